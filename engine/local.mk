@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: MIT
+noinst_LIBRARIES += %D%/libengine.a
+%C%_libengine_a_CFLAGS = $(AM_CFLAGS) $(CAPSTONE_CFLAGS)
+%C%_libengine_a_SOURCES = \
+	%D%/log.c %D%/log.h \
+	%D%/object.c %D%/object.h %D%/parse.c \
+	%D%/memory.c %D%/memory.h \
+	%D%/irq.h \
+	%D%/ir.c %D%/ir_eval.c %D%/ir.h \
+	%D%/ir_interp.c %D%/backend.h \
+	%D%/tb.c %D%/tb.h \
+	%D%/translator.c \
+	%D%/exec.c %D%/cpu.c %D%/cpu.h %D%/target.c \
+	%D%/cluster.c %D%/machine.c %D%/machine.h %D%/sysbus.c %D%/sched.c \
+	%D%/event.c %D%/event.h \
+	%D%/chardev.c %D%/chardev.h \
+	%D%/internals.h
