@@ -55,6 +55,8 @@ struct tlb_entry {
     uintptr_t addend; /* host = guest + addend */
 };
 
+#define IR_FRAME_SLOTS 2048
+
 #define JMP_CACHE_BITS 12
 #define JMP_CACHE_SIZE (1u << JMP_CACHE_BITS)
 
@@ -149,6 +151,9 @@ struct cpu {
     struct tlb_entry tlb[TLB_MAX_MEMIDX][TLB_SIZE];
     unsigned tlb_generation;
     struct tb *jmp_cache[JMP_CACHE_SIZE];
+    /* TB temporaries: IR operands are offsets from the CPU struct, so one
+     * translated block serves every CPU of a cluster. */
+    uint64_t ir_frame[IR_FRAME_SLOTS];
 };
 
 struct cluster {
@@ -169,10 +174,15 @@ struct cluster {
     char *image;
     char *reset_pc;
     bool start_powered_off;
+    bool semihosting;         /* guest semihosting calls serviced (default on) */
     char *exec_file;          /* absolute path of the image last loaded */
 };
 
 enum { ACCEL_TCG, ACCEL_KVM };
+
+/* The CPU executing on this host thread (NULL outside guest execution):
+ * devices use it to know which hart reads a per-hart register. */
+extern _Thread_local struct cpu *current_cpu;
 
 /* Register a target (main does this once for each linked-in target). */
 int target_register(const struct target_ops *ops);

@@ -67,7 +67,7 @@ enum ir_opc {
     IR_EXT8S, IR_EXT8U, IR_EXT16S, IR_EXT16U, /* within the op's width */
     IR_EXT32S, IR_EXT32U,                     /* d:i64 = a:i32 */
     IR_TRUNC,                                 /* d:i32 = a:i64 */
-    /* d = (a COND b) ? 1 : 0 */
+    /* d = (a COND b) ? 1 : 0   (d has the type of a and b) */
     IR_SETCOND,
     /* d = (a COND b) ? c : e   (args: d, a, b, c, e) */
     IR_MOVCOND,

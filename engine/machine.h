@@ -93,6 +93,9 @@ void machine_reset(struct machine *m);
 /* Run until the guest asks to exit (returns its code) or nothing can run. */
 int machine_run(struct machine *m);
 
+/* Guest instructions retired by every CPU since start (-stats). */
+uint64_t machine_instructions(const struct machine *m);
+
 /* From devices and semihosting: stop the machine with an exit code. */
 void machine_request_exit(struct machine *m, int code);
 
@@ -103,9 +106,14 @@ void vtimer_init(struct vtimer *t, void (*cb)(void *), void *opaque);
 void vtimer_arm(struct machine *m, struct vtimer *t, uint64_t deadline_ns);
 void vtimer_cancel(struct machine *m, struct vtimer *t);
 
+/* Images are in memory: run the devices' post_load hooks. */
+int machine_images_loaded(struct machine *m);
+
 /* Symbols of loaded images (tohost/fromhost for HTIF). */
 void machine_add_symbol(struct machine *m, struct cluster *c, const char *name, gaddr value);
 bool machine_find_symbol(struct machine *m, const char *name, gaddr *value);
+/* The symbol with its cluster (the last one added wins), or NULL. */
+const struct machine_symbol *machine_symbol(struct machine *m, const char *name);
 
 /* Interrupt wiring by object path: "uart0.irq[0]" -> "app/cpu0.mtip[0]". */
 int machine_connect_irq(struct machine *m, const char *from, const char *to);

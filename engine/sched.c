@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The scheduler: deterministic round-robin of every CPU on one host
+ * thread, each running a fixed instruction quantum per round. Virtual time
+ * advances with the rounds (quantum / cpu-freq), so timers and whole
+ * multi-core runs are reproducible; when every CPU waits for an interrupt,
+ * time jumps to the next timer deadline instead of spinning.
+ */
+#include <inttypes.h>
+
+#include "engine/event.h"
+#include "engine/internals.h"
+#include "engine/log.h"
+
+static uint64_t insns_to_ns(const struct machine *m, uint64_t insns)
+{
+    return (uint64_t)((unsigned __int128)insns * 1000000000u / m->cpu_freq_hz);
+}
+
+uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu)
+{
+    uint64_t t = m->clock_ns;
+    if (cpu && cpu->budget < (int64_t)m->quantum)
+        t += insns_to_ns(m, (uint64_t)((int64_t)m->quantum - cpu->budget));
+    return t;
+}
+
+void vtimer_init(struct vtimer *t, void (*cb)(void *), void *opaque)
+{
+    t->cb = cb;
+    t->opaque = opaque;
+    t->armed = false;
+    t->next = NULL;
+}
+
+void vtimer_cancel(struct machine *m, struct vtimer *t)
+{
+    if (!t->armed)
+        return;
+    for (struct vtimer **pp = &m->timers; *pp; pp = &(*pp)->next)
+        if (*pp == t) {
+            *pp = t->next;
+            break;
+        }
+    t->armed = false;
+}
+
+void vtimer_arm(struct machine *m, struct vtimer *t, uint64_t deadline_ns)
+{
+    vtimer_cancel(m, t);
+    t->deadline_ns = deadline_ns;
+    struct vtimer **pp = &m->timers;
+    while (*pp && (*pp)->deadline_ns <= deadline_ns)
+        pp = &(*pp)->next;
+    t->next = *pp;
+    *pp = t;
+    t->armed = true;
+    /* A deadline inside the running quantum: end the quantum early. */
+    if (current_cpu && deadline_ns <= machine_clock_ns(m, current_cpu))
+        cpu_exit(current_cpu);
+}
+
+static void fire_timers(struct machine *m)
+{
+    while (m->timers && m->timers->deadline_ns <= m->clock_ns) {
+        struct vtimer *t = m->timers;
+        m->timers = t->next;
+        t->armed = false;
+        t->cb(t->opaque);
+    }
+}
+
+/* Run every powered CPU for one quantum; true if any executed code. */
+static bool run_round(struct machine *m)
+{
+    bool ran = false;
+    for (unsigned i = 0; i < m->nclusters && !m->exit_requested; i++) {
+        struct cluster *c = m->clusters[i];
+        for (unsigned j = 0; j < c->ncpus && !m->exit_requested; j++) {
+            struct cpu *cpu = c->cpus[j];
+            if (cpu->state == CPU_OFF)
+                continue;
+            cpu->budget = (int64_t)m->quantum;
+            uint64_t before = cpu->icount;
+            cpu_exec(cpu);
+            ran |= cpu->icount != before;
+        }
+    }
+    tb_reclaim();
+    return ran;
+}
+
+static bool any_cpu_on(const struct machine *m)
+{
+    for (unsigned i = 0; i < m->nclusters; i++)
+        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++)
+            if (m->clusters[i]->cpus[j]->state != CPU_OFF)
+                return true;
+    return false;
+}
+
+int machine_run(struct machine *m)
+{
+    while (!m->exit_requested) {
+        if (run_round(m)) {
+            m->clock_ns += insns_to_ns(m, m->quantum);
+            fire_timers(m);
+            event_poll(0);
+            continue;
+        }
+        if (m->exit_requested)
+            break;
+        /* Nothing ran: every CPU waits or is off. */
+        if (m->timers) {
+            if (m->timers->deadline_ns > m->clock_ns)
+                m->clock_ns = m->timers->deadline_ns;
+            fire_timers(m);
+            event_poll(0);
+        } else if (event_input_sources()) {
+            event_poll(-1);
+        } else {
+            log_error("every CPU is %s and nothing can wake %s (no timer armed, no input): "
+                      "stopping at %.6f s of virtual time",
+                      any_cpu_on(m) ? "waiting for an interrupt" : "powered off",
+                      any_cpu_on(m) ? "them" : "one", (double)m->clock_ns / 1e9);
+            return 1;
+        }
+    }
+    return m->exit_code;
+}
+
+uint64_t machine_instructions(const struct machine *m)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; i < m->nclusters; i++)
+        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++)
+            n += m->clusters[i]->cpus[j]->icount;
+    return n;
+}
