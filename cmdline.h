@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The command line: what the user asked for, parsed into a struct. Only
+ * main acts on it (and only main and this parser may exit the process).
+ */
+#ifndef MOSAIC_CMDLINE_H
+#define MOSAIC_CMDLINE_H
+
+#include <stdbool.h>
+
+struct options {
+    const char *board;       /* -board NAME ("list" lists them) */
+    const char *board_file;  /* -board-file PATH */
+    const char **sets;       /* -set PATH.PROP=VALUE, in order */
+    unsigned nsets;
+    const char *info;        /* -info WHAT */
+    const char *debug;       /* -d LIST */
+    const char *debug_file;  /* -D FILE */
+    bool quiet;              /* -q */
+    bool stats;              /* -stats */
+};
+
+/* Parse argv; on -h/--version or a usage error it prints and exits. */
+void cmdline_parse(int argc, char **argv, struct options *o);
+void cmdline_free(struct options *o);
+
+#endif

@@ -4,5 +4,6 @@ include %D%/unit/engine/local.mk
 include %D%/unit/loaders/local.mk
 include %D%/unit/boards/local.mk
 include %D%/unit/riscv/local.mk
+include %D%/unit/ir/local.mk
 include %D%/isa/local.mk
 include %D%/firmware/local.mk

@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: MIT
+check_PROGRAMS += %D%/test_ir_eval %D%/test_interp
+TESTS += %D%/test_ir_eval %D%/test_interp
+%C%_test_ir_eval_SOURCES = %D%/test_ir_eval.c
+%C%_test_ir_eval_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_ir_eval_LDADD = engine/libengine.a $(CMOCKA_LIBS)
+%C%_test_interp_SOURCES = %D%/test_interp.c
+%C%_test_interp_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_interp_LDADD = engine/libengine.a $(CMOCKA_LIBS)

@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for the execution engine with a toy target: the IR
+ * interpreter (arithmetic, branches, memory, helpers, atomics), precise
+ * exceptions restored from instruction marks, TB chaining, and
+ * invalidation of translated code when the guest writes it.
+ *
+ * The toy target's "translation" is a per-test function that emits IR for
+ * the TB at the current pc; guest code bytes are read with
+ * translator_fetch where a test needs code pages tracked.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "engine/internals.h"
+#include "engine/machine.h"
+
+struct toy_cpu {
+    struct cpu cpu;
+    uint64_t r[4];
+    uint32_t w;
+    uint64_t pc;
+    int exceptions;
+    uint64_t fault_addr, exc_pc;
+};
+
+enum { G_R0, G_R1, G_R2, G_R3, G_W, G_PC };
+static const struct ir_global_def toy_globals[] = {
+    {"r0", IR_I64, offsetof(struct toy_cpu, r[0])}, {"r1", IR_I64, offsetof(struct toy_cpu, r[1])},
+    {"r2", IR_I64, offsetof(struct toy_cpu, r[2])}, {"r3", IR_I64, offsetof(struct toy_cpu, r[3])},
+    {"w", IR_I32, offsetof(struct toy_cpu, w)},     {"pc", IR_I64, offsetof(struct toy_cpu, pc)},
+};
+
+static void (*gen)(struct tb_ctx *ctx);
+static unsigned translations;
+
+static void toy_translate(struct tb_ctx *ctx)
+{
+    translations++;
+    gen(ctx);
+}
+static void toy_reset(struct cpu *cpu) { (void)cpu; }
+static void toy_set_pc(struct cpu *cpu, gaddr pc) { ((struct toy_cpu *)cpu)->pc = pc; }
+static gaddr toy_get_pc(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->pc; }
+static uint32_t toy_flags(const struct cpu *cpu) { (void)cpu; return 0; }
+static bool toy_interrupt(struct cpu *cpu) { (void)cpu; return false; }
+static bool toy_has_work(const struct cpu *cpu) { (void)cpu; return false; }
+static void toy_exception(struct cpu *cpu)
+{
+    struct toy_cpu *t = (struct toy_cpu *)cpu;
+    t->exceptions++;
+    t->exc_pc = t->pc;
+    t->pc = 0x9000; /* "trap vector": tests stop there */
+    cpu_exit(cpu);
+}
+static __attribute__((noreturn)) void toy_mem_fault(struct cpu *cpu, gaddr addr, enum mem_access acc,
+                          enum mem_fault_kind kind)
+{
+    (void)acc;
+    (void)kind;
+    ((struct toy_cpu *)cpu)->fault_addr = addr;
+    cpu_raise_exception(cpu, 1);
+}
+static void toy_restore(struct cpu *cpu, uint64_t pc, uint64_t data)
+{
+    (void)data;
+    ((struct toy_cpu *)cpu)->pc = pc;
+}
+
+static const struct cpu_model toy_models[] = {{.name = "toy", .elf_class = 2}, {0}};
+static const struct target_ops toy_ops = {
+    .arch = "toy", .models = toy_models, .default_model = "toy",
+    .cpu_size = sizeof(struct toy_cpu), .globals = toy_globals,
+    .nglobals = sizeof(toy_globals) / sizeof(toy_globals[0]),
+    .cpu_reset = toy_reset, .set_pc = toy_set_pc, .get_pc = toy_get_pc, .tb_flags = toy_flags,
+    .translate = toy_translate, .exec_interrupt = toy_interrupt, .has_work = toy_has_work,
+    .do_exception = toy_exception, .mem_fault = toy_mem_fault, .restore_state = toy_restore,
+};
+
+static struct machine *m;
+static struct toy_cpu *cpu;
+
+static int setup(void **state)
+{
+    (void)state;
+    engine_register_types();
+    target_register(&toy_ops);
+    m = machine_new("toyboard");
+    struct cluster *c = cluster_new(&m->obj, "c", "toy");
+    struct object *ram = object_new("ram", &m->obj, "ram");
+    assert_non_null(c);
+    assert_non_null(ram);
+    assert_int_equal(object_set_prop_str(ram, "base", "0x10000"), 0);
+    assert_int_equal(object_set_prop_str(ram, "size", "64K"), 0);
+    assert_int_equal(machine_realize(m), 0);
+    machine_reset(m);
+    cpu = (struct toy_cpu *)c->cpus[0];
+    translations = 0;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    machine_free(m);
+    tb_reclaim();
+    return 0;
+}
+
+static void run_at(gaddr pc, int64_t budget)
+{
+    cpu->pc = pc;
+    cpu->cpu.budget = budget;
+    cpu_exec(&cpu->cpu);
+}
+
+static uint64_t helper_stop(struct cpu *c, uint64_t a, uint64_t b, uint64_t d, uint64_t e)
+{
+    (void)a, (void)b, (void)d, (void)e;
+    c->exit_request = 1;
+    return 0;
+}
+static const struct ir_helper stop_helper = {"stop", helper_stop, 0, IR_I64};
+
+/* Emit "pc = target; exit" (or goto_tb slot when slot >= 0). */
+static void end_tb(struct tb_ctx *ctx, gaddr target, int slot)
+{
+    ir_movi(ctx->ir, ir_global(ctx->ir, G_PC), target);
+    if (slot >= 0)
+        ir_goto_tb(ctx->ir, (unsigned)slot);
+    else
+        ir_exit_tb(ctx->ir);
+    ctx->ended = true;
+}
+
+static void emit_stop_tb(struct tb_ctx *ctx)
+{
+    translator_next_insn(ctx, 0);
+    ir_call(ctx->ir, &stop_helper, IR_NO_VAL, 0, 0, 0, 0);
+    end_tb(ctx, 0x9000, -1);
+}
+
+/* ---- arithmetic -------------------------------------------------------- */
+
+static void gen_arith(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    if (ctx->pc_first == 0x9000) {
+        emit_stop_tb(ctx);
+        return;
+    }
+    translator_next_insn(ctx, 0);
+    ir_val r0 = ir_global(b, G_R0), r1 = ir_global(b, G_R1), r2 = ir_global(b, G_R2);
+    ir_val r3 = ir_global(b, G_R3), w = ir_global(b, G_W);
+    ir_val t = ir_temp(b, IR_I64), t32 = ir_temp(b, IR_I32);
+    ir_addi(b, t, r1, 5);                      /* t = r1 + 5 */
+    ir_binop(b, IR_MUL, t, t, r2);             /* t *= r2 */
+    ir_sari(b, r0, t, 1);                      /* r0 = t >> 1 (arith) */
+    ir_unop(b, IR_TRUNC, t32, r1);             /* t32 = (u32)r1 */
+    ir_binopi(b, IR_ADD, t32, t32, 0xffffffff); /* t32 -= 1 in 32 bits */
+    ir_mov(b, w, t32);
+    ir_unop(b, IR_EXT32S, r3, t32);            /* r3 = sext(t32) */
+    ir_setcond(b, IR_LT, r2, r3, ir_const(b, IR_I64, 0)); /* r2 = r3 < 0 */
+    ir_val x = ir_temp(b, IR_I64);
+    ir_movcond(b, IR_NE, x, r2, ir_const(b, IR_I64, 0), ir_const(b, IR_I64, 111),
+               ir_const(b, IR_I64, 222));
+    ir_binop(b, IR_ADD, r1, x, ir_const(b, IR_I64, 0)); /* constant second operand */
+    ir_binop(b, IR_SUB, r1, ir_const(b, IR_I64, 1000), r1); /* constant first operand */
+    end_tb(ctx, 0x9000, -1);
+}
+
+static void test_arith(void **state)
+{
+    (void)state;
+    gen = gen_arith;
+    cpu->r[1] = 0;
+    cpu->r[2] = 7;
+    run_at(0x1000, 100);
+    assert_int_equal(cpu->r[0], (0 + 5) * 7 >> 1);
+    assert_int_equal(cpu->w, 0xffffffff);
+    assert_int_equal(cpu->r[3], ~0ull);
+    assert_int_equal(cpu->r[2], 1);
+    assert_int_equal(cpu->r[1], 1000 - 111);
+    assert_int_equal(cpu->pc, 0x9000);
+    assert_int_equal(cpu->cpu.icount, 2); /* the block and the stop block */
+}
+
+/* ---- a loop inside one TB ---------------------------------------------- */
+
+static void gen_loop(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    if (ctx->pc_first == 0x9000) {
+        emit_stop_tb(ctx);
+        return;
+    }
+    translator_next_insn(ctx, 0);
+    ir_val i = ir_global(b, G_R1), sum = ir_global(b, G_R0);
+    unsigned top = ir_label(b), done = ir_label(b);
+    ir_movi(b, sum, 0);
+    ir_movi(b, i, 1);
+    ir_set_label(b, top);
+    ir_brcondi(b, IR_GTU, i, 100, done);
+    ir_add(b, sum, sum, i);
+    ir_addi(b, i, i, 1);
+    ir_br(b, top);
+    ir_set_label(b, done);
+    end_tb(ctx, 0x9000, -1);
+}
+
+static void test_loop(void **state)
+{
+    (void)state;
+    gen = gen_loop;
+    run_at(0x1000, 100);
+    assert_int_equal(cpu->r[0], 5050);
+}
+
+/* ---- memory, faults and precise restore --------------------------------- */
+
+static void gen_mem(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    if (ctx->pc_first == 0x9000) {
+        emit_stop_tb(ctx);
+        return;
+    }
+    ir_val r0 = ir_global(b, G_R0), r1 = ir_global(b, G_R1), r2 = ir_global(b, G_R2);
+    ir_val addr = ir_const(b, IR_I64, 0x10100);
+    translator_next_insn(ctx, 0);                                 /* insn 0x1000 */
+    ir_st(b, ir_const(b, IR_I64, 0x80ff), addr, IR_MO_16, 0);
+    translator_next_insn(ctx, 0);                                 /* insn 0x1004 */
+    ir_ld(b, r0, addr, IR_MO_8 | IR_MO_SIGN, 0);                  /* 0xff -> -1 */
+    ir_ld(b, r1, ir_const(b, IR_I64, 0x10101), IR_MO_8, 0);       /* 0x80 */
+    ctx->pc_next = 0x1008;
+    translator_next_insn(ctx, 0);                                 /* insn 0x1008 */
+    ir_ld(b, r2, ir_global(b, G_R3), IR_MO_32, 0);                /* r3 = address */
+    end_tb(ctx, 0x9000, -1);
+}
+
+static void test_memory_and_fault(void **state)
+{
+    (void)state;
+    gen = gen_mem;
+    cpu->r[3] = 0x10100;
+    run_at(0x1000, 100);
+    assert_int_equal(cpu->r[0], ~0ull);
+    assert_int_equal(cpu->r[1], 0x80);
+    assert_int_equal(cpu->r[2], 0x80ff);
+    assert_int_equal(cpu->exceptions, 0);
+    /* Unmapped: the fault reports the address and the pc of the third insn. */
+    cpu->r[3] = 0x40000;
+    uint64_t before = cpu->cpu.icount;
+    run_at(0x1000, 100);
+    assert_int_equal(cpu->exceptions, 1);
+    assert_int_equal(cpu->fault_addr, 0x40000);
+    assert_int_equal(cpu->exc_pc, 0x1008);
+    /* two instructions retired before the fault; the trap leaves the loop */
+    assert_int_equal(cpu->cpu.icount - before, 2);
+}
+
+/* ---- helpers and atomics ------------------------------------------------ */
+
+static uint64_t helper_sum4(struct cpu *c, uint64_t a, uint64_t b, uint64_t d, uint64_t e)
+{
+    (void)c;
+    return a + 10 * b + 100 * d + 1000 * e;
+}
+static const struct ir_helper sum4 = {"sum4", helper_sum4, 4, IR_I64};
+
+static void gen_helper_atomic(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    if (ctx->pc_first == 0x9000) {
+        emit_stop_tb(ctx);
+        return;
+    }
+    translator_next_insn(ctx, 0);
+    ir_val r0 = ir_global(b, G_R0), r1 = ir_global(b, G_R1), r2 = ir_global(b, G_R2);
+    ir_val w = ir_global(b, G_W);
+    ir_call(b, &sum4, r0, ir_const(b, IR_I64, 1), w, ir_const(b, IR_I64, 3), r1);
+    ir_val addr = ir_const(b, IR_I64, 0x10200);
+    ir_st(b, ir_const(b, IR_I64, 40), addr, IR_MO_32, 0);
+    ir_atomic(b, IR_RMW_ADD, r1, addr, ir_const(b, IR_I64, 2), IR_MO_32, 0); /* old 40 */
+    ir_cmpxchg(b, r2, addr, ir_const(b, IR_I64, 42), ir_const(b, IR_I64, 7), IR_MO_32, 0);
+    ir_ld(b, ir_global(b, G_R3), addr, IR_MO_32, 0);
+    end_tb(ctx, 0x9000, -1);
+}
+
+static void test_helper_and_atomics(void **state)
+{
+    (void)state;
+    gen = gen_helper_atomic;
+    cpu->w = 2;
+    cpu->r[1] = 4;
+    run_at(0x1000, 100);
+    assert_int_equal(cpu->r[0], 1 + 20 + 300 + 4000);
+    assert_int_equal(cpu->r[1], 40);
+    assert_int_equal(cpu->r[2], 42);
+    assert_int_equal(cpu->r[3], 7);
+}
+
+/* ---- chaining ----------------------------------------------------------- */
+
+/* 0x1000: r0++ ; goto 0x2000.  0x2000: r1++ ; if r0 < 50 goto 0x1000 else 0x9000 */
+static void gen_chain(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    if (ctx->pc_first == 0x9000) {
+        emit_stop_tb(ctx);
+        return;
+    }
+    translator_next_insn(ctx, 0);
+    if (ctx->pc_first == 0x1000) {
+        ir_addi(b, ir_global(b, G_R0), ir_global(b, G_R0), 1);
+        end_tb(ctx, 0x2000, 0);
+        return;
+    }
+    unsigned out = ir_label(b);
+    ir_addi(b, ir_global(b, G_R1), ir_global(b, G_R1), 1);
+    ir_brcondi(b, IR_GEU, ir_global(b, G_R0), 50, out);
+    end_tb(ctx, 0x1000, 0);
+    ir_set_label(b, out);
+    end_tb(ctx, 0x9000, 1);
+}
+
+static void test_chaining(void **state)
+{
+    (void)state;
+    gen = gen_chain;
+    run_at(0x1000, 1000);
+    assert_int_equal(cpu->r[0], 50);
+    assert_int_equal(cpu->r[1], 50);
+    assert_int_equal(translations, 3); /* each block translated once */
+    assert_int_equal(tb_cache_count(cpu->cpu.cluster->tbs), 3);
+    /* The budget ends a chain: 10 instructions run, then the loop yields. */
+    cpu->r[0] = cpu->r[1] = 0;
+    cpu->pc = 0x1000;
+    cpu->cpu.budget = 10;
+    assert_int_equal(cpu_exec(&cpu->cpu), EXCP_YIELD);
+    assert_int_equal(cpu->r[0] + cpu->r[1], 10);
+}
+
+/* ---- self-modifying code ------------------------------------------------- */
+
+/* The "instruction" at pc is a 32-bit immediate loaded into r0. */
+static void gen_fetch(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    if (ctx->pc_first == 0x9000) {
+        emit_stop_tb(ctx);
+        return;
+    }
+    uint32_t insn;
+    translator_next_insn(ctx, 0);
+    assert_int_equal(translator_fetch(ctx, ctx->pc_next, 4, &insn), 0);
+    ir_movi(b, ir_global(b, G_R0), insn);
+    end_tb(ctx, 0x9000, -1);
+}
+
+static void test_code_write_invalidates(void **state)
+{
+    (void)state;
+    struct mem_view *v = cpu->cpu.view;
+    gen = gen_fetch;
+    assert_int_equal(mem_view_write(v, 0x10000, 4, 1234), MEM_OK);
+    run_at(0x10000, 100);
+    assert_int_equal(cpu->r[0], 1234);
+    run_at(0x10000, 100);
+    assert_int_equal(translations, 2); /* cached: no retranslation */
+    assert_int_equal(mem_view_write(v, 0x10000, 4, 5678), MEM_OK);
+    run_at(0x10000, 100);
+    assert_int_equal(cpu->r[0], 5678);
+    assert_int_equal(translations, 3);
+    /* A fetch from unmapped memory fails cleanly. */
+    struct tb_ctx ctx = {.cpu = &cpu->cpu};
+    uint32_t insn;
+    assert_int_equal(translator_fetch(&ctx, 0x50000, 4, &insn), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_arith, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_memory_and_fault, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_helper_and_atomics, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_chaining, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_code_write_invalidates, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
