@@ -126,6 +126,8 @@ static void cluster_finalize(struct object *obj)
 {
     struct cluster *c = (struct cluster *)obj;
     tb_cache_free(c->tbs);
+    free(c->bps);
+    free(c->wps);
     mem_view_free(c->view);
     free(c->cpus);
 }
@@ -172,6 +174,10 @@ static const struct prop_def cluster_props[] = {
     {.name = "start-powered-off", .type = PROP_BOOL,
      .offset = offsetof(struct cluster, start_powered_off),
      .help = "hold the CPUs off at reset until a device or the monitor releases them"},
+    {.name = "stop-on-exception", .type = PROP_BOOL,
+     .offset = offsetof(struct cluster, stop_on_exception),
+     .help = "with a debugger attached, stop on guest exceptions (SIGILL, SIGSEGV, SIGBUS) "
+             "before the guest's handler runs"},
     {.name = "semihosting", .type = PROP_BOOL, .offset = offsetof(struct cluster, semihosting),
      .defval = "on", .help = "service guest semihosting calls (console output, exit)"},
     {0},

@@ -34,6 +34,7 @@ struct tb_cache;
 #define EXCP_HALTED (-3)    /* the CPU waits for an interrupt (wfi) */
 #define EXCP_DEBUG (-4)     /* breakpoint, watchpoint or single step */
 #define EXCP_YIELD (-5)     /* quantum used up */
+#define EXCP_WATCH (-6)     /* watchpoint hit: re-run the instruction, then stop */
 
 enum cpu_run_state {
     CPU_RUNNABLE,
@@ -59,6 +60,16 @@ struct tlb_entry {
 
 #define JMP_CACHE_BITS 12
 #define JMP_CACHE_SIZE (1u << JMP_CACHE_BITS)
+
+/* A breakpoint or watchpoint of a cluster (engine/debug.c). */
+struct debug_point {
+    gaddr addr;
+    uint64_t len;
+    int kind;
+};
+
+/* TB flag bit the engine adds: translated for single-stepping (one insn). */
+#define TB_FLAG_STEP 0x80000000u
 
 /* A CPU model of an architecture. */
 struct cpu_model {
@@ -151,6 +162,17 @@ struct cpu {
     struct tlb_entry tlb[TLB_MAX_MEMIDX][TLB_SIZE];
     unsigned tlb_generation;
     struct tb *jmp_cache[JMP_CACHE_SIZE];
+    /* Debugger state (engine/debug.c). */
+    bool debug_stopped;       /* held by the debugger: not scheduled */
+    bool singlestep;          /* stop after one instruction */
+    bool watch_retry;         /* re-running an instruction that hit a watchpoint */
+    bool exception_held;      /* an exception waits for the debugger's verdict */
+    int held_excp;
+    int stop_reason;          /* enum stop_reason of the last EXCP_DEBUG */
+    int stop_signal;
+    int stop_kind;
+    gaddr stop_addr;
+
     /* TB temporaries: IR operands are offsets from the CPU struct, so one
      * translated block serves every CPU of a cluster. */
     uint64_t ir_frame[IR_FRAME_SLOTS];
@@ -175,6 +197,9 @@ struct cluster {
     char *reset_pc;
     bool start_powered_off;
     bool semihosting;         /* guest semihosting calls serviced (default on) */
+    bool stop_on_exception;   /* a debugger sees guest exceptions before the guest */
+    struct debug_point *bps, *wps;
+    unsigned nbps, nwps;
     char *exec_file;          /* absolute path of the image last loaded */
 };
 

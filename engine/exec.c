@@ -9,6 +9,7 @@
 #include <inttypes.h>
 
 #include "engine/backend.h"
+#include "engine/debug.h"
 #include "engine/internals.h"
 #include "engine/log.h"
 
@@ -34,6 +35,9 @@ static bool tlb_fill(struct cpu *cpu, gaddr addr, unsigned memidx)
     const struct mem_mapping *m = mem_view_find(cpu->view, page);
     if (!m || m->region->kind == MEM_MMIO || page < m->base ||
         page + MEM_PAGE_SIZE - 1 > m->base + m->size - 1)
+        return false;
+    /* Watched pages always take the slow path, where accesses are checked. */
+    if (cpu->cluster->nwps && debug_wp_page(cpu->cluster, page))
         return false;
     struct mem_region *r = m->region;
     uint64_t off = page - m->base + m->offset;
@@ -78,6 +82,8 @@ uint64_t mem_load_slow(struct cpu *cpu, gaddr addr, unsigned memop, unsigned mem
 {
     unsigned size = 1u << (memop & IR_MO_SIZE);
     check_align(cpu, addr, memop, MEM_ACCESS_READ);
+    if (unlikely(cpu->cluster->nwps))
+        debug_check_watch(cpu, addr, size, false);
     if (mem_access_simple(addr, memop) && tlb_fill(cpu, addr, memidx)) {
         const struct tlb_entry *e = tlb_entry_for(cpu, memidx, addr);
         return host_load((const void *)(uintptr_t)(addr + e->addend), size);
@@ -103,6 +109,8 @@ void mem_store_slow(struct cpu *cpu, gaddr addr, uint64_t val, unsigned memop, u
 {
     unsigned size = 1u << (memop & IR_MO_SIZE);
     check_align(cpu, addr, memop, MEM_ACCESS_WRITE);
+    if (unlikely(cpu->cluster->nwps))
+        debug_check_watch(cpu, addr, size, true);
     if (mem_access_simple(addr, memop) && tlb_fill(cpu, addr, memidx)) {
         const struct tlb_entry *e = tlb_entry_for(cpu, memidx, addr);
         if (e->addr_write != TLB_INVALID) {
@@ -220,11 +228,33 @@ void cpu_interrupt(struct cpu *cpu)
 
 /* ---- the loop -------------------------------------------------------- */
 
+/* A single step is complete: report it. */
+static int stop_step(struct cpu *cpu)
+{
+    cpu->stop_reason = STOP_STEP;
+    cpu->stop_signal = GDB_SIGTRAP;
+    return EXCP_DEBUG;
+}
+
+/* After a TB or an exception: does the debugger want the CPU now? */
+static int debug_after_insn(struct cpu *cpu)
+{
+    if (cpu->watch_retry) {
+        cpu->watch_retry = false; /* stop_* were filled at the hit */
+        return EXCP_DEBUG;
+    }
+    if (cpu->stop_reason == STOP_SIGNAL)
+        return EXCP_DEBUG;
+    return cpu->singlestep ? stop_step(cpu) : EXCP_NONE;
+}
+
 /* One pass of the checks made between TBs; EXCP_NONE means run on. */
 static int cpu_check_events(struct cpu *cpu)
 {
     if (cpu->state == CPU_OFF)
         return EXCP_HALTED;
+    if (cpu->debug_stopped)
+        return EXCP_INTERRUPT;
     if (__atomic_exchange_n(&cpu->interrupt_pending, 0, __ATOMIC_SEQ_CST)) {
         if (cpu->state == CPU_WAITING && cpu->target->has_work(cpu))
             cpu->state = CPU_RUNNABLE;
@@ -233,7 +263,7 @@ static int cpu_check_events(struct cpu *cpu)
     }
     if (cpu->state == CPU_WAITING) {
         if (!cpu->target->has_work(cpu))
-            return EXCP_HALTED;
+            return cpu->singlestep ? stop_step(cpu) : EXCP_HALTED;
         cpu->state = CPU_RUNNABLE;
         cpu_interrupt(cpu);
         return cpu_check_events(cpu);
@@ -262,14 +292,22 @@ int cpu_exec(struct cpu *cpu)
         /* Back from a helper or slow path that left the TB. */
         current_cpu = cpu;
         last = NULL;
-        if (cpu->excp >= 0)
+        int excp = cpu->excp;
+        cpu->excp = EXCP_NONE;
+        if (excp >= 0) {
+            cpu->excp = excp;
             cpu->target->do_exception(cpu);
-        else if (cpu->excp == EXCP_DEBUG) {
             cpu->excp = EXCP_NONE;
+            ret = debug_after_insn(cpu);
+            if (ret != EXCP_NONE)
+                goto out;
+        } else if (excp == EXCP_DEBUG) {
             ret = EXCP_DEBUG;
             goto out;
+        } else if (excp == EXCP_NONE && cpu->singlestep) {
+            ret = stop_step(cpu); /* cpu_loop_exit after the stepped insn */
+            goto out;
         }
-        cpu->excp = EXCP_NONE;
     }
     for (;;) {
         ret = cpu_check_events(cpu);
@@ -285,6 +323,11 @@ int cpu_exec(struct cpu *cpu)
         int s;
         last = backend_exec(cpu, tb, &s);
         slot = s;
+        if (unlikely(cpu->singlestep || cpu->watch_retry)) {
+            ret = debug_after_insn(cpu);
+            if (ret != EXCP_NONE)
+                break;
+        }
     }
 out:
     current_cpu = NULL;

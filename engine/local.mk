@@ -10,7 +10,7 @@ noinst_LIBRARIES += %D%/libengine.a
 	%D%/ir_interp.c %D%/backend.h \
 	%D%/tb.c %D%/tb.h \
 	%D%/translator.c \
-	%D%/exec.c %D%/cpu.c %D%/cpu.h %D%/target.c \
+	%D%/exec.c %D%/cpu.c %D%/cpu.h %D%/target.c %D%/debug.c %D%/debug.h \
 	%D%/cluster.c %D%/machine.c %D%/machine.h %D%/sysbus.c %D%/sched.c \
 	%D%/event.c %D%/event.h \
 	%D%/chardev.c %D%/chardev.h \

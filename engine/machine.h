@@ -65,6 +65,7 @@ struct machine {
     /* Run state. */
     bool exit_requested;
     int exit_code;
+    bool quit;               /* the server itself is asked to end (monitor quit) */
     uint64_t clock_ns;       /* virtual time */
     struct vtimer *timers;   /* sorted by deadline */
 

@@ -8,6 +8,7 @@
  */
 #include <inttypes.h>
 
+#include "engine/debug.h"
 #include "engine/event.h"
 #include "engine/internals.h"
 #include "engine/log.h"
@@ -78,11 +79,12 @@ static bool run_round(struct machine *m)
         struct cluster *c = m->clusters[i];
         for (unsigned j = 0; j < c->ncpus && !m->exit_requested; j++) {
             struct cpu *cpu = c->cpus[j];
-            if (cpu->state == CPU_OFF)
+            if (cpu->state == CPU_OFF || cpu->debug_stopped)
                 continue;
             cpu->budget = (int64_t)m->quantum;
             uint64_t before = cpu->icount;
-            cpu_exec(cpu);
+            if (cpu_exec(cpu) == EXCP_DEBUG)
+                debug_report_cpu(cpu);
             ran |= cpu->icount != before;
         }
     }
@@ -99,24 +101,37 @@ static bool any_cpu_on(const struct machine *m)
     return false;
 }
 
+/* With a debugger attached the board outlives its guest's exit request:
+ * the debugger is told and the CPUs are held. True when the run should end. */
+static bool handle_exit_request(struct machine *m)
+{
+    if (!m->exit_requested)
+        return false;
+    if (!debug_attached())
+        return true;
+    m->exit_requested = false;
+    debug_report_exit(m, m->exit_code);
+    return false;
+}
+
 int machine_run(struct machine *m)
 {
-    while (!m->exit_requested) {
+    while (!handle_exit_request(m) && !m->quit) {
         if (run_round(m)) {
             m->clock_ns += insns_to_ns(m, m->quantum);
             fire_timers(m);
             event_poll(0);
             continue;
         }
-        if (m->exit_requested)
-            break;
-        /* Nothing ran: every CPU waits or is off. */
+        if (m->exit_requested || m->quit)
+            continue;
+        /* Nothing ran: every CPU waits, is off, or is held by the debugger. */
         if (m->timers) {
             if (m->timers->deadline_ns > m->clock_ns)
                 m->clock_ns = m->timers->deadline_ns;
             fire_timers(m);
             event_poll(0);
-        } else if (event_input_sources()) {
+        } else if (event_input_sources() || debug_attached()) {
             event_poll(-1);
         } else {
             log_error("every CPU is %s and nothing can wake %s (no timer armed, no input): "

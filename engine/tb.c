@@ -203,6 +203,16 @@ void tb_code_write(struct mem_region *r, uint64_t offset, uint64_t len)
         cpu_exit(current_cpu);
 }
 
+void tb_invalidate_pc(struct tb_cache *c, gaddr pc)
+{
+    for (unsigned h = 0; h < TB_HASH_SIZE; h++)
+        for (struct tb *tb = c->hash[h], *next; tb; tb = next) {
+            next = tb->hash_next;
+            if (tb->pc <= pc && pc < tb->end)
+                tb_invalidate(tb);
+        }
+}
+
 void tb_cache_flush(struct tb_cache *c)
 {
     for (unsigned h = 0; h < TB_HASH_SIZE; h++)
@@ -234,6 +244,8 @@ struct tb *tb_find(struct cpu *cpu)
 {
     gaddr pc = cpu->target->get_pc(cpu);
     uint32_t flags = cpu->target->tb_flags(cpu);
+    if (cpu->singlestep || cpu->watch_retry)
+        flags |= TB_FLAG_STEP;
     unsigned j = jc_hash(pc);
     struct tb *tb = cpu->jmp_cache[j];
     if (tb && tb->pc == pc && tb->flags == flags && tb->valid)

@@ -27,6 +27,7 @@ struct tb_insn_mark {
 
 struct tb {
     gaddr pc;
+    gaddr end;               /* address after the last instruction */
     uint32_t flags;
     uint32_t icount;         /* guest instructions */
     bool valid;
@@ -53,6 +54,8 @@ void tb_cache_free(struct tb_cache *c);
 struct tb *tb_find(struct cpu *cpu);
 /* Chain from->jmp[slot] to @to. */
 void tb_link(struct tb *from, unsigned slot, struct tb *to);
+/* Invalidate the TBs whose code covers @pc (a breakpoint changed there). */
+void tb_invalidate_pc(struct tb_cache *c, gaddr pc);
 /* Invalidate everything in a cluster's cache (view changed, breakpoints). */
 void tb_cache_flush(struct tb_cache *c);
 /* Free TBs invalidated earlier: call only when no CPU is inside a TB. */

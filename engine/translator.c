@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "engine/backend.h"
+#include "engine/debug.h"
 #include "engine/internals.h"
 #include "engine/log.h"
 
@@ -43,11 +44,44 @@ static unsigned temps_used(const struct ir_block *b)
     return n;
 }
 
+/* A breakpoint: stop before the instruction at the current pc. */
+static uint64_t helper_breakpoint(struct cpu *cpu, uint64_t kind, uint64_t a1, uint64_t a2,
+                                  uint64_t a3)
+{
+    (void)a1, (void)a2, (void)a3;
+    cpu->stop_reason = STOP_BREAKPOINT;
+    cpu->stop_signal = GDB_SIGTRAP;
+    cpu->stop_kind = (int)kind;
+    cpu_raise_exception(cpu, EXCP_DEBUG);
+}
+static const struct ir_helper breakpoint_helper = {"breakpoint", helper_breakpoint, 1, IR_I64};
+
+static int bp_kind_at(const struct cluster *c, gaddr pc)
+{
+    for (unsigned i = 0; i < c->nbps; i++)
+        if (c->bps[i].addr == pc)
+            return c->bps[i].kind;
+    return BP_SW;
+}
+
 bool translator_next_insn(struct tb_ctx *ctx, uint64_t data)
 {
     struct ir_block *b = ctx->ir;
     if (ctx->ended)
         return false;
+    const struct cluster *c = ctx->cpu->cluster;
+    if (c->nbps && debug_bp_at(c, ctx->pc_next)) {
+        /* The breakpoint fires at the start of a TB, so a TB ends before it. */
+        if (ctx->num_insns > 0)
+            return false;
+        ir_insn_start(b, ctx->pc_next, data);
+        ctx->num_insns++;
+        ir_call(b, &breakpoint_helper, IR_NO_VAL,
+                ir_const(b, IR_I64, (uint64_t)bp_kind_at(c, ctx->pc_next)), 0, 0, 0);
+        ir_exit_tb(b);
+        ctx->ended = true;
+        return false;
+    }
     if (ctx->num_insns > 0) {
         if (ctx->num_insns >= ctx->max_insns || b->overflow ||
             b->nops + IR_OPS_MARGIN > IR_MAX_OPS || b->nvals + IR_VALS_MARGIN > IR_MAX_VALS ||
@@ -134,6 +168,7 @@ static struct tb *translate_once(struct cpu *cpu, gaddr pc, uint32_t flags, unsi
                          .max_insns = max_insns, .tb = tb};
     cpu->target->translate(&ctx);
     tb->icount = ctx.num_insns;
+    tb->end = ctx.pc_next > pc ? ctx.pc_next : pc + 1;
     *err = b->overflow ? -E2BIG : backend_compile(tb, b, cpu->target);
     if (*err)
         return tb; /* the caller discards it and retries smaller */
@@ -154,7 +189,7 @@ static void discard(struct tb *tb)
 
 struct tb *translate_tb(struct cpu *cpu, struct tb_cache *c, gaddr pc, uint32_t flags)
 {
-    unsigned max = TB_MAX_INSNS;
+    unsigned max = (flags & TB_FLAG_STEP) ? 1 : TB_MAX_INSNS;
     for (;;) {
         int err;
         struct tb *tb = translate_once(cpu, pc, flags, max, &err);

@@ -15,7 +15,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <errno.h>
 
+#include "engine/debug.h"
 #include "engine/internals.h"
 #include "engine/machine.h"
 
@@ -382,6 +384,123 @@ static void test_code_write_invalidates(void **state)
     assert_int_equal(translator_fetch(&ctx, 0x50000, 4, &insn), -1);
 }
 
+
+/* ---- debugger run control ----------------------------------------------- */
+
+/* Four 4-byte "instructions" honouring the translator's limits:
+ * 0x1000 store r0 to [0x10100]; 0x1004 r1++; 0x1008 load r2 from [0x10100];
+ * 0x100c stop. */
+static void gen_prog(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    if (ctx->pc_first == 0x9000) {
+        emit_stop_tb(ctx);
+        return;
+    }
+    ir_val addr = ir_const(b, IR_I64, 0x10100);
+    while (translator_next_insn(ctx, 0)) {
+        switch (ctx->pc_next) {
+        case 0x1000: ir_st(b, ir_global(b, G_R0), addr, IR_MO_32, 0); break;
+        case 0x1004: ir_addi(b, ir_global(b, G_R1), ir_global(b, G_R1), 1); break;
+        case 0x1008: ir_ld(b, ir_global(b, G_R2), addr, IR_MO_32, 0); break;
+        default: end_tb(ctx, 0x9000, -1); return;
+        }
+        ctx->pc_next += 4;
+    }
+    if (!ctx->ended)
+        end_tb(ctx, ctx->pc_next, -1);
+}
+
+static struct stop_event last_stop;
+static void record_stop(void *opaque, const struct stop_event *ev)
+{
+    (void)opaque;
+    last_stop = *ev;
+}
+
+static int run_debug(gaddr pc)
+{
+    cpu->pc = pc;
+    cpu->cpu.budget = 100;
+    int r = cpu_exec(&cpu->cpu);
+    if (r == EXCP_DEBUG)
+        debug_report_cpu(&cpu->cpu);
+    return r;
+}
+
+static void test_breakpoint(void **state)
+{
+    (void)state;
+    struct cluster *c = cpu->cpu.cluster;
+    gen = gen_prog;
+    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    run_at(0x1000, 100); /* translate the whole block first */
+    assert_int_equal(cpu->r[1], 1);
+    assert_int_equal(debug_bp_insert(c, BP_HW, 0x1008), 0);
+    assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
+    assert_int_equal(cpu->pc, 0x1008); /* stopped before the instruction */
+    assert_int_equal(cpu->r[1], 2);
+    assert_int_equal(last_stop.reason, STOP_BREAKPOINT);
+    assert_int_equal(last_stop.bp, BP_HW);
+    assert_true(debug_cpu_stopped(&cpu->cpu));
+    /* A held CPU does not run. */
+    assert_int_equal(run_debug(0x1008), EXCP_INTERRUPT);
+    debug_cpu_resume(&cpu->cpu, false, 0);
+    assert_int_equal(debug_bp_remove(c, BP_HW, 0x1008), 0);
+    assert_int_equal(debug_bp_remove(c, BP_HW, 0x1008), -ENOENT);
+    run_at(0x1000, 100);
+    assert_int_equal(cpu->pc, 0x9000);
+    debug_set_listener(NULL);
+}
+
+static void test_single_step(void **state)
+{
+    (void)state;
+    gen = gen_prog;
+    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    debug_cpu_resume(&cpu->cpu, true, 0);
+    assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
+    assert_int_equal(cpu->pc, 0x1004);
+    assert_int_equal(last_stop.reason, STOP_STEP);
+    debug_cpu_resume(&cpu->cpu, true, 0);
+    assert_int_equal(run_debug(0x1004), EXCP_DEBUG);
+    assert_int_equal(cpu->pc, 0x1008);
+    assert_int_equal(cpu->r[1], 1);
+    assert_int_equal(cpu->cpu.icount, 2);
+    debug_set_listener(NULL);
+}
+
+static void test_watchpoints(void **state)
+{
+    (void)state;
+    struct cluster *c = cpu->cpu.cluster;
+    gen = gen_prog;
+    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    cpu->r[0] = 77;
+    assert_int_equal(debug_wp_insert(c, WP_WRITE, 0x10102, 1), 0);
+    assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
+    /* stopped after the store that touched the watched byte */
+    assert_int_equal(cpu->pc, 0x1004);
+    assert_int_equal(last_stop.reason, STOP_WATCHPOINT);
+    assert_int_equal(last_stop.wp, WP_WRITE);
+    assert_int_equal(last_stop.addr, 0x10102);
+    uint64_t v;
+    assert_int_equal(mem_view_read(cpu->cpu.view, 0x10100, 4, &v), MEM_OK);
+    assert_int_equal(v, 77);
+    assert_int_equal(cpu->r[1], 0);
+    /* A read watchpoint fires on the load, not on the store. */
+    assert_int_equal(debug_wp_remove(c, WP_WRITE, 0x10102, 1), 0);
+    assert_int_equal(debug_wp_insert(c, WP_READ, 0x10100, 4), 0);
+    debug_cpu_resume(&cpu->cpu, false, 0);
+    assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
+    assert_int_equal(cpu->pc, 0x100c);
+    assert_int_equal(cpu->r[2], 77);
+    assert_int_equal(last_stop.wp, WP_READ);
+    debug_clear_all(c);
+    debug_cpu_resume(&cpu->cpu, false, 0);
+    debug_set_listener(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +510,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_helper_and_atomics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chaining, setup, teardown),
         cmocka_unit_test_setup_teardown(test_code_write_invalidates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_breakpoint, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_single_step, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_watchpoints, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
