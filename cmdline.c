@@ -28,6 +28,14 @@ static const char usage_text[] =
     "  -info qom-tree         print the object tree with property values and exit\n"
     "  -info types            print every object type with its properties and exit\n"
     "\n"
+    "Debugging:\n"
+    "  -gdb tcp::PORT         listen for gdb on 127.0.0.1:PORT (target extended-remote)\n"
+    "  -gdb tcp:HOST:PORT     listen on an explicit address\n"
+    "  -gdb unix:PATH         listen on a unix socket\n"
+    "  -s                     same as -gdb tcp::1234\n"
+    "  -S                     hold every CPU stopped until gdb resumes it\n"
+    "  -monitor stdio         a monitor console on the terminal (type help)\n"
+    "\n"
     "Diagnostics:\n"
     "  -d LIST                debug logs: in_asm, op, exec, int, mmio, unimp, gdb, board\n"
     "                         (-d help lists them)\n"
@@ -57,6 +65,8 @@ static const char **arg_slot(struct options *o, const char *opt)
         {"-info", offsetof(struct options, info)},
         {"-d", offsetof(struct options, debug)},
         {"-D", offsetof(struct options, debug_file)},
+        {"-gdb", offsetof(struct options, gdb)},
+        {"-monitor", offsetof(struct options, monitor)},
     };
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
         if (!strcmp(opt, table[i].name))
@@ -85,6 +95,10 @@ void cmdline_parse(int argc, char **argv, struct options *o)
             o->quiet = true;
         } else if (!strcmp(a, "-stats")) {
             o->stats = true;
+        } else if (!strcmp(a, "-s")) {
+            o->gdb = "tcp::1234";
+        } else if (!strcmp(a, "-S")) {
+            o->hold = true;
         } else if (!strcmp(a, "-set")) {
             if (++i == argc)
                 usage_error("%s needs PATH.PROP=VALUE", "-set");
@@ -97,6 +111,8 @@ void cmdline_parse(int argc, char **argv, struct options *o)
             usage_error("unknown option '%s'", argv[i]);
         }
     }
+    if (o->hold && !o->gdb)
+        usage_error("%s holds the CPUs for gdb: give -gdb SPEC or -s too", "-S");
     if (o->board && o->board_file)
         usage_error("%s: give either -board or -board-file, not both", "-board");
     if (!o->board && !o->board_file)

@@ -18,6 +18,9 @@ struct options {
     const char *debug_file;  /* -D FILE */
     bool quiet;              /* -q */
     bool stats;              /* -stats */
+    const char *gdb;         /* -gdb SPEC (-s is -gdb tcp::1234) */
+    bool hold;               /* -S: CPUs wait for gdb */
+    const char *monitor;     /* -monitor stdio */
 };
 
 /* Parse argv; on -h/--version or a usage error it prints and exits. */

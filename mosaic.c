@@ -16,6 +16,8 @@
 #include "cmdline.h"
 #include "engine/log.h"
 #include "engine/machine.h"
+#include "engine/monitor.h"
+#include "gdbstub/gdbstub.h"
 #include "loaders/loader.h"
 #include "targets/riscv/riscv.h"
 
@@ -159,8 +161,14 @@ static int run(const struct options *o)
     if (machine_realize(m) || load_images(m))
         goto out;
     machine_reset(m);
+    if (o->gdb && gdbstub_start(m, o->gdb, o->hold))
+        goto out;
+    if (o->monitor && monitor_console_start(m, o->monitor))
+        goto out;
     double start = now_seconds();
     rc = machine_run(m);
+    monitor_console_stop();
+    gdbstub_stop();
     if (o->stats) {
         double secs = now_seconds() - start;
         uint64_t n = machine_instructions(m);

@@ -71,9 +71,24 @@ struct debug_point {
 /* TB flag bit the engine adds: translated for single-stepping (one insn). */
 #define TB_FLAG_STEP 0x80000000u
 
+/*
+ * How a target reads and writes one register named in its target
+ * description: a plain little-endian field at @offset of @size bytes, or
+ * get/set functions (CSRs, flags assembled from several fields).
+ */
+struct target_reg {
+    const char *name;
+    size_t offset;
+    unsigned size;
+    uint64_t (*get)(struct cpu *cpu, const struct target_reg *r);
+    void (*set)(struct cpu *cpu, const struct target_reg *r, uint64_t value);
+    unsigned arg;       /* for get/set: e.g. a CSR number */
+};
+
 /* A CPU model of an architecture. */
 struct cpu_model {
     const char *name;   /* "rv64imac" */
+    const char *tdesc;  /* target description file in xml/, e.g. "riscv-64.xml" */
     uint16_t elf_machine; /* EM_RISCV, EM_ARM, EM_X86_64 */
     uint8_t elf_class;    /* 1 = ELF32, 2 = ELF64 */
     uint64_t features;    /* target-defined bits */
@@ -100,6 +115,9 @@ struct target_ops {
     size_t cpu_size;                  /* sizeof the target's CPU struct */
     const struct ir_global_def *globals;
     size_t nglobals;
+    /* Register accessors by name, for every register of every model's
+     * target description (terminated by .name NULL). */
+    const struct target_reg *regs;
 
     /* Set up model-specific state once (after allocation, zeroed). */
     int (*cpu_init)(struct cpu *cpu, const struct cpu_model *model);
@@ -198,6 +216,7 @@ struct cluster {
     bool start_powered_off;
     bool semihosting;         /* guest semihosting calls serviced (default on) */
     bool stop_on_exception;   /* a debugger sees guest exceptions before the guest */
+    struct tdesc *tdesc;      /* registers for the debugger (engine/tdesc.h) */
     struct debug_point *bps, *wps;
     unsigned nbps, nwps;
     char *exec_file;          /* absolute path of the image last loaded */

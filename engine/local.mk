@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 noinst_LIBRARIES += %D%/libengine.a
-%C%_libengine_a_CFLAGS = $(AM_CFLAGS) $(CAPSTONE_CFLAGS)
+%C%_libengine_a_CFLAGS = $(AM_CFLAGS) $(CAPSTONE_CFLAGS) $(EXPAT_CFLAGS) $(READLINE_CFLAGS)
 %C%_libengine_a_SOURCES = \
 	%D%/log.c %D%/log.h \
 	%D%/object.c %D%/object.h %D%/parse.c \
@@ -14,4 +14,6 @@ noinst_LIBRARIES += %D%/libengine.a
 	%D%/cluster.c %D%/machine.c %D%/machine.h %D%/sysbus.c %D%/sched.c \
 	%D%/event.c %D%/event.h \
 	%D%/chardev.c %D%/chardev.h \
+	%D%/tdesc.c %D%/tdesc.h %D%/datadir.c \
+	%D%/monitor.c %D%/monitor.h %D%/console.c \
 	%D%/internals.h

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The monitor: one command table serving gdb's "monitor" (qRcmd) and a
+ * readline console (-monitor stdio). Commands inspect and control the
+ * board: help, info cpus/mtree/qom-tree, get/set properties, stop, cont,
+ * reset, quit, x (memory, disassembled with capstone where it knows the
+ * architecture), and the forms IDEs send (reset halt, halt, system_reset).
+ */
+#ifndef MOSAIC_MONITOR_H
+#define MOSAIC_MONITOR_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+struct machine;
+struct cluster;
+
+/* Where a command's output goes (stdout for the console, O packets for gdb). */
+struct monitor_out {
+    void (*write)(void *opaque, const char *text);
+    void *opaque;
+};
+
+/* Hooks the gdb stub gives the monitor so "stop"/"cont"/"reset halt" keep
+ * gdb's view consistent (NULL members: act on the engine directly). */
+struct monitor_run_hooks {
+    void (*stop_all)(void *opaque);
+    void (*resume_all)(void *opaque);
+    void *opaque;
+};
+
+/*
+ * Run one command line. @current is the cluster the command acts on by
+ * default (gdb's current inferior; NULL: the first cluster). Returns 0, or
+ * -EINVAL for an unknown command or bad arguments (after printing why to
+ * @out).
+ */
+int monitor_exec(struct machine *m, struct cluster *current, const char *line,
+                 const struct monitor_out *out);
+void monitor_set_run_hooks(const struct monitor_run_hooks *h);
+void monitor_printf(const struct monitor_out *out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Start the readline console on the terminal ("stdio"). 0 or -errno. */
+int monitor_console_start(struct machine *m, const char *spec);
+void monitor_console_stop(void);
+
+#endif
