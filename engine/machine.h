@@ -66,6 +66,9 @@ struct machine {
     bool exit_requested;
     int exit_code;
     bool quit;               /* the server itself is asked to end (monitor quit) */
+    /* Reload every image and reset the board (set by main; gdb's vRun and
+     * the monitor's system_reset use it). NULL: plain machine_reset. */
+    int (*restart)(struct machine *m);
     uint64_t clock_ns;       /* virtual time */
     struct vtimer *timers;   /* sorted by deadline */
 
