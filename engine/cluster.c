@@ -12,6 +12,7 @@
 
 #include "engine/internals.h"
 #include "engine/log.h"
+#include "engine/tdesc.h"
 
 #define CLUSTER_MAX_CPUS 64
 
@@ -107,6 +108,17 @@ static int cluster_init(struct object *obj)
     return c->view && c->tbs ? 0 : -ENOMEM;
 }
 
+/* The registers gdb sees, from the model's description in xml/. */
+static int cluster_load_tdesc(struct cluster *c)
+{
+    char dir[1024];
+    if (!c->model_def->tdesc || !c->target->regs)
+        return 0; /* a target without debugger support (test targets) */
+    snprintf(dir, sizeof(dir), "%s/xml", data_dir());
+    c->tdesc = tdesc_load(dir, c->model_def->tdesc, c->target->regs);
+    return c->tdesc ? 0 : -EINVAL;
+}
+
 static int cluster_realize(struct object *obj)
 {
     struct cluster *c = (struct cluster *)obj;
@@ -119,13 +131,14 @@ static int cluster_realize(struct object *obj)
                   object_path(obj, path, sizeof(path)), c->target->arch, model, models);
         return -EINVAL;
     }
-    return 0;
+    return cluster_load_tdesc(c);
 }
 
 static void cluster_finalize(struct object *obj)
 {
     struct cluster *c = (struct cluster *)obj;
     tb_cache_free(c->tbs);
+    tdesc_free(c->tdesc);
     free(c->bps);
     free(c->wps);
     mem_view_free(c->view);

@@ -1,1 +1,7 @@
 # SPDX-License-Identifier: MIT
+# gdb target descriptions: the one register truth (parsed at start-up by
+# engine/tdesc.c and served to gdb as they are).
+xmldir = $(pkgdatadir)/xml
+dist_xml_DATA = \
+	%D%/riscv-32.xml %D%/riscv-32-cpu.xml %D%/riscv-32-csr.xml %D%/riscv-32-virtual.xml \
+	%D%/riscv-64.xml %D%/riscv-64-cpu.xml %D%/riscv-64-csr.xml %D%/riscv-64-virtual.xml
