@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Boards: building a machine from a board description file (XML, see
+ * doc/boards.md), finding the shipped board files by name, and registering
+ * the device models (UART, test finisher, CLINT, HTIF) the files refer to.
+ * A loaded board is an unrealized object tree: the caller applies -set
+ * overrides, then calls machine_realize().
+ */
+#ifndef MOSAIC_BOARD_H
+#define MOSAIC_BOARD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct machine;
+
+/*
+ * Build the machine described by the board file at @path. On any error
+ * (unreadable file, malformed XML, unknown element, bad attribute, ...)
+ * logs "PATH:LINE:COLUMN: what was expected", frees everything built so far
+ * and returns NULL.
+ */
+struct machine *board_load_file(const char *path);
+
+/* Same from text in memory; @filename only names it in messages. */
+struct machine *board_load_string(const char *filename, const char *text, size_t len);
+
+/*
+ * Path of the board file for board @name (malloc'd), searching the
+ * directories of $MOSAIC_BOARD_PATH (colon-separated), then the shipped
+ * boards: the source tree's boards/ when running from the build tree, the
+ * installed data directory otherwise. NULL after logging when not found.
+ */
+char *board_find(const char *name);
+
+/* Print "NAME  DESCRIPTION" for every board board_find() can find, sorted
+ * by name. Returns 0, or -ENOENT when there are none. */
+int board_list(FILE *out);
+
+/* Register the device types of boards/devices/ (idempotent). Needs the
+ * engine's types registered first. */
+void boards_register_types(void);
+
+#endif

@@ -1,1 +1,49 @@
 # SPDX-License-Identifier: MIT
+# Board files, board lookup, devices, and the event loop and character
+# backends they use. A stand-in "riscv" target (support.c) lets devices be
+# driven without running guest code.
+BOARDS_TEST_LIBS = boards/libboards.a loaders/libloaders.a engine/libengine.a \
+	$(CAPSTONE_LIBS) $(EXPAT_LIBS) $(CMOCKA_LIBS) -lm
+BOARDS_TEST_SUPPORT = %D%/support.c %D%/support.h
+
+check_PROGRAMS += %D%/test_board_xml
+%C%_test_board_xml_SOURCES = %D%/test_board_xml.c $(BOARDS_TEST_SUPPORT)
+%C%_test_board_xml_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_board_xml_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_board_xml
+
+check_PROGRAMS += %D%/test_board_find
+%C%_test_board_find_SOURCES = %D%/test_board_find.c $(BOARDS_TEST_SUPPORT)
+%C%_test_board_find_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_board_find_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_board_find
+
+check_PROGRAMS += %D%/test_chardev
+%C%_test_chardev_SOURCES = %D%/test_chardev.c $(BOARDS_TEST_SUPPORT)
+%C%_test_chardev_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_chardev_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_chardev
+
+check_PROGRAMS += %D%/test_ns16550
+%C%_test_ns16550_SOURCES = %D%/test_ns16550.c $(BOARDS_TEST_SUPPORT)
+%C%_test_ns16550_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_ns16550_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_ns16550
+
+check_PROGRAMS += %D%/test_test_finisher
+%C%_test_test_finisher_SOURCES = %D%/test_test_finisher.c $(BOARDS_TEST_SUPPORT)
+%C%_test_test_finisher_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_test_finisher_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_test_finisher
+
+check_PROGRAMS += %D%/test_clint
+%C%_test_clint_SOURCES = %D%/test_clint.c $(BOARDS_TEST_SUPPORT)
+%C%_test_clint_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_clint_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_clint
+
+check_PROGRAMS += %D%/test_htif
+%C%_test_htif_SOURCES = %D%/test_htif.c $(BOARDS_TEST_SUPPORT)
+%C%_test_htif_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_htif_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_htif

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Board file parser: the shipped boards, a file using every element, each
+ * kind of broken file (with the exact FILE:LINE:COLUMN message and nothing
+ * left behind), and -set style overrides applied after parsing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "boards/board.h"
+#include "engine/cpu.h"
+#include "engine/machine.h"
+#include "tests/unit/boards/support.h"
+
+static const char *const shipped[] = {"riscv-virt", "riscv-virt32", "riscv-spike", "riscv-spike32"};
+
+static int setup(void **state)
+{
+    (void)state;
+    support_init();
+    return 0;
+}
+
+static struct object *get(struct machine *m, const char *path)
+{
+    struct object *o = object_resolve(OBJECT(m), path);
+
+    assert_non_null(o);
+    return o;
+}
+
+static void assert_prop(struct machine *m, const char *path, const char *prop, const char *want)
+{
+    char buf[256];
+
+    assert_int_equal(object_get_prop_str(get(m, path), prop, buf, sizeof(buf)), 0);
+    assert_string_equal(buf, want);
+}
+
+static struct mem_region *region_at(struct machine *m, const char *cluster, gaddr addr)
+{
+    const struct cluster *c = (const struct cluster *)get(m, cluster);
+    const struct mem_mapping *map = mem_view_find(c->view, addr);
+
+    return map ? map->region : NULL;
+}
+
+static struct mem_region *region_of(struct machine *m, const char *path)
+{
+    return ((struct sysbus *)get(m, path))->region;
+}
+
+static void test_shipped_boards_parse_and_realize(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
+        char *path = board_find(shipped[i]);
+        struct machine *m;
+
+        assert_non_null(path);
+        m = board_load_file(path);
+        assert_non_null(m);
+        assert_true(object_is(get(m, "/app"), "cluster"));
+        assert_int_equal(((struct cluster *)get(m, "/app"))->ncpus, 1);
+        assert_prop(m, "/", "timebase-freq", "10000000");
+        assert_int_equal(machine_realize(m), 0);
+        assert_ptr_equal(region_at(m, "/app", 0x80000000), region_of(m, "/dram"));
+        assert_ptr_equal(region_at(m, "/app", 0x2000000), region_of(m, "/clint"));
+        if (strstr(shipped[i], "virt")) {
+            assert_ptr_equal(region_at(m, "/app", 0x10000000), region_of(m, "/uart0"));
+            assert_ptr_equal(region_at(m, "/app", 0x100000), region_of(m, "/test"));
+            assert_int_equal(region_of(m, "/dram")->size, 128u << 20);
+        } else {
+            assert_true(object_is(get(m, "/htif"), "htif"));
+            assert_int_equal(region_of(m, "/dram")->size, 256u << 20);
+        }
+        assert_string_equal(((struct cluster *)get(m, "/app"))->model,
+                            strstr(shipped[i], "32") ? "rv32imac" : "rv64imac");
+        machine_free(m);
+        free(path);
+    }
+}
+
+/* Two clusters, a private TCM, an alias of shared RAM, a ROM, a device
+ * with properties, an interrupt wire and a <set>. */
+static const char every_element[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<board name=\"every\" description=\"all elements\" quantum=\"500\">\n"
+    "  <cluster name=\"app\" arch=\"riscv\" model=\"rv32imac\" cpus=\"1\">\n"
+    "    <ram name=\"tcm\" base=\"0x10000\" size=\"64K\"/>\n"
+    "    <alias name=\"dram-low\" region=\"/dram\" base=\"0x40000000\" offset=\"0x1000\""
+    " size=\"0x1000\"/>\n"
+    "  </cluster>\n"
+    "  <cluster name=\"rt\" arch=\"riscv\"/>\n"
+    "  <ram name=\"dram\" base=\"0x80000000\" size=\"1M\"/>\n"
+    "  <rom name=\"boot\" base=\"0x1000\" size=\"4K\" clusters=\"rt\"/>\n"
+    "  <device name=\"uart0\" type=\"ns16550\" base=\"0x10000000\" reg-shift=\"2\""
+    " reg-io-width=\"4\" chardev=\"null\"/>\n"
+    "  <irq from=\"uart0.irq\" to=\"app/cpu1.meip\"/>\n"
+    "  <set path=\"/app.cpus\" value=\"2\"/>\n"
+    "  <!-- comments are fine -->\n"
+    "</board>\n";
+
+static void test_every_element(void **state)
+{
+    struct machine *m = support_load(every_element, NULL);
+    uint64_t v;
+
+    (void)state;
+    assert_non_null(m);
+    assert_prop(m, "/", "description", "all elements");
+    assert_prop(m, "/", "quantum", "500");
+    assert_int_equal(((struct cluster *)get(m, "/app"))->ncpus, 2);
+    assert_prop(m, "/uart0", "reg-shift", "2");
+    assert_int_equal(machine_realize(m), 0);
+    /* The TCM is private to app; the ROM is only seen by rt. */
+    assert_ptr_equal(region_at(m, "/app", 0x10000), region_of(m, "/app/tcm"));
+    assert_null(region_at(m, "/rt", 0x10000));
+    assert_ptr_equal(region_at(m, "/rt", 0x1000), region_of(m, "/boot"));
+    assert_null(region_at(m, "/app", 0x1000));
+    /* The alias shows dram + 0x1000 at 0x40000000 to app only. */
+    assert_int_equal(
+        mem_view_write(((struct cluster *)get(m, "/app"))->view, 0x40000010, 4, 0x12345678),
+        MEM_OK);
+    assert_int_equal(mem_view_read(((struct cluster *)get(m, "/rt"))->view, 0x80001010, 4, &v),
+                     MEM_OK);
+    assert_int_equal(v, 0x12345678);
+    assert_null(region_at(m, "/app", 0x40001000));
+    /* The UART's interrupt reaches cpu1's meip: enable THR-empty (IER at 1 << 2). */
+    fake_irq_level[1][FAKE_MEIP] = 0;
+    assert_int_equal(mem_view_write(((struct cluster *)get(m, "/rt"))->view, 0x10000004, 4, 2),
+                     MEM_OK);
+    assert_int_equal(fake_irq_level[1][FAKE_MEIP], 1);
+    machine_free(m);
+}
+
+/* -set overrides are plain property assignments on the loaded tree. */
+static void test_overrides_after_parse(void **state)
+{
+    char *path = board_find("riscv-virt");
+    struct machine *m = board_load_file(path);
+
+    (void)state;
+    assert_non_null(m);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/app.cpus=4"), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/dram.size=256M"), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/uart0.chardev=null"), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/app/cpu3.start-powered-off=on"), 0);
+    assert_int_equal(machine_realize(m), 0);
+    assert_int_equal(((struct cluster *)get(m, "/app"))->ncpus, 4);
+    assert_int_equal(region_of(m, "/dram")->size, 256u << 20);
+    assert_true(((struct cpu *)get(m, "/app/cpu3"))->start_powered_off);
+    machine_free(m);
+    free(path);
+}
+
+/* Load @xml, expect failure and a message containing @want. */
+static void expect_error(const char *xml, const char *want)
+{
+    char *err = NULL;
+    struct machine *m = support_load(xml, &err);
+
+    assert_null(m);
+    assert_non_null(strstr(err, want));
+    free(err);
+}
+
+#define HEAD "<?xml version=\"1.0\"?>\n<board name=\"b\">\n"
+#define APP "  <cluster name=\"app\" arch=\"riscv\"/>\n"
+
+static void test_malformed_xml(void **state)
+{
+    (void)state;
+    expect_error(HEAD "  <cluster name=\"app\" arch=\"riscv\">\n</board>\n",
+                 "mosaic: error: test.xml:4:3: mismatched tag\n");
+    expect_error(HEAD "  <ram name=\"a\" size=\"1M\"\n", "test.xml:3:3: unclosed token\n");
+    expect_error("", "test.xml:1:1: no element found\n");
+    expect_error(HEAD "  <ram name=\"a\" name=\"b\" size=\"1\"/>\n</board>\n",
+                 "test.xml:3:17: duplicate attribute\n");
+}
+
+static void test_unknown_element(void **state)
+{
+    (void)state;
+    expect_error(HEAD APP "  <ram name=\"dram\" base=\"0x80000000\" size=\"1M\"/>\n\n\n\n"
+                          "  <cpu name=\"x\"/>\n</board>\n",
+                 "test.xml:8:3: unknown element <cpu>; expected one of: cluster, ram, rom, "
+                 "device, alias, irq, set\n");
+    expect_error("<machine/>\n", "test.xml:1:1: root element is <machine>; expected <board>\n");
+}
+
+static void test_wrong_nesting(void **state)
+{
+    (void)state;
+    expect_error(HEAD "  <alias name=\"a\" region=\"/dram\"/>\n</board>\n",
+                 "test.xml:3:3: <alias> is only allowed inside a <cluster>\n");
+    expect_error(HEAD "  <cluster name=\"a\" arch=\"riscv\">\n    <cluster name=\"b\" "
+                      "arch=\"riscv\"/>\n  </cluster>\n</board>\n",
+                 "test.xml:4:5: <cluster> is not allowed inside <cluster>; expected one of: "
+                 "ram, rom, device, alias\n");
+    expect_error(HEAD APP "  <device name=\"u\" type=\"ns16550\">\n    <ram name=\"r\" "
+                          "size=\"1\"/>\n  </device>\n</board>\n",
+                 "test.xml:5:5: <ram> is not allowed inside <device>, which takes no child "
+                 "elements\n");
+    expect_error(HEAD "  <board name=\"c\"/>\n</board>\n",
+                 "test.xml:3:3: <board> is not allowed inside <board>; expected one of: "
+                 "cluster, ram, rom, device, irq, set\n");
+    expect_error(HEAD "  <cluster name=\"a\" arch=\"riscv\">\n    <irq from=\"x.y\" to=\"z.w\"/>"
+                      "\n  </cluster>\n</board>\n",
+                 "test.xml:4:5: <irq> is not allowed inside <cluster>; expected one of: "
+                 "ram, rom, device, alias\n");
+}
+
+static void test_missing_attribute(void **state)
+{
+    (void)state;
+    expect_error(HEAD "  <cluster name=\"app\"/>\n</board>\n",
+                 "test.xml:3:3: <cluster> needs the attribute arch=\"...\"\n");
+    expect_error(HEAD APP "  <ram name=\"dram\" base=\"0x80000000\"/>\n</board>\n",
+                 "test.xml:4:3: <ram> needs the attribute size=\"...\"\n");
+    expect_error(HEAD APP "  <device name=\"u\" base=\"0\"/>\n</board>\n",
+                 "test.xml:4:3: <device> needs the attribute type=\"...\"\n");
+    expect_error("<board>\n</board>\n", "test.xml:1:1: <board> needs the attribute name=\"...\"\n");
+    expect_error(HEAD APP "  <irq from=\"a.irq\"/>\n</board>\n",
+                 "test.xml:4:3: <irq> needs the attribute to=\"...\"\n");
+}
+
+static void test_unknown_device_type(void **state)
+{
+    (void)state;
+    expect_error(HEAD APP "  <device name=\"u\" type=\"pl011\" base=\"0x1000\"/>\n</board>\n",
+                 "test.xml:4:3: unknown device type \"pl011\"; known types: clint, htif, "
+                 "ns16550, ram, rom, test-finisher\n");
+}
+
+static void test_bad_property_value(void **state)
+{
+    char *err = NULL;
+
+    (void)state;
+    assert_null(support_load(HEAD APP "  <ram name=\"dram\" size=\"lots\"/>\n</board>\n", &err));
+    /* The object layer says what is wrong; the parser says where. */
+    assert_non_null(strstr(err, "/dram.size"));
+    assert_non_null(strstr(err, "test.xml:4:3: <ram name=\"dram\">: attribute size=\"lots\" "
+                                "rejected for /dram\n"));
+    free(err);
+    assert_null(support_load(HEAD APP "  <device name=\"u\" type=\"ns16550\" colour=\"red\"/>\n"
+                                      "</board>\n",
+                             &err));
+    assert_non_null(strstr(err, "no property 'colour'"));
+    assert_non_null(strstr(err, "test.xml:4:3: <device name=\"u\">: attribute colour=\"red\" "
+                                "rejected for /u\n"));
+    free(err);
+    expect_error(HEAD "  <cluster name=\"app\" arch=\"sparc\"/>\n</board>\n",
+                 "test.xml:3:3: cannot create cluster \"app\" of arch \"sparc\"\n");
+    expect_error("<board name=\"b\" quantum=\"fast\"/>\n",
+                 "test.xml:1:1: <board name=\"b\">: attribute quantum=\"fast\" rejected for /\n");
+}
+
+static void test_duplicate_names(void **state)
+{
+    (void)state;
+    expect_error(HEAD APP "  <ram name=\"mem\" size=\"1M\"/>\n  <device name=\"mem\" "
+                          "type=\"ns16550\"/>\n</board>\n",
+                 "test.xml:5:3: duplicate name \"mem\"; /mem is already defined at line 4\n");
+    expect_error(HEAD APP "  <cluster name=\"app\" arch=\"riscv\"/>\n</board>\n",
+                 "test.xml:4:3: duplicate name \"app\"; /app is already defined at line 3\n");
+    expect_error(HEAD "  <cluster name=\"app\" arch=\"riscv\">\n    <ram name=\"cpu0\" "
+                      "size=\"1K\"/>\n  </cluster>\n</board>\n",
+                 "test.xml:4:5: duplicate name \"cpu0\"; /app/cpu0 already exists\n");
+    expect_error(HEAD APP "  <ram name=\"a.b\" size=\"1M\"/>\n</board>\n",
+                 "test.xml:4:3: bad name \"a.b\"; names use letters, digits, '-' and '_'\n");
+}
+
+static void test_irq_set_and_text_errors(void **state)
+{
+    (void)state;
+    expect_error(HEAD APP "  <irq from=\"nothing.irq\" to=\"app/cpu0.meip\"/>\n</board>\n",
+                 "test.xml:4:3: cannot connect <irq from=\"nothing.irq\" to=\"app/cpu0.meip\">\n");
+    expect_error(HEAD APP "  <irq from=\"a.irq\" to=\"b.x\" via=\"c\"/>\n</board>\n",
+                 "test.xml:4:3: unknown attribute via on <irq>; expected from=\"...\" "
+                 "to=\"...\"\n");
+    expect_error(HEAD APP "  <set path=\"/app.cpus\" value=\"0\"/>\n</board>\n",
+                 "test.xml:4:3: <set path=\"/app.cpus\" value=\"0\"> failed\n");
+    expect_error(HEAD APP "  <set path=\"/nowhere.size\" value=\"1\"/>\n</board>\n",
+                 "test.xml:4:3: <set path=\"/nowhere.size\" value=\"1\"> failed\n");
+    expect_error(HEAD APP "  hello\n</board>\n",
+                 "test.xml:4:3: unexpected text \"hello\" inside <board>; board files hold only "
+                 "elements and attributes\n");
+}
+
+static void test_missing_file(void **state)
+{
+    char *err;
+
+    (void)state;
+    support_capture_begin();
+    assert_null(board_load_file("/nonexistent/board.xml"));
+    err = support_capture_end();
+    assert_non_null(strstr(err, "cannot open board file /nonexistent/board.xml: "
+                                "No such file or directory\n"));
+    free(err);
+}
+
+/* Errors in a real file carry its path. */
+static void test_error_names_file(void **state)
+{
+    char *dir = support_tmpdir();
+    char *path = support_write_file(dir, "bad.xml", HEAD APP "  <tcm/>\n</board>\n");
+    char *err, *want = NULL;
+
+    (void)state;
+    support_capture_begin();
+    assert_null(board_load_file(path));
+    err = support_capture_end();
+    assert_true(asprintf(&want, "%s:4:3: unknown element <tcm>", path) > 0);
+    assert_non_null(strstr(err, want));
+    free(want);
+    free(err);
+    free(path);
+    support_rmdir(dir);
+    free(dir);
+}
+
+/* Overlaps parse fine and are refused when the views are built. */
+static void test_overlap_at_realize(void **state)
+{
+    struct machine *m =
+        support_load(HEAD APP "  <ram name=\"a\" base=\"0x80000000\" size=\"1M\"/>"
+                              "\n  <ram name=\"b\" base=\"0x80080000\" size=\"1M\"/>\n"
+                              "</board>\n",
+                     NULL);
+    char *err;
+
+    (void)state;
+    assert_non_null(m);
+    support_capture_begin();
+    assert_int_not_equal(machine_realize(m), 0);
+    err = support_capture_end();
+    assert_non_null(strstr(err, "'a'"));
+    assert_non_null(strstr(err, "'b'"));
+    free(err);
+    machine_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shipped_boards_parse_and_realize),
+        cmocka_unit_test(test_every_element),
+        cmocka_unit_test(test_overrides_after_parse),
+        cmocka_unit_test(test_malformed_xml),
+        cmocka_unit_test(test_unknown_element),
+        cmocka_unit_test(test_wrong_nesting),
+        cmocka_unit_test(test_missing_attribute),
+        cmocka_unit_test(test_unknown_device_type),
+        cmocka_unit_test(test_bad_property_value),
+        cmocka_unit_test(test_duplicate_names),
+        cmocka_unit_test(test_irq_set_and_text_errors),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_error_names_file),
+        cmocka_unit_test(test_overlap_at_realize),
+    };
+
+    return cmocka_run_group_tests_name("board_xml", tests, setup, NULL);
+}
