@@ -89,6 +89,15 @@ void mem_view_free(struct mem_view *v);
 int mem_view_map(struct mem_view *v, gaddr base, struct mem_region *r, uint64_t offset,
                  uint64_t size);
 
+/*
+ * Map @r over part of an existing RAM/ROM mapping (a device window inside
+ * RAM, such as a HTIF tohost word): that mapping is split into the pieces
+ * before and after the overlay. -EEXIST when [@base, @base+@size) is not
+ * entirely inside one RAM/ROM mapping; -EINVAL as for mem_view_map().
+ */
+int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r,
+                         uint64_t offset, uint64_t size);
+
 /* The mapping containing @addr, or NULL. */
 const struct mem_mapping *mem_view_find(const struct mem_view *v, gaddr addr);
 

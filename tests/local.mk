@@ -5,5 +5,6 @@ include %D%/unit/loaders/local.mk
 include %D%/unit/boards/local.mk
 include %D%/unit/riscv/local.mk
 include %D%/unit/ir/local.mk
+include %D%/unit/tdesc/local.mk
 include %D%/isa/local.mk
 include %D%/firmware/local.mk
