@@ -1,1 +1,24 @@
 # SPDX-License-Identifier: MIT
+# `make bench` (not part of `make check`): builds the compute firmware
+# bench-rv64.elf with the firmware runtime of tests/firmware (whose
+# tests_firmware_* build variables it reuses) and runs run-bench.sh, which
+# times it on ./mosaic and on qemu-system-riscv64. BENCH_ROUNDS sizes the
+# workload (QEMU takes about 1-3 s); BENCH_RUNS=N in the environment sets
+# the number of runs (default 3).
+
+EXTRA_DIST += %D%/bench.c %D%/run-bench.sh
+CLEANFILES += %D%/bench-rv64.elf %D%/bench.out %D%/bench.err
+BENCH_ROUNDS = 200
+
+.PHONY: bench
+if HAVE_RISCV_CC
+%D%/bench-rv64.elf: $(srcdir)/%D%/bench.c $(tests_firmware_DEPS)
+	$(tests_firmware_RV64) -DBENCH_ROUNDS=$(BENCH_ROUNDS) $(srcdir)/%D%/bench.c -lgcc
+
+bench: mosaic$(EXEEXT) %D%/bench-rv64.elf
+	$(SHELL) $(srcdir)/%D%/run-bench.sh $(top_builddir)
+else
+bench:
+	@echo "make bench needs riscv64-unknown-elf-gcc (Debian: gcc-riscv64-unknown-elf)," \
+		"then configure again" >&2; exit 1
+endif

@@ -1,0 +1,91 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# `make bench`: runs bench/bench-rv64.elf on ./mosaic (riscv-virt, -stats)
+# BENCH_RUNS times (default 3) and reports the median guest MIPS and wall
+# time, then the same firmware under qemu-system-riscv64 -M virt (when
+# installed) and the wall-time ratio. QEMU's MIPS figure divides Mosaic's
+# instruction count by QEMU's time: the workload is deterministic, so both
+# execute the same instructions. Fails when a run fails.
+# Usage: run-bench.sh TOP_BUILDDIR
+
+top_builddir=${1:-.}
+elf=$top_builddir/bench/bench-rv64.elf
+mosaic=$top_builddir/mosaic
+runs=${BENCH_RUNS:-3}
+out=$top_builddir/bench/bench.out
+err=$top_builddir/bench/bench.err
+
+die() {
+    echo "run-bench: $*" >&2
+    exit 1
+}
+
+[ -f "$elf" ] || die "$elf not built (needs riscv64-unknown-elf-gcc)"
+[ -x "$mosaic" ] || die "$mosaic not built"
+
+now() {
+    date +%s.%N
+}
+
+# The middle value of the numbers on stdin (the lower middle for even runs).
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
+}
+
+# run_once LABEL COMMAND...: runs the firmware once; prints its wall time.
+run_once() {
+    label=$1
+    shift
+    start=$(now)
+    timeout 600 "$@" </dev/null >"$out" 2>"$err"
+    status=$?
+    end=$(now)
+    if [ $status -ne 0 ] || ! tr -d '\r' <"$out" | grep -qx "bench ok"; then
+        cat "$out" "$err" >&2
+        die "$label run failed (exit $status)"
+    fi
+    echo "$start $end" | awk '{ printf "%.3f\n", $2 - $1 }'
+}
+
+mosaic_times=
+mosaic_mips=
+insns=
+i=0
+while [ $i -lt "$runs" ]; do
+    t=$(run_once mosaic "$mosaic" -board riscv-virt -set /app.image="$elf" -stats) || exit 1
+    stats=$(grep '^mosaic: executed ' "$err")
+    [ -n "$stats" ] || die "no '-stats' line from mosaic in $err"
+    insns=$(echo "$stats" | awk '{ print $3 }')
+    mips=$(echo "$stats" | sed 's/.*(\([0-9.]*\) MIPS).*/\1/')
+    mosaic_times="$mosaic_times $t"
+    mosaic_mips="$mosaic_mips $mips"
+    i=$((i + 1))
+done
+m_time=$(echo $mosaic_times | tr ' ' '\n' | median)
+m_mips=$(echo $mosaic_mips | tr ' ' '\n' | median)
+
+q_time=
+if command -v qemu-system-riscv64 >/dev/null; then
+    qemu_times=
+    i=0
+    while [ $i -lt "$runs" ]; do
+        t=$(run_once qemu qemu-system-riscv64 -M virt -bios none -nographic -monitor none \
+            -serial stdio -kernel "$elf") || exit 1
+        qemu_times="$qemu_times $t"
+        i=$((i + 1))
+    done
+    q_time=$(echo $qemu_times | tr ' ' '\n' | median)
+fi
+rm -f "$out" "$err"
+
+echo "bench-rv64.elf: $insns guest instructions, median of $runs runs"
+printf '%-28s %12s %12s\n' emulator "wall (s)" "guest MIPS"
+printf '%-28s %12s %12s\n' "mosaic (riscv-virt)" "$m_time" "$m_mips"
+if [ -n "$q_time" ]; then
+    q_mips=$(echo "$insns $q_time" | awk '{ printf "%.2f", $1 / $2 / 1e6 }')
+    printf '%-28s %12s %12s\n' "qemu-system-riscv64 -M virt" "$q_time" "$q_mips"
+    echo "$m_time $q_time" | awk '{ printf "mosaic/qemu wall-time ratio: %.2f\n", $1 / $2 }'
+else
+    echo "qemu-system-riscv64 not installed: no comparison"
+fi
