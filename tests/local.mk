@@ -5,6 +5,8 @@ include %D%/unit/loaders/local.mk
 include %D%/unit/boards/local.mk
 include %D%/unit/riscv/local.mk
 include %D%/unit/ir/local.mk
+include %D%/unit/monitor/local.mk
 include %D%/unit/tdesc/local.mk
 include %D%/isa/local.mk
 include %D%/firmware/local.mk
+include %D%/cli/local.mk

@@ -1,0 +1,71 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# Command-line tests of ./mosaic, asserting on what it prints and its exit
+# status: board listing, -info qom-tree, errors for unknown boards, paths,
+# properties and values, a missing image, per-CPU images (AMP), reset-pc
+# and start-powered-off. TAP output.
+
+top_builddir=${top_builddir:-.}
+mosaic=$top_builddir/mosaic
+dir=$top_builddir/tests/cli
+[ -x "$mosaic" ] || { echo "1..0 # SKIP $mosaic not built"; exit 0; }
+
+n=0
+failed=0
+echo "1..14"
+
+# check NAME EXPECTED_STATUS PATTERN -- COMMAND...: run it, then require the
+# status and a line of output (stdout+stderr) matching the grep pattern.
+check() {
+    name=$1 want=$2 pattern=$3
+    shift 4
+    n=$((n + 1))
+    out=$dir/$n.out
+    timeout 20 "$@" >"$out" 2>&1
+    status=$?
+    if [ "$status" -eq "$want" ] && grep -q -- "$pattern" "$out"; then
+        echo "ok $n - $name"
+    else
+        echo "not ok $n - $name (exit $status, wanted $want and /$pattern/)"
+        sed 's/^/# /' "$out"
+        failed=1
+    fi
+}
+
+check "board list" 0 '^riscv-virt  *RV64IMAC' -- "$mosaic" -board list
+check "qom-tree shows cpus" 0 '^    /app/cpu1 (riscv-cpu)' -- \
+    "$mosaic" -board riscv-virt -set /app.cpus=2 -info qom-tree
+check "qom-tree shows a set size" 0 'size = 256M' -- \
+    "$mosaic" -board riscv-virt -set /dram.size=256M -info qom-tree
+check "unknown board" 1 'board "nope" not found' -- "$mosaic" -board nope
+check "unknown path lists objects" 1 "no object '/ap' (objects under /: app" -- \
+    "$mosaic" -board riscv-virt -set /ap.cpus=2
+check "unknown property lists properties" 1 "/app: no property 'cpu' (properties: " -- \
+    "$mosaic" -board riscv-virt -set /app.cpu=2
+check "bad value" 1 "/app.cpus: 'two' is not a number" -- \
+    "$mosaic" -board riscv-virt -set /app.cpus=two
+check "no image" 1 'nothing to run: give an image, e.g. -set /app.image=' -- \
+    "$mosaic" -board riscv-virt
+check "missing image file" 1 'nonexistent.elf' -- \
+    "$mosaic" -board riscv-virt -set /app.image=/nonexistent.elf
+if [ -f "$dir/amp-a.elf" ]; then
+    check "per-CPU images (AMP)" 3 '^B$' -- "$mosaic" -board riscv-virt -set /app.cpus=2 \
+        -set /app/cpu0.image="$dir/amp-a.elf" -set /app/cpu1.image="$dir/amp-b.elf"
+    check "reset-pc overrides the entry" 3 '^A$' -- "$mosaic" -board riscv-virt -set /app.cpus=2 \
+        -set /app.image="$dir/amp-a.elf" -set /app/cpu1.image="$dir/amp-b.elf" \
+        -set /app/cpu0.reset-pc=0x80000000
+    check "start-powered-off holds a CPU" 4 '^A$' -- "$mosaic" -board riscv-virt \
+        -set /app.cpus=2 -set /app/cpu0.image="$dir/amp-a.elf" \
+        -set /app/cpu1.image="$dir/amp-b.elf" -set /app/cpu1.start-powered-off=on
+    check "cluster image runs every hart" 3 '^A$' -- "$mosaic" -board riscv-virt \
+        -set /app.cpus=2 -set /app.image="$dir/amp-b.elf" -set /app/cpu0.image="$dir/amp-a.elf"
+    check "bad reset-pc" 1 "reset-pc 'later' is not an address" -- "$mosaic" -board riscv-virt \
+        -set /app.image="$dir/amp-a.elf" -set /app/cpu0.reset-pc=later
+else
+    for t in 10 11 12 13 14; do
+        n=$((n + 1))
+        echo "ok $n # SKIP amp images not built (no riscv64-unknown-elf-gcc)"
+    done
+fi
+exit $failed
