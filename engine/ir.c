@@ -294,7 +294,7 @@ static void dump_val(FILE *out, const struct ir_block *b, ir_val v)
     const struct ir_value *val = &b->vals[v];
     switch (val->kind) {
     case IR_VAL_GLOBAL: fprintf(out, "%s", b->globals[val->global].name); break;
-    case IR_VAL_TEMP: fprintf(out, "t%u", v); break;
+    case IR_VAL_TEMP: fprintf(out, "tmp%u", v); break;
     default: fprintf(out, "$0x%" PRIx64, val->cval); break;
     }
 }

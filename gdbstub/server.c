@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Sockets of the gdb stub, driven by the engine's event loop on the
+ * scheduler thread: one listening socket (TCP on 127.0.0.1 unless a host
+ * is given, or a unix socket), at most one gdb at a time, and a polite
+ * refusal for any other client. Output that the peer does not take at
+ * once is queued and flushed when the socket is writable, so a slow or
+ * stuck client never blocks the board.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "engine/event.h"
+#include "engine/log.h"
+#include "gdbstub/internals.h"
+
+/* Output gdb has not read yet; past this the connection is dropped. */
+#define GDB_OUTQ_CAP (64u << 20)
+/* Clients waiting for their refusal at the same time. */
+#define GDB_REFUSED_MAX 4
+
+struct gdb_refused {
+    int fd;
+    struct gdb_rx rx;
+};
+
+static struct {
+    bool started;
+    struct gdb_server srv;
+    int listen_fd;
+    char *unix_path;
+    int conn_fd;
+    struct gdb_buf outq;
+    size_t outq_off;
+    bool want_out;           /* EVENT_OUT is being watched */
+    bool conn_dead;
+    struct gdb_refused refused[GDB_REFUSED_MAX];
+} stub = {.listen_fd = -1, .conn_fd = -1};
+
+/* ---- the connection ---------------------------------------------------- */
+
+/* Called deep inside packet handlers: the socket is shut down now, so the
+ * event loop reports a hang-up, and the connection is freed from there. */
+static void conn_kill(void)
+{
+    if (!stub.conn_dead)
+        shutdown(stub.conn_fd, SHUT_RDWR);
+    stub.conn_dead = true;
+}
+
+static void conn_close(void)
+{
+    event_remove_fd(stub.conn_fd);
+    close(stub.conn_fd);
+    stub.conn_fd = -1;
+    gdb_conn_free(stub.srv.conn);
+    gdb_buf_free(&stub.outq);
+    stub.outq_off = 0;
+    stub.want_out = false;
+    stub.conn_dead = false;
+    log_info("gdb disconnected");
+}
+
+static void conn_flush(void)
+{
+    while (stub.outq_off < stub.outq.len) {
+        ssize_t n = send(stub.conn_fd, stub.outq.data + stub.outq_off,
+                         stub.outq.len - stub.outq_off, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                conn_kill();
+            return;
+        }
+        stub.outq_off += (size_t)n;
+    }
+    gdb_buf_reset(&stub.outq);
+    stub.outq_off = 0;
+}
+
+static void conn_cb(void *opaque, int fd, unsigned events);
+
+/* Watch for writability only while output waits. */
+static void conn_watch(void)
+{
+    bool want = stub.outq.len != 0;
+    if (stub.conn_dead || want == stub.want_out)
+        return;
+    if (event_add_fd(stub.conn_fd, want ? EVENT_IN | EVENT_OUT : EVENT_IN, conn_cb, NULL))
+        conn_kill();
+    else
+        stub.want_out = want;
+}
+
+static void conn_write(void *opaque, const void *data, size_t len)
+{
+    (void)opaque;
+    if (stub.conn_dead)
+        return;
+    gdb_buf_add(&stub.outq, data, len);
+    if (stub.outq.failed || stub.outq.len - stub.outq_off > GDB_OUTQ_CAP) {
+        log_warn("gdb does not read its replies: closing the connection");
+        conn_kill();
+        return;
+    }
+    conn_flush();
+    conn_watch();
+}
+
+static void conn_read(void)
+{
+    char buf[65536];
+    for (int i = 0; i < 16 && !stub.conn_dead; i++) {
+        ssize_t n = recv(stub.conn_fd, buf, sizeof(buf), 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (n <= 0) {
+            conn_kill();
+            return;
+        }
+        gdb_conn_input(stub.srv.conn, buf, (size_t)n);
+    }
+}
+
+static void conn_cb(void *opaque, int fd, unsigned events)
+{
+    (void)opaque;
+    (void)fd;
+    if (events & EVENT_OUT) {
+        conn_flush();
+        conn_watch();
+    }
+    if ((events & EVENT_IN) && !stub.conn_dead)
+        conn_read();
+    if (stub.conn_dead)
+        conn_close();
+}
+
+/* ---- refusing a second client ------------------------------------------ */
+
+/* Its first packet (qSupported) gets an error gdb prints as a warning. */
+static void refused_cb(void *opaque, int fd, unsigned events)
+{
+    struct gdb_refused *r = opaque;
+    uint8_t buf[4096];
+    bool done = false;
+    (void)events;
+    ssize_t n = recv(fd, buf, sizeof(buf), 0);
+    if (n <= 0) {
+        done = n == 0 || (errno != EAGAIN && errno != EINTR);
+    } else {
+        const uint8_t *p = buf, *end = buf + n;
+        while (p < end && !done)
+            done = gdb_rx_step(&r->rx, &p, end) == GDB_RX_PACKET;
+        if (done) {
+            static const char msg[] = "E.mosaic: another gdb is connected";
+            char pkt[sizeof(msg) + 8];
+            unsigned sum = 0;
+            for (const char *s = msg; *s; s++)
+                sum += (unsigned char)*s;
+            int len = snprintf(pkt, sizeof(pkt), "+$%s#%02x", msg, sum & 0xff);
+            if (send(fd, pkt, (size_t)len, MSG_NOSIGNAL) < 0)
+                log_debug(LOG_GDB, "refused client: %s", strerror(errno));
+        }
+    }
+    if (done) {
+        event_remove_fd(fd);
+        close(fd);
+        gdb_rx_free(&r->rx);
+        r->fd = -1;
+    }
+}
+
+static void refuse(int fd)
+{
+    log_warn("gdb: refusing a second connection (another gdb is connected)");
+    for (unsigned i = 0; i < GDB_REFUSED_MAX; i++) {
+        struct gdb_refused *r = &stub.refused[i];
+        if (r->fd < 0) {
+            r->fd = fd;
+            gdb_rx_init(&r->rx);
+            if (!event_add_fd(fd, EVENT_IN, refused_cb, r))
+                return;
+            r->fd = -1;
+            break;
+        }
+    }
+    close(fd);
+}
+
+/* ---- listening --------------------------------------------------------- */
+
+static void accept_cb(void *opaque, int fd, unsigned events)
+{
+    (void)opaque;
+    (void)events;
+    int cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (cfd < 0) {
+        if (errno != EAGAIN && errno != EINTR)
+            log_warn("gdb: accept: %s", strerror(errno));
+        return;
+    }
+    if (stub.srv.conn) {
+        refuse(cfd);
+        return;
+    }
+    int one = 1;
+    setsockopt(cfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)); /* fails on unix: fine */
+    const struct gdb_sink sink = {.write = conn_write};
+    stub.conn_fd = cfd;
+    if (!gdb_conn_new(&stub.srv, &sink) || event_add_fd(cfd, EVENT_IN, conn_cb, NULL)) {
+        log_error("gdb: out of memory for a connection");
+        if (stub.srv.conn)
+            gdb_conn_free(stub.srv.conn);
+        close(cfd);
+        stub.conn_fd = -1;
+        return;
+    }
+    log_info("gdb connected");
+}
+
+static int listen_tcp(const char *host, const char *port)
+{
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
+                             .ai_flags = AI_NUMERICSERV};
+    struct addrinfo *res;
+    int err = getaddrinfo(host, port, &hints, &res);
+    if (err) {
+        log_error("-gdb: %s:%s: %s", host, port, gai_strerror(err));
+        return -EINVAL;
+    }
+    int fd = -1;
+    for (struct addrinfo *a = res; a && fd < 0; a = a->ai_next) {
+        fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        int one = 1;
+        if (fd >= 0)
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+        if (fd >= 0 && (bind(fd, a->ai_addr, a->ai_addrlen) || listen(fd, 4))) {
+            err = -errno;
+            close(fd);
+            fd = -1;
+        }
+    }
+    freeaddrinfo(res);
+    if (fd < 0) {
+        log_error("-gdb: cannot listen on %s:%s: %s", host, port, strerror(err ? -err : EINVAL));
+        return err ? err : -EINVAL;
+    }
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof(ss);
+    unsigned real = 0;
+    if (!getsockname(fd, (struct sockaddr *)&ss, &sl))
+        real = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                              : ((struct sockaddr_in *)&ss)->sin_port);
+    printf("Listening on port %u for gdb connections\n", real);
+    fflush(stdout);
+    return fd;
+}
+
+static int listen_unix(const char *path)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    struct stat st;
+    if (!*path || strlen(path) >= sizeof(sa.sun_path)) {
+        log_error("-gdb unix:%s: the path must be 1 to %zu bytes", path, sizeof(sa.sun_path) - 1);
+        return -EINVAL;
+    }
+    if (!lstat(path, &st)) {
+        if (!S_ISSOCK(st.st_mode)) {
+            log_error("-gdb unix:%s: exists and is not a socket", path);
+            return -EEXIST;
+        }
+        unlink(path); /* left over by an earlier run */
+    }
+    memcpy(sa.sun_path, path, strlen(path) + 1);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) || listen(fd, 4)) {
+        int err = -errno;
+        log_error("-gdb unix:%s: %s", path, strerror(-err));
+        if (fd >= 0)
+            close(fd);
+        return err;
+    }
+    stub.unix_path = strdup(path);
+    printf("Listening on unix:%s for gdb connections\n", path);
+    fflush(stdout);
+    return fd;
+}
+
+/* "tcp::PORT", "tcp:HOST:PORT" (HOST may be [v6]) or "unix:PATH". */
+static int listen_spec(const char *spec)
+{
+    if (!strncmp(spec, "unix:", 5))
+        return listen_unix(spec + 5);
+    const char *colon = strrchr(spec, ':');
+    if (strncmp(spec, "tcp:", 4) || !colon || colon < spec + 4 || !colon[1] ||
+        strspn(colon + 1, "0123456789") != strlen(colon + 1)) {
+        log_error("-gdb %s: expected tcp::PORT, tcp:HOST:PORT or unix:PATH", spec);
+        return -EINVAL;
+    }
+    char host[256];
+    size_t hl = (size_t)(colon - (spec + 4));
+    const char *h = spec + 4;
+    if (hl >= 2 && h[0] == '[' && h[hl - 1] == ']')
+        h++, hl -= 2;
+    if (hl >= sizeof(host)) {
+        log_error("-gdb %s: host name too long", spec);
+        return -EINVAL;
+    }
+    memcpy(host, h, hl);
+    host[hl] = '\0';
+    return listen_tcp(hl ? host : "127.0.0.1", colon + 1);
+}
+
+int gdb_listen_start(const char *spec, bool hold, const struct gdb_target_ops *ops, void *t)
+{
+    if (stub.started) {
+        log_error("-gdb %s: the gdb stub is already listening", spec);
+        return -EBUSY;
+    }
+    for (unsigned i = 0; i < GDB_REFUSED_MAX; i++)
+        stub.refused[i].fd = -1;
+    int fd = listen_spec(spec);
+    if (fd < 0)
+        return fd;
+    int err = event_add_fd(fd, EVENT_IN, accept_cb, NULL);
+    if (err) {
+        close(fd);
+        return err;
+    }
+    stub.listen_fd = fd;
+    stub.started = true;
+    gdb_server_init(&stub.srv, ops, t);
+    if (hold)
+        gdb_server_stop_all(&stub.srv);
+    return 0;
+}
+
+void gdb_listen_stop(void)
+{
+    if (!stub.started)
+        return;
+    if (stub.conn_fd >= 0)
+        conn_close();
+    for (unsigned i = 0; i < GDB_REFUSED_MAX; i++)
+        if (stub.refused[i].fd >= 0) {
+            event_remove_fd(stub.refused[i].fd);
+            close(stub.refused[i].fd);
+            gdb_rx_free(&stub.refused[i].rx);
+            stub.refused[i].fd = -1;
+        }
+    event_remove_fd(stub.listen_fd);
+    close(stub.listen_fd);
+    stub.listen_fd = -1;
+    if (stub.unix_path) {
+        unlink(stub.unix_path);
+        free(stub.unix_path);
+        stub.unix_path = NULL;
+    }
+    gdb_server_fini(&stub.srv);
+    stub.started = false;
+}

@@ -9,4 +9,5 @@ include %D%/unit/monitor/local.mk
 include %D%/unit/tdesc/local.mk
 include %D%/isa/local.mk
 include %D%/firmware/local.mk
+include %D%/gdb/local.mk
 include %D%/cli/local.mk

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private declarations of the RISC-V target: the hart state, the pure
+ * decoder shared by the translator and the disassembler, the CSR file,
+ * trap entry and the helpers translated code calls.
+ *
+ * rv32 keeps its registers in the same uint64_t fields as rv64: the IR
+ * globals of an rv32 hart are IR_I32 views of the low halves (the host is
+ * little-endian), and C code reads them through riscv_get_x().
+ */
+#ifndef MOSAIC_TARGETS_RISCV_INTERNALS_H
+#define MOSAIC_TARGETS_RISCV_INTERNALS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/cpu.h"
+#include "engine/ir.h"
+
+/* cpu_model.features */
+#define RISCV_FEAT_RV64 0x1
+
+/* Privilege levels (privileged spec 1.12, table 1.1). */
+#define RISCV_PRIV_U 0
+#define RISCV_PRIV_M 3
+
+/* Exception causes (privileged spec 3.1.15, table 3.6). */
+enum riscv_excp {
+    RISCV_EXCP_INSN_MISALIGNED = 0,
+    RISCV_EXCP_INSN_ACCESS = 1,
+    RISCV_EXCP_ILLEGAL = 2,
+    RISCV_EXCP_BREAKPOINT = 3,
+    RISCV_EXCP_LOAD_MISALIGNED = 4,
+    RISCV_EXCP_LOAD_ACCESS = 5,
+    RISCV_EXCP_STORE_MISALIGNED = 6,
+    RISCV_EXCP_STORE_ACCESS = 7,
+    RISCV_EXCP_ECALL_U = 8,
+    RISCV_EXCP_ECALL_M = 11,
+};
+
+/* Machine interrupts: bit numbers in mip/mie and their cause codes. */
+#define RISCV_IRQ_MSI 3
+#define RISCV_IRQ_MTI 7
+#define RISCV_IRQ_MEI 11
+#define RISCV_MIP_MASK ((1u << RISCV_IRQ_MSI) | (1u << RISCV_IRQ_MTI) | (1u << RISCV_IRQ_MEI))
+
+/* mstatus fields (privileged spec 3.1.6). */
+#define MSTATUS_MIE (1ull << 3)
+#define MSTATUS_MPIE (1ull << 7)
+#define MSTATUS_MPP_SHIFT 11
+#define MSTATUS_MPP (3ull << MSTATUS_MPP_SHIFT)
+#define MSTATUS_MPRV (1ull << 17)
+#define MSTATUS_TW (1ull << 21)
+#define MSTATUS_UXL_SHIFT 32
+
+/* No reservation: no naturally aligned address can equal it. */
+#define RISCV_NO_RESERVATION (~0ull)
+
+/* Target data of an instruction marker: the instruction is an SC or AMO. */
+#define RISCV_INSN_AMO 0x1
+
+/* Counters kept as "instructions executed + offset" (mcycle, minstret). */
+enum { RISCV_CTR_CYCLE, RISCV_CTR_INSTRET, RISCV_NCTR };
+
+struct riscv_cpu {
+    struct cpu cpu;
+    uint64_t x[32];           /* x[0] stays 0; rv32 uses the low halves */
+    uint64_t pc;
+    uint64_t res_addr;        /* LR/SC reservation address */
+    uint64_t res_val;         /* the value LR loaded, compared by SC */
+    bool rv64;
+    unsigned priv;
+    uint64_t misa;
+    uint64_t mstatus;         /* writable fields; read-only ones added on read */
+    uint64_t mie;
+    uint64_t mip;             /* interrupt line levels, updated atomically */
+    uint64_t mtvec, mepc, mcause, mtval, mscratch;
+    uint64_t menvcfg;
+    uint64_t mcounteren, mcountinhibit;
+    uint64_t ctr_off[RISCV_NCTR];    /* counter = icount - 1 + off while counting */
+    uint64_t ctr_frozen[RISCV_NCTR]; /* counter value while mcountinhibit holds it */
+    uint64_t excp_tval;       /* mtval of the exception being raised */
+    uint64_t excp_insn;       /* marker data of the faulting instruction */
+};
+
+static inline struct riscv_cpu *riscv_cpu(struct cpu *cpu)
+{
+    return (struct riscv_cpu *)cpu;
+}
+
+static inline const struct riscv_cpu *riscv_cpu_const(const struct cpu *cpu)
+{
+    return (const struct riscv_cpu *)cpu;
+}
+
+/* Truncate to XLEN (rv32 values live zero-extended). */
+static inline uint64_t riscv_xlen_val(const struct riscv_cpu *c, uint64_t v)
+{
+    return c->rv64 ? v : (uint32_t)v;
+}
+
+static inline uint64_t riscv_get_x(const struct riscv_cpu *c, unsigned r)
+{
+    return riscv_xlen_val(c, c->x[r]);
+}
+
+static inline void riscv_set_x(struct riscv_cpu *c, unsigned r, uint64_t v)
+{
+    if (r)
+        c->x[r] = riscv_xlen_val(c, v);
+}
+
+/*
+ * IR globals. One table holds an IR_I64 set for rv64 harts followed by an
+ * IR_I32 set (the low halves of the same fields) for rv32 harts; a frontend
+ * uses the set of its XLEN, so every op of a TB works at XLEN.
+ */
+enum riscv_global {
+    RISCV_G_X1 = 0,            /* x1..x31 are RISCV_G_X1 + r - 1 */
+    RISCV_G_PC = 31,
+    RISCV_G_RES_ADDR,
+    RISCV_G_RES_VAL,
+    RISCV_G_PER_XLEN           /* size of one set; the rv32 set starts here */
+};
+extern const struct ir_global_def riscv_globals[2 * RISCV_G_PER_XLEN];
+
+/* ---- decoder (translate.c) ------------------------------------------- */
+
+enum riscv_op {
+    RV_ILLEGAL,
+    RV_LUI, RV_AUIPC, RV_JAL, RV_JALR,
+    RV_BEQ, RV_BNE, RV_BLT, RV_BGE, RV_BLTU, RV_BGEU,
+    RV_LB, RV_LH, RV_LW, RV_LD, RV_LBU, RV_LHU, RV_LWU,
+    RV_SB, RV_SH, RV_SW, RV_SD,
+    RV_ADDI, RV_SLTI, RV_SLTIU, RV_XORI, RV_ORI, RV_ANDI, RV_SLLI, RV_SRLI, RV_SRAI,
+    RV_ADD, RV_SUB, RV_SLL, RV_SLT, RV_SLTU, RV_XOR, RV_SRL, RV_SRA, RV_OR, RV_AND,
+    RV_ADDIW, RV_SLLIW, RV_SRLIW, RV_SRAIW,
+    RV_ADDW, RV_SUBW, RV_SLLW, RV_SRLW, RV_SRAW,
+    RV_FENCE, RV_FENCE_I, RV_ECALL, RV_EBREAK, RV_MRET, RV_WFI,
+    RV_CSRRW, RV_CSRRS, RV_CSRRC, RV_CSRRWI, RV_CSRRSI, RV_CSRRCI,
+    RV_MUL, RV_MULH, RV_MULHSU, RV_MULHU, RV_DIV, RV_DIVU, RV_REM, RV_REMU,
+    RV_MULW, RV_DIVW, RV_DIVUW, RV_REMW, RV_REMUW,
+    RV_LR_W, RV_SC_W, RV_AMOSWAP_W, RV_AMOADD_W, RV_AMOXOR_W, RV_AMOAND_W, RV_AMOOR_W,
+    RV_AMOMIN_W, RV_AMOMAX_W, RV_AMOMINU_W, RV_AMOMAXU_W,
+    RV_LR_D, RV_SC_D, RV_AMOSWAP_D, RV_AMOADD_D, RV_AMOXOR_D, RV_AMOAND_D, RV_AMOOR_D,
+    RV_AMOMIN_D, RV_AMOMAX_D, RV_AMOMINU_D, RV_AMOMAXU_D,
+    RV_OP_COUNT
+};
+
+/* Operand layout: how fields and the immediate are read, and printed. */
+enum riscv_fmt {
+    RV_F_NONE,  /* ecall */
+    RV_F_R,     /* rd, rs1, rs2 */
+    RV_F_I,     /* rd, rs1, imm */
+    RV_F_SH,    /* rd, rs1, shamt */
+    RV_F_LOAD,  /* rd, imm(rs1) */
+    RV_F_S,     /* rs2, imm(rs1) */
+    RV_F_B,     /* rs1, rs2, pc + imm */
+    RV_F_U,     /* rd, imm[31:12] */
+    RV_F_J,     /* rd, pc + imm */
+    RV_F_JALR,  /* rd, imm(rs1) */
+    RV_F_CSR,   /* rd, csr, rs1 */
+    RV_F_CSRI,  /* rd, csr, uimm */
+    RV_F_LR,    /* rd, (rs1) */
+    RV_F_AMO,   /* rd, rs2, (rs1) */
+    RV_F_FENCE, /* pred, succ */
+};
+
+/* What the translator emits for an instruction. */
+enum riscv_kind {
+    RV_K_LUI, RV_K_AUIPC, RV_K_JAL, RV_K_JALR, RV_K_BRANCH,
+    RV_K_LOAD, RV_K_STORE,
+    RV_K_ALU, RV_K_ALUI, RV_K_SET, RV_K_SETI, RV_K_ALUW, RV_K_ALUIW,
+    RV_K_FENCE, RV_K_FENCE_I, RV_K_ECALL, RV_K_EBREAK, RV_K_MRET, RV_K_WFI, RV_K_CSR,
+    RV_K_LR, RV_K_SC, RV_K_AMO,
+};
+
+struct riscv_opdef {
+    const char *name;
+    uint32_t match, mask;  /* insn & mask == match */
+    uint8_t fmt;           /* enum riscv_fmt */
+    uint8_t kind;          /* enum riscv_kind */
+    uint8_t xlen;          /* 0: both, else 32 or 64 only */
+    uint8_t arg;           /* enum ir_opc, enum ir_cond or enum ir_rmw by kind */
+    uint8_t memop;         /* loads, stores, LR/SC, AMOs */
+};
+extern const struct riscv_opdef riscv_opdefs[RV_OP_COUNT];
+
+/* One decoded instruction; compressed ones are expanded to their base op. */
+struct riscv_insn {
+    enum riscv_op op;
+    uint32_t raw;      /* the instruction bits (16 for a compressed one) */
+    uint8_t len;       /* 2 or 4 */
+    uint8_t rd, rs1, rs2;
+    uint8_t aqrl;      /* A extension: aq << 1 | rl */
+    uint16_t csr;
+    int64_t imm;       /* sign-extended immediate, shamt, CSR uimm, fence bits */
+};
+
+/*
+ * Decode @raw (only the low 16 bits matter when they are a compressed
+ * encoding). Returns the length (2 or 4) and fills @out; an illegal or
+ * reserved encoding gives op RV_ILLEGAL.
+ */
+unsigned riscv_decode(uint32_t raw, bool rv64, struct riscv_insn *out);
+
+void riscv_translate(struct tb_ctx *ctx);
+
+/* ---- CSRs (csr.c) ---------------------------------------------------- */
+
+/* Write the name of CSR @csr into @buf: true if it exists for this XLEN. */
+bool riscv_csr_name(unsigned csr, bool rv64, char *buf, size_t len);
+void riscv_csr_reset(struct riscv_cpu *c);
+/* Read mstatus as software sees it. */
+uint64_t riscv_mstatus_read(const struct riscv_cpu *c);
+extern const struct ir_helper riscv_helper_csr;
+
+/* ---- traps and helpers (cpu.c, helpers.c) ----------------------------- */
+
+/* Raise exception @cause with mtval @tval from a helper. No return. */
+void riscv_raise(struct riscv_cpu *c, int cause, uint64_t tval) __attribute__((noreturn));
+/* mip & mie: what would wake a hart from WFI. */
+uint64_t riscv_pending_irqs(const struct riscv_cpu *c);
+/* Interrupt pending and enabled (privileged spec 3.1.9). */
+bool riscv_irq_deliverable(const struct riscv_cpu *c);
+/* Ask the run loop to take a pending interrupt once enables changed. */
+void riscv_recheck_irq(struct riscv_cpu *c);
+
+extern const struct ir_helper riscv_helper_raise;
+extern const struct ir_helper riscv_helper_mret;
+extern const struct ir_helper riscv_helper_wfi;
+extern const struct ir_helper riscv_helper_semihost;
+
+/* ---- semihosting (semihost.c) ----------------------------------------- */
+
+/* The three-instruction sequence around a semihosting ebreak. */
+#define RISCV_SEMIHOST_PRE 0x01f01013u  /* slli x0, x0, 0x1f */
+#define RISCV_SEMIHOST_EBREAK 0x00100073u
+#define RISCV_SEMIHOST_POST 0x40705013u /* srai x0, x0, 7 */
+
+/* ---- disassembler (disas.c) ------------------------------------------- */
+
+const char *riscv_reg_name(unsigned r);
+/* Disassemble @raw at @pc; returns the length, 0 for an illegal encoding
+ * (@buf then holds ".insn 0x..."). */
+unsigned riscv_disas_insn(uint32_t raw, bool rv64, uint64_t pc, char *buf, size_t buflen);
+unsigned riscv_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
+                     char *buf, size_t buflen);
+
+#endif
