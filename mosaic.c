@@ -14,6 +14,7 @@
 
 #include "boards/board.h"
 #include "cmdline.h"
+#include "engine/chardev.h"
 #include "engine/log.h"
 #include "engine/machine.h"
 #include "engine/monitor.h"
@@ -158,6 +159,8 @@ static int run(const struct options *o)
         }
         goto out;
     }
+    if (o->monitor)
+        chardev_reserve_stdin();
     if (machine_realize(m) || load_images(m))
         goto out;
     machine_reset(m);

@@ -216,6 +216,13 @@ static struct chardev *chardev_open_unix(const char *spec, const char *path)
     return c;
 }
 
+static bool stdin_reserved;
+
+void chardev_reserve_stdin(void)
+{
+    stdin_reserved = true;
+}
+
 static struct chardev *chardev_open_stdio(const char *spec)
 {
     if (chardev_stdio) {
@@ -224,8 +231,11 @@ static struct chardev *chardev_open_stdio(const char *spec)
     }
     chardev_stdio = chardev_alloc(CHR_STDIO, spec);
     if (chardev_stdio) {
-        chardev_stdio->in_fd = STDIN_FILENO;
+        chardev_stdio->in_fd = stdin_reserved ? -1 : STDIN_FILENO;
         chardev_stdio->out_fd = STDOUT_FILENO;
+        if (stdin_reserved)
+            log_info("the monitor console reads stdin: serial input is off "
+                     "(use a unix: chardev to type to the guest)");
     }
     return chardev_stdio;
 }

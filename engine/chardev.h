@@ -16,6 +16,8 @@ struct chardev;
  * returns the same backend (input goes to the last one that asked). */
 struct chardev *chardev_open(const char *spec);
 void chardev_close(struct chardev *c);
+/* The monitor console owns stdin: later "stdio" backends are output only. */
+void chardev_reserve_stdin(void);
 /* Write guest output; never blocks the guest for long (drops on error). */
 void chardev_write(struct chardev *c, const void *buf, size_t len);
 /*

@@ -15,5 +15,5 @@ noinst_LIBRARIES += %D%/libengine.a
 	%D%/event.c %D%/event.h \
 	%D%/chardev.c %D%/chardev.h \
 	%D%/tdesc.c %D%/tdesc.h %D%/datadir.c \
-	%D%/monitor.c %D%/monitor.h %D%/console.c \
+	%D%/monitor.c %D%/monitor.h %D%/monitor_complete.h %D%/console.c \
 	%D%/internals.h

@@ -67,8 +67,71 @@ struct monitor_words {
 
 static struct monitor_run_hooks run_hooks;
 
-static const struct monitor_cmd monitor_cmds[];
-static const size_t monitor_ncmds;
+/* The handlers, defined below the table. */
+static int cmd_help(struct monitor_ctx *ctx);
+static int cmd_info_cpus(struct monitor_ctx *ctx);
+static int cmd_info_mtree(struct monitor_ctx *ctx);
+static int cmd_info_qom_tree(struct monitor_ctx *ctx);
+static int cmd_get(struct monitor_ctx *ctx);
+static int cmd_set(struct monitor_ctx *ctx);
+static int cmd_stop(struct monitor_ctx *ctx);
+static int cmd_cont(struct monitor_ctx *ctx);
+static int cmd_reset(struct monitor_ctx *ctx);
+static int cmd_reset_halt(struct monitor_ctx *ctx);
+static int cmd_reset_all(struct monitor_ctx *ctx);
+static int cmd_quit(struct monitor_ctx *ctx);
+static int cmd_x(struct monitor_ctx *ctx);
+static int cmd_cpu_power(struct monitor_ctx *ctx);
+
+static const struct monitor_cmd monitor_cmds[] = {
+    {.name = "help", .usage = "help [COMMAND]", .help = "list the commands, or describe one",
+     .run = cmd_help, .max_args = 2, .args = {ARG_COMMAND, ARG_COMMAND}},
+    {.name = "info cpus", .usage = "info cpus",
+     .help = "every CPU: gdb thread, path, state, pc, instructions run",
+     .details = "'*' marks the CPUs of the current cluster (gdb's current inferior).",
+     .run = cmd_info_cpus},
+    {.name = "info mtree", .usage = "info mtree", .help = "what each cluster sees at each address",
+     .run = cmd_info_mtree},
+    {.name = "info qom-tree", .usage = "info qom-tree [PATH]",
+     .help = "the object tree with every property value", .run = cmd_info_qom_tree,
+     .max_args = 1, .args = {ARG_OBJECT}},
+    {.name = "get", .usage = "get PATH[.PROP]",
+     .help = "print a property, or every property of PATH",
+     .run = cmd_get, .min_args = 1, .max_args = 1, .args = {ARG_PROP}},
+    {.name = "set", .usage = "set PATH.PROP VALUE",
+     .help = "set a property (PATH.PROP=VALUE works too)",
+     .details = "VALUE is the rest of the line; \"\" sets an empty string. Properties fixed once\n"
+                "the board is realized (image, cpus, ...) are refused.",
+     .run = cmd_set, .min_args = 1, .max_args = MONITOR_MAX_WORDS, .args = {ARG_PROP, ARG_VALUE}},
+    {.name = "stop", .usage = "stop", .help = "hold every CPU", .run = cmd_stop},
+    {.name = "halt", .usage = "halt", .help = "the same as stop", .run = cmd_stop},
+    {.name = "cont", .usage = "cont", .help = "let every held CPU run", .run = cmd_cont},
+    {.name = "continue", .usage = "continue", .help = "the same as cont", .run = cmd_cont},
+    {.name = "reset", .usage = "reset [CLUSTER]",
+     .help = "reset the current cluster's CPUs (held ones stay held)",
+     .details = "Without CLUSTER: gdb's current inferior, or the first cluster on the console.",
+     .run = cmd_reset, .max_args = 1, .args = {ARG_OBJECT}},
+    {.name = "reset halt", .usage = "reset halt [CLUSTER]",
+     .help = "reset the current cluster and hold its CPUs", .run = cmd_reset_halt, .max_args = 1,
+     .args = {ARG_OBJECT}},
+    {.name = "reset init", .usage = "reset init [CLUSTER]", .help = "the same as reset halt",
+     .run = cmd_reset_halt, .max_args = 1, .args = {ARG_OBJECT}},
+    {.name = "reset all", .usage = "reset all",
+     .help = "reset the whole board and reload its images",
+     .run = cmd_reset_all},
+    {.name = "system_reset", .usage = "system_reset", .help = "the same as reset all",
+     .run = cmd_reset_all},
+    {.name = "quit", .usage = "quit", .help = "end the server", .run = cmd_quit},
+    {.name = "x", .usage = "x[/N[FMT]] ADDR", .help = "examine memory of the current cluster",
+     .details = "FMT: x 4-byte words in hex (the default), b bytes, i instructions. N: how many.\n"
+                "ADDR: a number or a symbol of a loaded image. Devices are never read.",
+     .run = cmd_x, .min_args = 1, .max_args = 1, .format = true},
+    {.name = "cpu-power", .usage = "cpu-power CPU on|off [PC]",
+     .help = "power a CPU on (at PC) or off",
+     .details = "A CPU held in reset (start-powered-off) runs once powered on.",
+     .run = cmd_cpu_power, .min_args = 2, .max_args = 3, .args = {ARG_OBJECT, ARG_ONOFF}},
+};
+static const size_t monitor_ncmds = sizeof(monitor_cmds) / sizeof(monitor_cmds[0]);
 
 /* ---- output ---------------------------------------------------------- */
 
@@ -871,57 +934,6 @@ static int cmd_x(struct monitor_ctx *ctx)
     return err;
 }
 
-/* ---- the table ------------------------------------------------------------- */
-
-static const struct monitor_cmd monitor_cmds[] = {
-    {.name = "help", .usage = "help [COMMAND]", .help = "list the commands, or describe one",
-     .run = cmd_help, .max_args = 2, .args = {ARG_COMMAND, ARG_COMMAND}},
-    {.name = "info cpus", .usage = "info cpus",
-     .help = "every CPU: gdb thread, path, state, pc, instructions run",
-     .details = "'*' marks the CPUs of the current cluster (gdb's current inferior).",
-     .run = cmd_info_cpus},
-    {.name = "info mtree", .usage = "info mtree", .help = "what each cluster sees at each address",
-     .run = cmd_info_mtree},
-    {.name = "info qom-tree", .usage = "info qom-tree [PATH]",
-     .help = "the object tree with every property value", .run = cmd_info_qom_tree,
-     .max_args = 1, .args = {ARG_OBJECT}},
-    {.name = "get", .usage = "get PATH[.PROP]",
-     .help = "print a property, or every property of PATH",
-     .run = cmd_get, .min_args = 1, .max_args = 1, .args = {ARG_PROP}},
-    {.name = "set", .usage = "set PATH.PROP VALUE",
-     .help = "set a property (PATH.PROP=VALUE works too)",
-     .details = "VALUE is the rest of the line; \"\" sets an empty string. Properties fixed once\n"
-                "the board is realized (image, cpus, ...) are refused.",
-     .run = cmd_set, .min_args = 1, .max_args = MONITOR_MAX_WORDS, .args = {ARG_PROP, ARG_VALUE}},
-    {.name = "stop", .usage = "stop", .help = "hold every CPU", .run = cmd_stop},
-    {.name = "halt", .usage = "halt", .help = "the same as stop", .run = cmd_stop},
-    {.name = "cont", .usage = "cont", .help = "let every held CPU run", .run = cmd_cont},
-    {.name = "continue", .usage = "continue", .help = "the same as cont", .run = cmd_cont},
-    {.name = "reset", .usage = "reset [CLUSTER]",
-     .help = "reset the current cluster's CPUs (held ones stay held)",
-     .details = "Without CLUSTER: gdb's current inferior, or the first cluster on the console.",
-     .run = cmd_reset, .max_args = 1, .args = {ARG_OBJECT}},
-    {.name = "reset halt", .usage = "reset halt [CLUSTER]",
-     .help = "reset the current cluster and hold its CPUs", .run = cmd_reset_halt, .max_args = 1,
-     .args = {ARG_OBJECT}},
-    {.name = "reset init", .usage = "reset init [CLUSTER]", .help = "the same as reset halt",
-     .run = cmd_reset_halt, .max_args = 1, .args = {ARG_OBJECT}},
-    {.name = "reset all", .usage = "reset all",
-     .help = "reset the whole board and reload its images",
-     .run = cmd_reset_all},
-    {.name = "system_reset", .usage = "system_reset", .help = "the same as reset all",
-     .run = cmd_reset_all},
-    {.name = "quit", .usage = "quit", .help = "end the server", .run = cmd_quit},
-    {.name = "x", .usage = "x[/N[FMT]] ADDR", .help = "examine memory of the current cluster",
-     .details = "FMT: x 4-byte words in hex (the default), b bytes, i instructions. N: how many.\n"
-                "ADDR: a number or a symbol of a loaded image. Devices are never read.",
-     .run = cmd_x, .min_args = 1, .max_args = 1, .format = true},
-    {.name = "cpu-power", .usage = "cpu-power CPU on|off [PC]",
-     .help = "power a CPU on (at PC) or off",
-     .details = "A CPU held in reset (start-powered-off) runs once powered on.",
-     .run = cmd_cpu_power, .min_args = 2, .max_args = 3, .args = {ARG_OBJECT, ARG_ONOFF}},
-};
-static const size_t monitor_ncmds = sizeof(monitor_cmds) / sizeof(monitor_cmds[0]);
 
 /* ---- running a line -------------------------------------------------------- */
 

@@ -101,6 +101,19 @@ static bool any_cpu_on(const struct machine *m)
     return false;
 }
 
+/* A CPU sleeping in wfi that a timer could wake (not held by a debugger):
+ * only then may virtual time jump ahead. Held CPUs freeze time. */
+static bool any_cpu_waiting(const struct machine *m)
+{
+    for (unsigned i = 0; i < m->nclusters; i++)
+        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++) {
+            const struct cpu *cpu = m->clusters[i]->cpus[j];
+            if (cpu->state == CPU_WAITING && !cpu->debug_stopped)
+                return true;
+        }
+    return false;
+}
+
 /* With a debugger attached the board outlives its guest's exit request:
  * the debugger is told and the CPUs are held. True when the run should end. */
 static bool handle_exit_request(struct machine *m)
@@ -126,7 +139,7 @@ int machine_run(struct machine *m)
         if (m->exit_requested || m->quit)
             continue;
         /* Nothing ran: every CPU waits, is off, or is held by the debugger. */
-        if (m->timers) {
+        if (m->timers && any_cpu_waiting(m)) {
             if (m->timers->deadline_ns > m->clock_ns)
                 m->clock_ns = m->timers->deadline_ns;
             fire_timers(m);

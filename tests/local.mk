@@ -5,6 +5,7 @@ include %D%/unit/loaders/local.mk
 include %D%/unit/boards/local.mk
 include %D%/unit/riscv/local.mk
 include %D%/unit/ir/local.mk
+include %D%/unit/gdbstub/local.mk
 include %D%/unit/monitor/local.mk
 include %D%/unit/tdesc/local.mk
 include %D%/isa/local.mk

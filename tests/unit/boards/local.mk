@@ -2,7 +2,7 @@
 # Board files, board lookup, devices, and the event loop and character
 # backends they use. A stand-in "riscv" target (support.c) lets devices be
 # driven without running guest code.
-BOARDS_TEST_LIBS = boards/libboards.a loaders/libloaders.a engine/libengine.a \
+BOARDS_TEST_LIBS = boards/libboards.a loaders/libloaders.a $(ENGINE_LIBS) \
 	$(CAPSTONE_LIBS) $(EXPAT_LIBS) $(CMOCKA_LIBS) -lm
 BOARDS_TEST_SUPPORT = %D%/support.c %D%/support.h
 

@@ -4,12 +4,12 @@ TESTS += %D%/test_object %D%/test_parse %D%/test_log
 
 %C%_test_object_SOURCES = %D%/test_object.c
 %C%_test_object_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_object_LDADD = engine/libengine.a $(CMOCKA_LIBS)
+%C%_test_object_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
 
 %C%_test_parse_SOURCES = %D%/test_parse.c
 %C%_test_parse_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_parse_LDADD = engine/libengine.a $(CMOCKA_LIBS)
+%C%_test_parse_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
 
 %C%_test_log_SOURCES = %D%/test_log.c
 %C%_test_log_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_log_LDADD = engine/libengine.a $(CMOCKA_LIBS)
+%C%_test_log_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)

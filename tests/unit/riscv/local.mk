@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # RISC-V target unit tests: the decoder, the disassembler, and harts run
 # through the engine.
-RISCV_TEST_LIBS = targets/riscv/libriscv.a engine/libengine.a \
+RISCV_TEST_LIBS = targets/riscv/libriscv.a $(ENGINE_LIBS) \
 	$(CAPSTONE_LIBS) $(READLINE_LIBS) $(EXPAT_LIBS) -lm
 
 check_PROGRAMS += %D%/test_disas

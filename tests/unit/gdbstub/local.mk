@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: MIT
+# The gdb stub against a fake board (fake.c): framing, packet handlers,
+# run control, random input and the sockets.
+%C%_TESTS = %D%/test_framing %D%/test_packets
+check_PROGRAMS += $(%C%_TESTS)
+TESTS += $(%C%_TESTS)
+
+%C%_test_framing_SOURCES = %D%/test_framing.c %D%/fake.c %D%/fake.h
+%C%_test_framing_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_framing_LDADD = gdbstub/libgdbstub.a $(ENGINE_LIBS) $(CMOCKA_LIBS)
+
+%C%_test_packets_SOURCES = %D%/test_packets.c %D%/fake.c %D%/fake.h
+%C%_test_packets_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_packets_LDADD = gdbstub/libgdbstub.a engine/libengine.a $(CMOCKA_LIBS)
