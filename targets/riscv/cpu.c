@@ -82,7 +82,8 @@ uint64_t riscv_pending_irqs(const struct riscv_cpu *c)
     return __atomic_load_n(&c->mip, __ATOMIC_ACQUIRE) & c->mie;
 }
 
-bool riscv_irq_deliverable(const struct riscv_cpu *c)
+/* Interrupt pending and enabled (privileged spec 3.1.9). */
+static bool riscv_irq_deliverable(const struct riscv_cpu *c)
 {
     if (!riscv_pending_irqs(c))
         return false;

@@ -6,7 +6,8 @@
  *
  * rv32 keeps its registers in the same uint64_t fields as rv64: the IR
  * globals of an rv32 hart are IR_I32 views of the low halves (the host is
- * little-endian), and C code reads them through riscv_get_x().
+ * little-endian). Translated code writes only the low half and C code
+ * writes zero-extended values (riscv_set_x), so the upper half stays 0.
  */
 #ifndef MOSAIC_TARGETS_RISCV_INTERNALS_H
 #define MOSAIC_TARGETS_RISCV_INTERNALS_H
@@ -125,7 +126,7 @@ enum riscv_global {
 };
 extern const struct ir_global_def riscv_globals[2 * RISCV_G_PER_XLEN];
 
-/* ---- decoder (translate.c) ------------------------------------------- */
+/* ---- decoder (decode.c) ---------------------------------------------- */
 
 enum riscv_op {
     RV_ILLEGAL,
@@ -169,6 +170,7 @@ enum riscv_fmt {
 
 /* What the translator emits for an instruction. */
 enum riscv_kind {
+    RV_K_ILLEGAL,
     RV_K_LUI, RV_K_AUIPC, RV_K_JAL, RV_K_JALR, RV_K_BRANCH,
     RV_K_LOAD, RV_K_STORE,
     RV_K_ALU, RV_K_ALUI, RV_K_SET, RV_K_SETI, RV_K_ALUW, RV_K_ALUIW,
@@ -205,6 +207,7 @@ struct riscv_insn {
  */
 unsigned riscv_decode(uint32_t raw, bool rv64, struct riscv_insn *out);
 
+/* target_ops.translate (translate.c). */
 void riscv_translate(struct tb_ctx *ctx);
 
 /* ---- CSRs (csr.c) ---------------------------------------------------- */
@@ -222,8 +225,6 @@ extern const struct ir_helper riscv_helper_csr;
 void riscv_raise(struct riscv_cpu *c, int cause, uint64_t tval) __attribute__((noreturn));
 /* mip & mie: what would wake a hart from WFI. */
 uint64_t riscv_pending_irqs(const struct riscv_cpu *c);
-/* Interrupt pending and enabled (privileged spec 3.1.9). */
-bool riscv_irq_deliverable(const struct riscv_cpu *c);
 /* Ask the run loop to take a pending interrupt once enables changed. */
 void riscv_recheck_irq(struct riscv_cpu *c);
 
@@ -243,7 +244,7 @@ extern const struct ir_helper riscv_helper_semihost;
 
 const char *riscv_reg_name(unsigned r);
 /* Disassemble @raw at @pc; returns the length, 0 for an illegal encoding
- * (@buf then holds ".insn 0x..."). */
+ * (@buf then holds ".word 0x..." or ".short 0x..."). */
 unsigned riscv_disas_insn(uint32_t raw, bool rv64, uint64_t pc, char *buf, size_t buflen);
 unsigned riscv_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
                      char *buf, size_t buflen);
