@@ -139,6 +139,7 @@ static void cluster_finalize(struct object *obj)
     struct cluster *c = (struct cluster *)obj;
     tb_cache_free(c->tbs);
     tdesc_free(c->tdesc);
+    free(c->exec_file);
     free(c->bps);
     free(c->wps);
     mem_view_free(c->view);

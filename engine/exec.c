@@ -80,8 +80,14 @@ static void check_align(struct cpu *cpu, gaddr addr, unsigned memop, enum mem_ac
 
 uint64_t mem_load_slow(struct cpu *cpu, gaddr addr, unsigned memop, unsigned memidx)
 {
+    return mem_load_slow_as(cpu, addr, memop, memidx, MEM_ACCESS_READ);
+}
+
+uint64_t mem_load_slow_as(struct cpu *cpu, gaddr addr, unsigned memop, unsigned memidx,
+                          enum mem_access acc)
+{
     unsigned size = 1u << (memop & IR_MO_SIZE);
-    check_align(cpu, addr, memop, MEM_ACCESS_READ);
+    check_align(cpu, addr, memop, acc);
     if (unlikely(cpu->cluster->nwps))
         debug_check_watch(cpu, addr, size, false);
     if (mem_access_simple(addr, memop) && tlb_fill(cpu, addr, memidx)) {
@@ -98,7 +104,7 @@ uint64_t mem_load_slow(struct cpu *cpu, gaddr addr, unsigned memop, unsigned mem
         memcpy(&v, buf, size);
     }
     if (res != MEM_OK)
-        cpu->target->mem_fault(cpu, addr, MEM_ACCESS_READ, fault_kind(res));
+        cpu->target->mem_fault(cpu, addr, acc, fault_kind(res));
     if (log_enabled(LOG_MMIO))
         log_debug(LOG_MMIO, "%s: read%u 0x%08" PRIx64 " -> 0x%" PRIx64, cpu->obj.name,
                   size * 8, addr, v);
@@ -295,6 +301,9 @@ int cpu_exec(struct cpu *cpu)
         int excp = cpu->excp;
         cpu->excp = EXCP_NONE;
         if (excp >= 0) {
+            /* Charge the budget: a guest trapping in a loop without
+             * retiring anything must still yield to the scheduler. */
+            cpu->budget--;
             cpu->excp = excp;
             cpu->target->do_exception(cpu);
             cpu->excp = EXCP_NONE;

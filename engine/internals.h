@@ -22,6 +22,9 @@
 /* Slow paths of guest memory access (exec.c): MMIO, TLB refill, faults,
  * code-page writes, accesses that cross a page. Raw values, zero-extended. */
 uint64_t mem_load_slow(struct cpu *cpu, gaddr addr, unsigned memop, unsigned memidx);
+/* The same, reporting a fault as @acc (atomics fault as writes). */
+uint64_t mem_load_slow_as(struct cpu *cpu, gaddr addr, unsigned memop, unsigned memidx,
+                          enum mem_access acc);
 void mem_store_slow(struct cpu *cpu, gaddr addr, uint64_t val, unsigned memop, unsigned memidx);
 /* Host pointer for an atomic access at @addr (writable RAM), refilling the
  * TLB; NULL when the access must be emulated through load/store. */

@@ -468,7 +468,7 @@ static uint64_t do_atomic(struct cpu *cpu, const struct iop *ip, uint64_t v)
             ;
         old = o32;
     } else {
-        old = mem_load_slow(cpu, addr, memop & ~IR_MO_SIGN, memidx);
+        old = mem_load_slow_as(cpu, addr, memop & ~IR_MO_SIGN, memidx, MEM_ACCESS_WRITE);
         mem_store_slow(cpu, addr, ir_rmw_apply(ip->imm, memop, old, v), memop, memidx);
     }
     return mem_sign_extend(old, memop);
@@ -494,7 +494,7 @@ static uint64_t do_cmpxchg(struct cpu *cpu, const struct iop *ip, uint64_t expec
                                     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
         old = o32;
     } else {
-        old = mem_load_slow(cpu, addr, memop & ~IR_MO_SIGN, memidx);
+        old = mem_load_slow_as(cpu, addr, memop & ~IR_MO_SIGN, memidx, MEM_ACCESS_WRITE);
         if (old == (expected & mask))
             mem_store_slow(cpu, addr, newv, memop, memidx);
     }

@@ -16,8 +16,9 @@
 
 static const struct cpu_model riscv_models[] = {
     {.name = "rv64imac", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
-     .features = RISCV_FEAT_RV64},
-    {.name = "rv32imac", .elf_machine = EM_RISCV, .elf_class = ELFCLASS32},
+     .features = RISCV_FEAT_RV64, .tdesc = "riscv-64.xml"},
+    {.name = "rv32imac", .elf_machine = EM_RISCV, .elf_class = ELFCLASS32,
+     .tdesc = "riscv-32.xml"},
     {.name = NULL},
 };
 
@@ -56,7 +57,6 @@ static void riscv_cpu_reset(struct cpu *cpu)
     c->res_addr = RISCV_NO_RESERVATION;
     c->res_val = 0;
     c->excp_tval = 0;
-    c->excp_insn = 0;
     riscv_csr_reset(c);
 }
 
@@ -142,14 +142,7 @@ static bool riscv_has_work(const struct cpu *cpu)
 static void riscv_do_exception(struct cpu *cpu)
 {
     struct riscv_cpu *c = riscv_cpu(cpu);
-    unsigned cause = (unsigned)cpu->excp;
-    /* An SC or AMO that faulted on its read half is still a store/AMO fault. */
-    if ((c->excp_insn & RISCV_INSN_AMO) && cause == RISCV_EXCP_LOAD_ACCESS)
-        cause = RISCV_EXCP_STORE_ACCESS;
-    else if ((c->excp_insn & RISCV_INSN_AMO) && cause == RISCV_EXCP_LOAD_MISALIGNED)
-        cause = RISCV_EXCP_STORE_MISALIGNED;
-    c->excp_insn = 0;
-    riscv_trap_enter(c, false, cause, c->excp_tval);
+    riscv_trap_enter(c, false, (unsigned)cpu->excp, c->excp_tval);
 }
 
 void riscv_raise(struct riscv_cpu *c, int cause, uint64_t tval)
@@ -172,7 +165,7 @@ static __attribute__((noreturn)) void riscv_mem_fault(struct cpu *cpu, gaddr add
 
 static void riscv_restore_state(struct cpu *cpu, uint64_t pc, uint64_t data)
 {
-    riscv_cpu(cpu)->excp_insn = data;
+    (void)data;
     riscv_set_pc(cpu, pc);
 }
 
@@ -213,6 +206,7 @@ const struct target_ops riscv_target_ops = {
     .cpu_size = sizeof(struct riscv_cpu),
     .globals = riscv_globals,
     .nglobals = 2 * RISCV_G_PER_XLEN,
+    .regs = riscv_regs,
     .cpu_init = riscv_cpu_init,
     .cpu_reset = riscv_cpu_reset,
     .set_pc = riscv_set_pc,

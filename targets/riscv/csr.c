@@ -256,6 +256,25 @@ bool riscv_csr_name(unsigned csr, bool rv64, char *buf, size_t len)
     return true;
 }
 
+bool riscv_csr_debug_read(struct riscv_cpu *c, unsigned csr, uint64_t *value)
+{
+    const struct riscv_csr *r = csr_find(csr, c->rv64);
+    if (!r)
+        return false;
+    *value = riscv_xlen_val(c, r->read(c, r, csr));
+    return true;
+}
+
+bool riscv_csr_debug_write(struct riscv_cpu *c, unsigned csr, uint64_t value)
+{
+    const struct riscv_csr *r = csr_find(csr, c->rv64);
+    if (!r)
+        return false;
+    if (r->write)
+        r->write(c, r, csr, riscv_xlen_val(c, value));
+    return true;
+}
+
 void riscv_csr_reset(struct riscv_cpu *c)
 {
     c->mstatus = 0;

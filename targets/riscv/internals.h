@@ -58,9 +58,6 @@ enum riscv_excp {
 /* No reservation: no naturally aligned address can equal it. */
 #define RISCV_NO_RESERVATION (~0ull)
 
-/* Target data of an instruction marker: the instruction is an SC or AMO. */
-#define RISCV_INSN_AMO 0x1
-
 /* Counters kept as "instructions executed + offset" (mcycle, minstret). */
 enum { RISCV_CTR_CYCLE, RISCV_CTR_INSTRET, RISCV_NCTR };
 
@@ -82,7 +79,6 @@ struct riscv_cpu {
     uint64_t ctr_off[RISCV_NCTR];    /* counter = icount - 1 + off while counting */
     uint64_t ctr_frozen[RISCV_NCTR]; /* counter value while mcountinhibit holds it */
     uint64_t excp_tval;       /* mtval of the exception being raised */
-    uint64_t excp_insn;       /* marker data of the faulting instruction */
 };
 
 static inline struct riscv_cpu *riscv_cpu(struct cpu *cpu)
@@ -215,6 +211,12 @@ void riscv_translate(struct tb_ctx *ctx);
 /* Write the name of CSR @csr into @buf: true if it exists for this XLEN. */
 bool riscv_csr_name(unsigned csr, bool rv64, char *buf, size_t len);
 void riscv_csr_reset(struct riscv_cpu *c);
+/* A debugger's access: no privilege checks, same side effects as the
+ * guest's csrw (WARL masks apply). False for an unknown CSR. */
+bool riscv_csr_debug_read(struct riscv_cpu *c, unsigned csr, uint64_t *value);
+bool riscv_csr_debug_write(struct riscv_cpu *c, unsigned csr, uint64_t value);
+/* Register accessors for the target descriptions in xml/riscv-*.xml. */
+extern const struct target_reg riscv_regs[];
 /* Read mstatus as software sees it. */
 uint64_t riscv_mstatus_read(const struct riscv_cpu *c);
 extern const struct ir_helper riscv_helper_csr;

@@ -443,21 +443,6 @@ static bool fetch_insn(struct rv_tc *s, uint32_t *raw)
     return false;
 }
 
-/*
- * Store/AMO instructions report every fault as a store/AMO fault (spec
- * 3.1.15), but the engine emulates an atomic that cannot be done in place
- * as a load then a store, so a fault may arrive as a load fault. The
- * instruction's marker (the last op translator_next_insn emitted) carries
- * RISCV_INSN_AMO so that do_exception can correct the cause.
- */
-static void mark_amo(struct rv_tc *s, size_t marker, const struct riscv_insn *in)
-{
-    enum riscv_kind k = riscv_opdefs[in->op].kind;
-    struct ir_op *op = &s->b->ops[marker];
-    if ((k == RV_K_AMO || k == RV_K_SC) && op->opc == IR_INSN_START)
-        op->imm[1] |= RISCV_INSN_AMO;
-}
-
 void riscv_translate(struct tb_ctx *ctx)
 {
     struct riscv_cpu *c = riscv_cpu(ctx->cpu);
@@ -470,12 +455,10 @@ void riscv_translate(struct tb_ctx *ctx)
     while (!ctx->ended && translator_next_insn(ctx, 0)) {
         struct riscv_insn in;
         uint32_t raw;
-        size_t marker = s.b->nops - 1;
         s.pc = ctx->pc_next;
         if (!fetch_insn(&s, &raw))
             break;
         s.next = xlen_addr(&s, s.pc + riscv_decode(raw, s.rv64, &in));
-        mark_amo(&s, marker, &in);
         emit_insn(&s, &in);
         ctx->pc_next = s.next;
     }

@@ -21,3 +21,9 @@ check_PROGRAMS += %D%/test_exec
 %C%_test_exec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 %C%_test_exec_LDADD = $(RISCV_TEST_LIBS) $(CMOCKA_LIBS)
 TESTS += %D%/test_exec
+
+check_PROGRAMS += %D%/test_regs
+%C%_test_regs_SOURCES = %D%/test_regs.c
+%C%_test_regs_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_regs_LDADD = $(RISCV_TEST_LIBS) $(CMOCKA_LIBS)
+TESTS += %D%/test_regs

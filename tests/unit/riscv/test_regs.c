@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The register truth check: every register of every RISC-V model's target
+ * description (xml/) has an accessor in the target, every accessor names a
+ * register some description has, and reads/writes through the description
+ * reach the right hart state (x registers, pc, CSRs, priv).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "engine/machine.h"
+#include "engine/tdesc.h"
+#include "targets/riscv/internals.h"
+#include "targets/riscv/riscv.h"
+
+static char dir[1024];
+
+static const char *xml_dir(void)
+{
+    const char *top = getenv("top_srcdir");
+    snprintf(dir, sizeof(dir), "%s/xml", top ? top : MOSAIC_SRCDIR);
+    return dir;
+}
+
+static void test_every_register_has_an_accessor(void **state)
+{
+    (void)state;
+    for (const struct cpu_model *m = riscv_target_ops.models; m->name; m++) {
+        struct tdesc *t = tdesc_load(xml_dir(), m->tdesc, riscv_target_ops.regs);
+        if (!t)
+            fail_msg("%s: %s does not bind to the target's accessors", m->name, m->tdesc);
+        tdesc_free(t);
+    }
+}
+
+static void test_every_accessor_is_described(void **state)
+{
+    (void)state;
+    struct tdesc *t64 = tdesc_load(xml_dir(), "riscv-64.xml", riscv_target_ops.regs);
+    struct tdesc *t32 = tdesc_load(xml_dir(), "riscv-32.xml", riscv_target_ops.regs);
+    assert_non_null(t64);
+    assert_non_null(t32);
+    for (const struct target_reg *r = riscv_target_ops.regs; r->name; r++)
+        if (!tdesc_find_reg(t64, r->name) && !tdesc_find_reg(t32, r->name))
+            fail_msg("accessor '%s' names no described register", r->name);
+    tdesc_free(t64);
+    tdesc_free(t32);
+}
+
+static struct machine *m;
+static struct riscv_cpu *hart;
+
+static int setup(void **state)
+{
+    (void)state;
+    setenv("MOSAIC_DATA_DIR", getenv("top_srcdir") ? getenv("top_srcdir") : MOSAIC_SRCDIR, 1);
+    engine_register_types();
+    target_register(&riscv_target_ops);
+    m = machine_new("regs");
+    struct cluster *c = cluster_new(&m->obj, "app", "riscv");
+    assert_non_null(c);
+    assert_int_equal(object_set_prop_str(&c->obj, "model", *(const char **)*state), 0);
+    assert_int_equal(machine_realize(m), 0);
+    machine_reset(m);
+    hart = riscv_cpu(c->cpus[0]);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    machine_free(m);
+    return 0;
+}
+
+static uint64_t rd(const char *name)
+{
+    const struct tdesc *t = hart->cpu.cluster->tdesc;
+    uint8_t buf[8] = {0};
+    uint64_t v = 0;
+    int n = tdesc_reg_read(t, &hart->cpu, tdesc_find_reg(t, name)->regnum, buf);
+    memcpy(&v, buf, (size_t)n);
+    return v;
+}
+
+static void wr(const char *name, uint64_t v)
+{
+    const struct tdesc *t = hart->cpu.cluster->tdesc;
+    uint8_t buf[8];
+    memcpy(buf, &v, 8);
+    tdesc_reg_write(t, &hart->cpu, tdesc_find_reg(t, name)->regnum, buf);
+}
+
+static void test_access_rv64(void **state)
+{
+    (void)state;
+    assert_string_equal(hart->cpu.cluster->tdesc->architecture, "riscv:rv64");
+    hart->x[10] = 0x1122334455667788ull;
+    assert_int_equal(rd("a0"), 0x1122334455667788ull);
+    wr("sp", 0x80001000);
+    assert_int_equal(hart->x[2], 0x80001000);
+    wr("zero", 5);
+    assert_int_equal(rd("zero"), 0);
+    wr("pc", 0x80000040);
+    assert_int_equal(hart->pc, 0x80000040);
+    wr("mscratch", 0xabc);
+    assert_int_equal(hart->mscratch, 0xabc);
+    wr("mepc", 0x80000003); /* WARL: bit 0 is cleared as for the guest */
+    assert_int_equal(rd("mepc"), 0x80000002);
+    assert_int_equal(rd("misa") >> 62, 2); /* MXL = 64 */
+    assert_int_equal(rd("priv"), 3);
+    wr("priv", 2); /* no S-mode: ignored */
+    assert_int_equal(rd("priv"), 3);
+    wr("priv", 0);
+    assert_int_equal(hart->priv, 0);
+}
+
+static void test_access_rv32(void **state)
+{
+    (void)state;
+    assert_string_equal(hart->cpu.cluster->tdesc->architecture, "riscv:rv32");
+    wr("a1", 0xffffffffull);
+    assert_int_equal(rd("a1"), 0xffffffffull);
+    assert_int_equal(rd("misa") >> 30, 1); /* MXL = 32 */
+    assert_non_null(tdesc_find_reg(hart->cpu.cluster->tdesc, "mcycleh"));
+    assert_int_equal(tdesc_find_reg(hart->cpu.cluster->tdesc, "pc")->bitsize, 32);
+}
+
+int main(void)
+{
+    static const char *rv64 = "rv64imac", *rv32 = "rv32imac";
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_register_has_an_accessor),
+        cmocka_unit_test(test_every_accessor_is_described),
+        cmocka_unit_test_prestate_setup_teardown(test_access_rv64, setup, teardown, &rv64),
+        cmocka_unit_test_prestate_setup_teardown(test_access_rv32, setup, teardown, &rv32),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
