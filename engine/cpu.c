@@ -66,10 +66,17 @@ static gaddr reset_pc_of(const struct cpu *cpu)
     return pc;
 }
 
+static bool has_reset_pc(const struct cpu *cpu)
+{
+    return (cpu->reset_pc && *cpu->reset_pc) ||
+           (cpu->cluster->reset_pc && *cpu->cluster->reset_pc);
+}
+
 void cpu_reset(struct cpu *cpu)
 {
     cpu->target->cpu_reset(cpu);
-    cpu->target->set_pc(cpu, reset_pc_of(cpu));
+    if (!cpu->target->arch_reset_pc || has_reset_pc(cpu))
+        cpu->target->set_pc(cpu, reset_pc_of(cpu));
     cpu->state = (cpu->start_powered_off || cpu->cluster->start_powered_off) ? CPU_OFF
                                                                              : CPU_RUNNABLE;
     cpu->exit_request = 0;
@@ -84,6 +91,18 @@ void cpu_power_on(struct cpu *cpu, bool set_pc, gaddr pc)
     if (set_pc)
         cpu->target->set_pc(cpu, pc);
     cpu->state = CPU_RUNNABLE;
+}
+
+void cpu_boot(struct cpu *cpu, gaddr addr)
+{
+    cpu->target->cpu_reset(cpu);
+    if (cpu->target->set_boot_addr)
+        cpu->target->set_boot_addr(cpu, addr);
+    else
+        cpu->target->set_pc(cpu, addr);
+    tlb_flush(cpu);
+    cpu->state = CPU_RUNNABLE;
+    cpu_exit(cpu);
 }
 
 void cpu_power_off(struct cpu *cpu)

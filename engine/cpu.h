@@ -119,6 +119,18 @@ struct target_ops {
      * target description (terminated by .name NULL). */
     const struct target_reg *regs;
 
+    /* The architecture defines where reset starts (M-profile: the vector
+     * table at VTOR): the image entry is then not used; reset-pc still
+     * overrides. */
+    bool arch_reset_pc;
+    /* Optional: after the board's memory is mapped, map regions the
+     * architecture itself defines into the cluster's view (M-profile: the
+     * System Control Space with NVIC and SysTick). */
+    int (*cluster_realize)(struct cluster *c);
+    /* Optional: where a released CPU boots (cpu_boot). RISC-V: the pc;
+     * M-profile: VTOR, from which reset loads SP and PC. */
+    void (*set_boot_addr)(struct cpu *cpu, gaddr addr);
+
     /* Set up model-specific state once (after allocation, zeroed). */
     int (*cpu_init)(struct cpu *cpu, const struct cpu_model *model);
     /* Architectural reset; the pc is then set with set_pc. */
@@ -241,6 +253,9 @@ void cpu_reset(struct cpu *cpu);
 /* Release a CPU held off (a system controller, the monitor). */
 void cpu_power_on(struct cpu *cpu, bool set_pc, gaddr pc);
 void cpu_power_off(struct cpu *cpu);
+/* Release a CPU from reset to boot at @addr (a system controller starting
+ * a remote core): reset it, apply the boot address, power it on. */
+void cpu_boot(struct cpu *cpu, gaddr addr);
 
 /* Raise a guest exception from a helper or slow path: restore the guest pc
  * of the current instruction and leave the TB. Does not return. */

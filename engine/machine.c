@@ -194,6 +194,11 @@ int machine_realize(struct machine *m)
         err = object_realize_tree(&m->obj);
     if (!err)
         err = map_tree(m, &m->obj);
+    for (unsigned i = 0; i < m->nclusters && !err; i++) {
+        struct cluster *c = m->clusters[i];
+        if (c->target->cluster_realize)
+            err = c->target->cluster_realize(c);
+    }
     return err;
 }
 
