@@ -89,7 +89,7 @@ static int load_image(struct machine *m, struct cluster *c, const char *spec, ga
 
 /* Load every cluster image (all its CPUs start at the entry) and every
  * per-CPU image (that CPU starts at its entry). */
-static int load_images(struct machine *m)
+static int load_all(struct machine *m)
 {
     unsigned loaded = 0;
     for (unsigned i = 0; i < m->nclusters; i++) {
@@ -121,7 +121,26 @@ static int load_images(struct machine *m)
                   m->clusters[0]->obj.name);
         return -ENOENT;
     }
-    return machine_images_loaded(m);
+    return 0;
+}
+
+static int load_images(struct machine *m)
+{
+    int err = load_all(m);
+    return err ? err : machine_images_loaded(m);
+}
+
+/*
+ * gdb's vRun and the monitor's system_reset: load every image again (code,
+ * data and bss as in the files; other memory keeps its contents) and reset
+ * every device and CPU.
+ */
+static int restart_board(struct machine *m)
+{
+    int err = load_all(m);
+    if (!err)
+        machine_reset(m);
+    return err;
 }
 
 static double now_seconds(void)
@@ -164,6 +183,7 @@ static int run(const struct options *o)
     if (machine_realize(m) || load_images(m))
         goto out;
     machine_reset(m);
+    m->restart = restart_board;
     if (o->gdb && gdbstub_start(m, o->gdb, o->hold))
         goto out;
     if (o->monitor && monitor_console_start(m, o->monitor))

@@ -17,6 +17,7 @@ if HAVE_RISCV_CC
 
 bench: mosaic$(EXEEXT) %D%/bench-rv64.elf
 	$(SHELL) $(srcdir)/%D%/run-bench.sh $(top_builddir)
+	$(MAKE) $(AM_MAKEFLAGS) bench-gdb
 else
 bench:
 	@echo "make bench needs riscv64-unknown-elf-gcc (Debian: gcc-riscv64-unknown-elf)," \

@@ -127,6 +127,10 @@ struct target_ops {
      * architecture itself defines into the cluster's view (M-profile: the
      * System Control Space with NVIC and SysTick). */
     int (*cluster_realize)(struct cluster *c);
+    /* gdb treats this architecture's watchpoints as non-steppable: it wants
+     * the stop before the access, with the pc at the load/store, and steps
+     * over it itself. Otherwise the engine stops after the access. */
+    bool nonsteppable_watchpoints;
     /* Optional: where a released CPU boots (cpu_boot). RISC-V: the pc;
      * M-profile: VTOR, from which reset loads SP and PC. */
     void (*set_boot_addr)(struct cpu *cpu, gaddr addr);

@@ -310,7 +310,9 @@ int cpu_exec(struct cpu *cpu)
             ret = debug_after_insn(cpu);
             if (ret != EXCP_NONE)
                 goto out;
-        } else if (excp == EXCP_DEBUG) {
+        } else if (excp == EXCP_DEBUG ||
+                   (excp == EXCP_WATCH && cpu->target->nonsteppable_watchpoints)) {
+            cpu->watch_retry = false; /* stopped before the access */
             ret = EXCP_DEBUG;
             goto out;
         } else if (excp == EXCP_NONE && cpu->singlestep) {

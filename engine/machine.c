@@ -254,6 +254,11 @@ void machine_request_exit(struct machine *m, int code)
 
 void machine_add_symbol(struct machine *m, struct cluster *c, const char *name, gaddr value)
 {
+    for (unsigned i = 0; i < m->nsymbols; i++)
+        if (m->symbols[i].cluster == c && !strcmp(m->symbols[i].name, name)) {
+            m->symbols[i].value = value; /* the same image loaded again */
+            return;
+        }
     struct machine_symbol *s = realloc(m->symbols, (m->nsymbols + 1) * sizeof(*s));
     char *copy = strdup(name);
     if (!s || !copy) {

@@ -207,6 +207,7 @@ const struct target_ops riscv_target_ops = {
     .globals = riscv_globals,
     .nglobals = 2 * RISCV_G_PER_XLEN,
     .regs = riscv_regs,
+    .nonsteppable_watchpoints = true, /* as gdb's riscv-tdep expects */
     .cpu_init = riscv_cpu_init,
     .cpu_reset = riscv_cpu_reset,
     .set_pc = riscv_set_pc,

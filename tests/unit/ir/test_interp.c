@@ -501,6 +501,32 @@ static void test_watchpoints(void **state)
     debug_set_listener(NULL);
 }
 
+/* For architectures gdb steps over watchpoints itself, the stop comes
+ * before the access, with the pc at the storing instruction. */
+static void test_nonsteppable_watchpoint(void **state)
+{
+    (void)state;
+    struct cluster *c = cpu->cpu.cluster;
+    struct target_ops ops = *cpu->cpu.target;
+    ops.nonsteppable_watchpoints = true;
+    cpu->cpu.target = &ops;
+    gen = gen_prog;
+    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    cpu->r[0] = 55;
+    assert_int_equal(debug_wp_insert(c, WP_WRITE, 0x10100, 4), 0);
+    assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
+    assert_int_equal(cpu->pc, 0x1000);
+    assert_int_equal(last_stop.reason, STOP_WATCHPOINT);
+    assert_int_equal(last_stop.addr, 0x10100);
+    uint64_t v;
+    assert_int_equal(mem_view_read(cpu->cpu.view, 0x10100, 4, &v), MEM_OK);
+    assert_int_equal(v, 0); /* not written yet */
+    debug_clear_all(c);
+    debug_cpu_resume(&cpu->cpu, false, 0);
+    debug_set_listener(NULL);
+    cpu->cpu.target = &toy_ops;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +539,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_breakpoint, setup, teardown),
         cmocka_unit_test_setup_teardown(test_single_step, setup, teardown),
         cmocka_unit_test_setup_teardown(test_watchpoints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nonsteppable_watchpoint, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
