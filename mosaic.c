@@ -5,6 +5,7 @@
  * that knows every module: boards, loaders, targets and the engine.
  */
 #include <errno.h>
+#include <signal.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -143,6 +144,26 @@ static int restart_board(struct machine *m)
     return err;
 }
 
+/* SIGINT/SIGTERM end the run cleanly (sockets closed, output flushed). */
+static struct machine *running;
+static volatile sig_atomic_t quit_signal;
+
+static void on_quit_signal(int sig)
+{
+    quit_signal = sig;
+    if (running)
+        running->quit = 1;
+}
+
+static void catch_quit_signals(struct machine *m)
+{
+    struct sigaction sa = {.sa_handler = on_quit_signal};
+    running = m;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -188,8 +209,13 @@ static int run(const struct options *o)
         goto out;
     if (o->monitor && monitor_console_start(m, o->monitor))
         goto out;
+    catch_quit_signals(m);
     double start = now_seconds();
     rc = machine_run(m);
+    if (quit_signal) {
+        log_info("stopped by signal %d", (int)quit_signal);
+        rc = 128 + quit_signal;
+    }
     monitor_console_stop();
     gdbstub_stop();
     if (o->stats) {

@@ -161,6 +161,9 @@ void debug_cpu_resume(struct cpu *cpu, bool step, int signal)
     cpu->stop_reason = STOP_NONE;
     cpu->singlestep = step;
     cpu->debug_stopped = false;
+    /* The stop's exit request has done its job; left set, it would end the
+     * CPU's next run before its first instruction. */
+    __atomic_store_n(&cpu->exit_request, 0, __ATOMIC_SEQ_CST);
 }
 
 bool debug_cpu_stopped(const struct cpu *cpu)

@@ -13,6 +13,7 @@
 #ifndef MOSAIC_MACHINE_H
 #define MOSAIC_MACHINE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -65,7 +66,7 @@ struct machine {
     /* Run state. */
     bool exit_requested;
     int exit_code;
-    bool quit;               /* the server itself is asked to end (monitor quit) */
+    volatile sig_atomic_t quit; /* the server is asked to end (monitor quit, SIGTERM) */
     /* Reload every image and reset the board (set by main; gdb's vRun and
      * the monitor's system_reset use it). NULL: plain machine_reset. */
     int (*restart)(struct machine *m);

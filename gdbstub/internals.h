@@ -150,7 +150,7 @@ struct gdb_rx {
     char *buf;        /* NUL-terminated after GDB_RX_PACKET */
     size_t len, cap;
     uint8_t sum;      /* running checksum of the raw packet bytes */
-    uint8_t want;     /* checksum digits received */
+    uint8_t want;     /* the checksum the packet carries */
     bool escape;      /* the previous raw byte was '}' */
     bool overflow;
 };
@@ -212,9 +212,8 @@ struct gdb_server {
 /* Set up @srv and register its events with the board. */
 void gdb_server_init(struct gdb_server *srv, const struct gdb_target_ops *ops, void *t);
 void gdb_server_fini(struct gdb_server *srv);
-/* Hold or release every CPU of every cluster. */
+/* Hold every CPU of every cluster. */
 void gdb_server_stop_all(struct gdb_server *srv);
-void gdb_server_resume_all(struct gdb_server *srv);
 
 /* A gdb connected: attach every cluster and stop every CPU. NULL on ENOMEM. */
 struct gdb_conn *gdb_conn_new(struct gdb_server *srv, const struct gdb_sink *sink);
@@ -242,8 +241,6 @@ void gdb_listen_stop(void);
 void gdb_handle_packet(struct gdb_conn *c, const char *pkt, size_t len);
 
 /* threads.c */
-unsigned gdb_ncpus(const struct gdb_conn *c, int pid);
-bool gdb_thread_exists(const struct gdb_conn *c, int pid, int tid);
 bool gdb_process_listed(const struct gdb_conn *c, int pid);
 int gdb_parse_tid(const struct gdb_conn *c, const char **p, struct gdb_tid *out);
 void gdb_buf_tid(const struct gdb_conn *c, struct gdb_buf *b, int pid, int tid);
@@ -256,8 +253,9 @@ void gdb_handle_qfThreadInfo(struct gdb_conn *c, const char *args, size_t len);
 void gdb_handle_qsThreadInfo(struct gdb_conn *c, const char *args, size_t len);
 void gdb_xml_threads(struct gdb_conn *c, struct gdb_buf *b);
 
-/* xfer.c */
+/* xfer.c, memmap.c */
 void gdb_handle_qXfer(struct gdb_conn *c, const char *args, size_t len);
+void gdb_xml_memory_map(struct gdb_conn *c, struct gdb_buf *b);
 
 /* regmem.c */
 void gdb_handle_g(struct gdb_conn *c, const char *args, size_t len);
@@ -281,8 +279,6 @@ void gdb_handle_s(struct gdb_conn *c, const char *args, size_t len);
 void gdb_handle_S(struct gdb_conn *c, const char *args, size_t len);
 void gdb_handle_interrupt(struct gdb_conn *c);
 void gdb_send_stop(struct gdb_conn *c, const struct gdb_stop *ev);
-/* Hold every CPU of every attached cluster. */
-void gdb_stop_attached(struct gdb_conn *c);
 void gdb_server_stopped(struct gdb_server *srv, const struct gdb_stop *ev);
 
 /* procs.c */

@@ -32,6 +32,7 @@
 struct gdb_refused {
     int fd;
     struct gdb_rx rx;
+    bool answered;
 };
 
 static struct {
@@ -151,32 +152,43 @@ static void conn_cb(void *opaque, int fd, unsigned events)
 
 /* ---- refusing a second client ------------------------------------------ */
 
-/* Its first packet (qSupported) gets an error gdb prints as a warning. */
+static void refused_answer(int fd)
+{
+    static const char msg[] = "E.mosaic: another gdb is connected";
+    char pkt[sizeof(msg) + 8];
+    unsigned sum = 0;
+    for (const char *s = msg; *s; s++)
+        sum += (unsigned char)*s;
+    int len = snprintf(pkt, sizeof(pkt), "+$%s#%02x", msg, sum & 0xff);
+    if (send(fd, pkt, (size_t)len, MSG_NOSIGNAL) < 0)
+        log_debug(LOG_GDB, "refused client: %s", strerror(errno));
+}
+
+/*
+ * The client's first packet (qSupported) gets an error that gdb prints as
+ * a warning. Only the sending side is closed then: gdb's ack and next
+ * packet still go through (a unix socket would fail them with EPIPE before
+ * gdb shows the warning), and gdb finds the connection closed when it
+ * reads the reply. The socket goes when gdb closes its end.
+ */
 static void refused_cb(void *opaque, int fd, unsigned events)
 {
     struct gdb_refused *r = opaque;
     uint8_t buf[4096];
-    bool done = false;
     (void)events;
     ssize_t n = recv(fd, buf, sizeof(buf), 0);
-    if (n <= 0) {
-        done = n == 0 || (errno != EAGAIN && errno != EINTR);
-    } else {
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    if (n > 0 && !r->answered) {
         const uint8_t *p = buf, *end = buf + n;
-        while (p < end && !done)
-            done = gdb_rx_step(&r->rx, &p, end) == GDB_RX_PACKET;
-        if (done) {
-            static const char msg[] = "E.mosaic: another gdb is connected";
-            char pkt[sizeof(msg) + 8];
-            unsigned sum = 0;
-            for (const char *s = msg; *s; s++)
-                sum += (unsigned char)*s;
-            int len = snprintf(pkt, sizeof(pkt), "+$%s#%02x", msg, sum & 0xff);
-            if (send(fd, pkt, (size_t)len, MSG_NOSIGNAL) < 0)
-                log_debug(LOG_GDB, "refused client: %s", strerror(errno));
+        while (p < end && !r->answered)
+            r->answered = gdb_rx_step(&r->rx, &p, end) == GDB_RX_PACKET;
+        if (r->answered) {
+            refused_answer(fd);
+            shutdown(fd, SHUT_WR);
         }
     }
-    if (done) {
+    if (n <= 0) {
         event_remove_fd(fd);
         close(fd);
         gdb_rx_free(&r->rx);
@@ -191,6 +203,7 @@ static void refuse(int fd)
         struct gdb_refused *r = &stub.refused[i];
         if (r->fd < 0) {
             r->fd = fd;
+            r->answered = false;
             gdb_rx_init(&r->rx);
             if (!event_add_fd(fd, EVENT_IN, refused_cb, r))
                 return;
@@ -307,7 +320,8 @@ static int listen_spec(const char *spec)
         return listen_unix(spec + 5);
     const char *colon = strrchr(spec, ':');
     if (strncmp(spec, "tcp:", 4) || !colon || colon < spec + 4 || !colon[1] ||
-        strspn(colon + 1, "0123456789") != strlen(colon + 1)) {
+        strspn(colon + 1, "0123456789") != strlen(colon + 1) || strlen(colon + 1) > 5 ||
+        atoi(colon + 1) > 65535) {
         log_error("-gdb %s: expected tcp::PORT, tcp:HOST:PORT or unix:PATH", spec);
         return -EINVAL;
     }
