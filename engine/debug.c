@@ -151,12 +151,14 @@ void debug_cpu_stop(struct cpu *cpu)
 void debug_cpu_resume(struct cpu *cpu, bool step, int signal)
 {
     if (cpu->exception_held) {
-        cpu->exception_held = false;
+        /* Still marked held while it is delivered, so the target's
+         * do_exception does not offer it to the debugger again. */
         if (signal) {
             cpu->excp = cpu->held_excp;
             cpu->target->do_exception(cpu);
             cpu->excp = EXCP_NONE;
         }
+        cpu->exception_held = false;
     }
     cpu->stop_reason = STOP_NONE;
     cpu->singlestep = step;

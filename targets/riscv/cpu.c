@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "engine/debug.h"
 #include "engine/log.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
@@ -139,9 +140,30 @@ static bool riscv_has_work(const struct cpu *cpu)
     return riscv_pending_irqs(riscv_cpu_const(cpu)) != 0;
 }
 
+/* The gdb signal a debugger sees for an exception cause (0: never shown). */
+static int cause_signal(unsigned cause)
+{
+    switch (cause) {
+    case RISCV_EXCP_BREAKPOINT: return GDB_SIGTRAP;
+    case RISCV_EXCP_ILLEGAL: return GDB_SIGILL;
+    case RISCV_EXCP_INSN_MISALIGNED:
+    case RISCV_EXCP_LOAD_MISALIGNED:
+    case RISCV_EXCP_STORE_MISALIGNED: return GDB_SIGBUS;
+    case RISCV_EXCP_INSN_ACCESS:
+    case RISCV_EXCP_LOAD_ACCESS:
+    case RISCV_EXCP_STORE_ACCESS: return GDB_SIGSEGV;
+    default: return 0;
+    }
+}
+
 static void riscv_do_exception(struct cpu *cpu)
 {
     struct riscv_cpu *c = riscv_cpu(cpu);
+    int sig = cause_signal((unsigned)cpu->excp);
+    /* With gdb attached an ebreak that is not gdb's stops with SIGTRAP, and
+     * with stop-on-exception faults stop before the guest's handler. */
+    if (sig && debug_intercept_exception(cpu, sig))
+        return;
     riscv_trap_enter(c, false, (unsigned)cpu->excp, c->excp_tval);
 }
 

@@ -26,6 +26,7 @@
 #include <cmocka.h>
 
 #include "engine/cpu.h"
+#include "engine/debug.h"
 #include "engine/machine.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
@@ -716,6 +717,42 @@ static void test_ecall_ebreak(void **state)
     expect_trap(RISCV_EXCP_BREAKPOINT, BODY + 2, BODY + 2);
 }
 
+static void note_stop(void *opaque, const struct stop_event *ev)
+{
+    *(struct stop_event *)opaque = *ev;
+}
+
+/* With a debugger attached, an ebreak stops with SIGTRAP at the ebreak and
+ * the guest's handler does not run; with stop-on-exception an illegal
+ * instruction stops with SIGILL first, and resuming with the signal
+ * delivers it to the guest. */
+static void test_debugger_sees_exceptions(void **state)
+{
+    struct stop_event ev = {0};
+    (void)state;
+    debug_set_listener(&(struct debug_listener){note_stop, &ev});
+    START("rv64imac", p_ebreak);
+    env.cpu->cpu.budget = 10000;
+    assert_int_equal(cpu_exec(&env.cpu->cpu), EXCP_DEBUG);
+    debug_report_cpu(&env.cpu->cpu);
+    assert_int_equal(ev.reason, STOP_SIGNAL);
+    assert_int_equal(ev.signal, GDB_SIGTRAP);
+    assert_int_equal(env.cpu->pc, BODY + 2);
+    assert_int_equal(x(S(0)), 0); /* the handler did not run */
+    env_stop(NULL);
+
+    START("rv64imac", p_illegal32);
+    assert_int_equal(object_set_prop_str(&env.c->obj, "stop-on-exception", "on"), 0);
+    env.cpu->cpu.budget = 10000;
+    assert_int_equal(cpu_exec(&env.cpu->cpu), EXCP_DEBUG);
+    debug_report_cpu(&env.cpu->cpu);
+    assert_int_equal(ev.signal, GDB_SIGILL);
+    assert_int_equal(env.cpu->pc, BODY);
+    debug_cpu_resume(&env.cpu->cpu, false, GDB_SIGILL);
+    expect_trap(RISCV_EXCP_ILLEGAL, BODY, 0xffffffff);
+    debug_set_listener(NULL);
+}
+
 static void test_user_mode(void **state)
 {
     (void)state;
@@ -953,6 +990,7 @@ int main(void)
         cmocka_unit_test_teardown(test_arith_rv32, env_stop),
         cmocka_unit_test_teardown(test_illegal, env_stop),
         cmocka_unit_test_teardown(test_ecall_ebreak, env_stop),
+        cmocka_unit_test_teardown(test_debugger_sees_exceptions, env_stop),
         cmocka_unit_test_teardown(test_user_mode, env_stop),
         cmocka_unit_test_teardown(test_csr_rules, env_stop),
         cmocka_unit_test_teardown(test_csr_warl, env_stop),
