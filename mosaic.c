@@ -21,11 +21,13 @@
 #include "engine/monitor.h"
 #include "gdbstub/gdbstub.h"
 #include "loaders/loader.h"
+#include "targets/arm/arm.h"
 #include "targets/riscv/riscv.h"
 
 static void register_everything(void)
 {
     engine_register_types();
+    target_register(&arm_target_ops);
     target_register(&riscv_target_ops);
     boards_register_types();
 }

@@ -2,20 +2,29 @@
 # `make bench` (not part of `make check`): builds the compute firmware
 # bench-rv64.elf with the firmware runtime of tests/firmware (whose
 # tests_firmware_* build variables it reuses) and runs run-bench.sh, which
-# times it on ./mosaic and on qemu-system-riscv64. BENCH_ROUNDS sizes the
-# workload (QEMU takes about 1-3 s); BENCH_RUNS=N in the environment sets
-# the number of runs (default 3).
+# times it on ./mosaic and on qemu-system-riscv64; with arm-none-eabi-gcc,
+# also bench-m3.elf (the runtime of tests/firmware/mps2) on mps2-an385 and
+# qemu-system-arm -M mps2-an385. BENCH_ROUNDS sizes the workload (QEMU
+# takes about 1-3 s); BENCH_RUNS=N in the environment sets the number of
+# runs (default 3).
 
 EXTRA_DIST += %D%/bench.c %D%/run-bench.sh
-CLEANFILES += %D%/bench-rv64.elf %D%/bench.out %D%/bench.err
+CLEANFILES += %D%/bench-rv64.elf %D%/bench-m3.elf %D%/bench.out %D%/bench.err
 BENCH_ROUNDS = 200
 
 .PHONY: bench
+BENCH_ELFS = %D%/bench-rv64.elf
+if HAVE_ARM_CC
+BENCH_ELFS += %D%/bench-m3.elf
+%D%/bench-m3.elf: $(srcdir)/%D%/bench.c $(tests_firmware_mps2_DEPS)
+	$(tests_firmware_mps2_M3) -DBENCH_ROUNDS=$(BENCH_ROUNDS) $(srcdir)/%D%/bench.c -lgcc
+endif
+
 if HAVE_RISCV_CC
 %D%/bench-rv64.elf: $(srcdir)/%D%/bench.c $(tests_firmware_DEPS)
 	$(tests_firmware_RV64) -DBENCH_ROUNDS=$(BENCH_ROUNDS) $(srcdir)/%D%/bench.c -lgcc
 
-bench: mosaic$(EXEEXT) %D%/bench-rv64.elf
+bench: mosaic$(EXEEXT) $(BENCH_ELFS)
 	$(SHELL) $(srcdir)/%D%/run-bench.sh $(top_builddir)
 	$(MAKE) $(AM_MAKEFLAGS) bench-gdb
 else

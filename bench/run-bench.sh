@@ -6,7 +6,9 @@
 # time, then the same firmware under qemu-system-riscv64 -M virt (when
 # installed) and the wall-time ratio. QEMU's MIPS figure divides Mosaic's
 # instruction count by QEMU's time: the workload is deterministic, so both
-# execute the same instructions. Fails when a run fails.
+# execute the same instructions. Then the same for bench/bench-m3.elf, the
+# Cortex-M3 build, on mps2-an385 and qemu-system-arm -M mps2-an385
+# -semihosting (when it was built). Fails when a run fails.
 # Usage: run-bench.sh TOP_BUILDDIR
 
 top_builddir=${1:-.}
@@ -21,6 +23,7 @@ die() {
     exit 1
 }
 
+m3_elf=$top_builddir/bench/bench-m3.elf
 [ -f "$elf" ] || die "$elf not built (needs riscv64-unknown-elf-gcc)"
 [ -x "$mosaic" ] || die "$mosaic not built"
 
@@ -48,44 +51,62 @@ run_once() {
     echo "$start $end" | awk '{ printf "%.3f\n", $2 - $1 }'
 }
 
-mosaic_times=
-mosaic_mips=
-insns=
-i=0
-while [ $i -lt "$runs" ]; do
-    t=$(run_once mosaic "$mosaic" -board riscv-virt -set /app.image="$elf" -stats) || exit 1
-    stats=$(grep '^mosaic: executed ' "$err")
-    [ -n "$stats" ] || die "no '-stats' line from mosaic in $err"
-    insns=$(echo "$stats" | awk '{ print $3 }')
-    mips=$(echo "$stats" | sed 's/.*(\([0-9.]*\) MIPS).*/\1/')
-    mosaic_times="$mosaic_times $t"
-    mosaic_mips="$mosaic_mips $mips"
-    i=$((i + 1))
-done
-m_time=$(echo $mosaic_times | tr ' ' '\n' | median)
-m_mips=$(echo $mosaic_mips | tr ' ' '\n' | median)
-
-q_time=
-if command -v qemu-system-riscv64 >/dev/null; then
-    qemu_times=
+# bench_on NAME ELF BOARD IMAGE_PROP QEMU_LABEL -- QEMU_COMMAND...: BENCH_RUNS
+# runs of ELF on mosaic -board BOARD and under QEMU_COMMAND (when its
+# program is installed); prints the table.
+bench_on() {
+    name=$1 b_elf=$2 board=$3 prop=$4 q_label=$5
+    shift 6
+    mosaic_times=
+    mosaic_mips=
+    insns=
     i=0
     while [ $i -lt "$runs" ]; do
-        t=$(run_once qemu qemu-system-riscv64 -M virt -bios none -nographic -monitor none \
-            -serial stdio -kernel "$elf") || exit 1
-        qemu_times="$qemu_times $t"
+        t=$(run_once mosaic "$mosaic" -board "$board" -set "$prop=$b_elf" -stats) || exit 1
+        stats=$(grep '^mosaic: executed ' "$err")
+        [ -n "$stats" ] || die "no '-stats' line from mosaic in $err"
+        insns=$(echo "$stats" | awk '{ print $3 }')
+        mips=$(echo "$stats" | sed 's/.*(\([0-9.]*\) MIPS).*/\1/')
+        mosaic_times="$mosaic_times $t"
+        mosaic_mips="$mosaic_mips $mips"
         i=$((i + 1))
     done
-    q_time=$(echo $qemu_times | tr ' ' '\n' | median)
-fi
-rm -f "$out" "$err"
+    m_time=$(echo $mosaic_times | tr ' ' '\n' | median)
+    m_mips=$(echo $mosaic_mips | tr ' ' '\n' | median)
 
-echo "bench-rv64.elf: $insns guest instructions, median of $runs runs"
-printf '%-28s %12s %12s\n' emulator "wall (s)" "guest MIPS"
-printf '%-28s %12s %12s\n' "mosaic (riscv-virt)" "$m_time" "$m_mips"
-if [ -n "$q_time" ]; then
-    q_mips=$(echo "$insns $q_time" | awk '{ printf "%.2f", $1 / $2 / 1e6 }')
-    printf '%-28s %12s %12s\n' "qemu-system-riscv64 -M virt" "$q_time" "$q_mips"
-    echo "$m_time $q_time" | awk '{ printf "mosaic/qemu wall-time ratio: %.2f\n", $1 / $2 }'
+    q_time=
+    if command -v "$1" >/dev/null; then
+        qemu_times=
+        i=0
+        while [ $i -lt "$runs" ]; do
+            t=$(run_once qemu "$@" -kernel "$b_elf") || exit 1
+            qemu_times="$qemu_times $t"
+            i=$((i + 1))
+        done
+        q_time=$(echo $qemu_times | tr ' ' '\n' | median)
+    fi
+    rm -f "$out" "$err"
+
+    echo "$name: $insns guest instructions, median of $runs runs"
+    printf '%-32s %12s %12s\n' emulator "wall (s)" "guest MIPS"
+    printf '%-32s %12s %12s\n' "mosaic ($board)" "$m_time" "$m_mips"
+    if [ -n "$q_time" ]; then
+        q_mips=$(echo "$insns $q_time" | awk '{ printf "%.2f", $1 / $2 / 1e6 }')
+        printf '%-32s %12s %12s\n' "$q_label" "$q_time" "$q_mips"
+        echo "$m_time $q_time" | awk '{ printf "mosaic/qemu wall-time ratio: %.2f\n", $1 / $2 }'
+    else
+        echo "$1 not installed: no comparison"
+    fi
+}
+
+bench_on bench-rv64.elf "$elf" riscv-virt /app.image "qemu-system-riscv64 -M virt" -- \
+    qemu-system-riscv64 -M virt -bios none -nographic -monitor none -serial stdio
+echo
+if [ ! -f "$m3_elf" ]; then
+    echo "bench-m3.elf not built (needs arm-none-eabi-gcc): no Cortex-M3 figures"
+elif ! "$mosaic" -board mps2-an385 -info qom-tree >/dev/null 2>&1; then
+    echo "$mosaic cannot build mps2-an385 (no ARM target linked in): no Cortex-M3 figures"
 else
-    echo "qemu-system-riscv64 not installed: no comparison"
+    bench_on bench-m3.elf "$m3_elf" mps2-an385 /m3.image "qemu-system-arm -M mps2-an385" -- \
+        qemu-system-arm -M mps2-an385 -nographic -monitor none -serial stdio -semihosting
 fi

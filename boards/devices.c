@@ -6,7 +6,8 @@
 #include "boards/board.h"
 #include "engine/object.h"
 
-extern const struct object_type ns16550_type, test_finisher_type, clint_type, htif_type;
+extern const struct object_type ns16550_type, test_finisher_type, clint_type, htif_type,
+    cmsdk_uart_type, cmsdk_timer_type, mailbox_type, sysctl_type;
 
 void boards_register_types(void)
 {
@@ -15,6 +16,10 @@ void boards_register_types(void)
         &test_finisher_type,
         &clint_type,
         &htif_type,
+        &cmsdk_uart_type,
+        &cmsdk_timer_type,
+        &mailbox_type,
+        &sysctl_type,
     };
 
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)

@@ -13,6 +13,7 @@ noinst_LIBRARIES += %D%/libengine.a
 	%D%/exec.c %D%/cpu.c %D%/cpu.h %D%/target.c %D%/debug.c %D%/debug.h \
 	%D%/cluster.c %D%/machine.c %D%/machine.h %D%/sysbus.c %D%/sched.c \
 	%D%/event.c %D%/event.h \
+	%D%/semihost.c %D%/semihost.h \
 	%D%/chardev.c %D%/chardev.h \
 	%D%/tdesc.c %D%/tdesc.h %D%/datadir.c \
 	%D%/monitor.c %D%/monitor.h %D%/monitor_complete.h %D%/console.c \

@@ -58,6 +58,8 @@ static void riscv_cpu_reset(struct cpu *cpu)
     c->res_addr = RISCV_NO_RESERVATION;
     c->res_val = 0;
     c->excp_tval = 0;
+    memset(&c->sh, 0, sizeof(c->sh));
+    c->sh.word = c->rv64 ? 8 : 4;
     riscv_csr_reset(c);
 }
 

@@ -18,6 +18,7 @@
 
 #include "engine/cpu.h"
 #include "engine/ir.h"
+#include "engine/semihost.h"
 
 /* cpu_model.features */
 #define RISCV_FEAT_RV64 0x1
@@ -79,6 +80,7 @@ struct riscv_cpu {
     uint64_t ctr_off[RISCV_NCTR];    /* counter = icount - 1 + off while counting */
     uint64_t ctr_frozen[RISCV_NCTR]; /* counter value while mcountinhibit holds it */
     uint64_t excp_tval;       /* mtval of the exception being raised */
+    struct semihost sh;       /* semihosting state (engine/semihost.c) */
 };
 
 static inline struct riscv_cpu *riscv_cpu(struct cpu *cpu)

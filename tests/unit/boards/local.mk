@@ -47,3 +47,27 @@ check_PROGRAMS += %D%/test_htif
 %C%_test_htif_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 %C%_test_htif_LDADD = $(BOARDS_TEST_LIBS)
 TESTS += %D%/test_htif
+
+check_PROGRAMS += %D%/test_cmsdk_uart
+%C%_test_cmsdk_uart_SOURCES = %D%/test_cmsdk_uart.c $(BOARDS_TEST_SUPPORT)
+%C%_test_cmsdk_uart_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_cmsdk_uart_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_cmsdk_uart
+
+check_PROGRAMS += %D%/test_cmsdk_timer
+%C%_test_cmsdk_timer_SOURCES = %D%/test_cmsdk_timer.c $(BOARDS_TEST_SUPPORT)
+%C%_test_cmsdk_timer_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_cmsdk_timer_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_cmsdk_timer
+
+check_PROGRAMS += %D%/test_mailbox
+%C%_test_mailbox_SOURCES = %D%/test_mailbox.c $(BOARDS_TEST_SUPPORT)
+%C%_test_mailbox_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_mailbox_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_mailbox
+
+check_PROGRAMS += %D%/test_sysctl
+%C%_test_sysctl_SOURCES = %D%/test_sysctl.c $(BOARDS_TEST_SUPPORT)
+%C%_test_sysctl_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_sysctl_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_sysctl

@@ -231,12 +231,34 @@ static void test_missing_attribute(void **state)
                  "test.xml:4:3: <irq> needs the attribute to=\"...\"\n");
 }
 
+/* The error lists every known type in order; boards add types over time,
+ * so the test checks the order and a few that always exist. */
 static void test_unknown_device_type(void **state)
 {
+    static const char prefix[] = "test.xml:4:3: unknown device type \"pl011\"; known types: ";
+    char *err = NULL;
+
     (void)state;
-    expect_error(HEAD APP "  <device name=\"u\" type=\"pl011\" base=\"0x1000\"/>\n</board>\n",
-                 "test.xml:4:3: unknown device type \"pl011\"; known types: clint, htif, "
-                 "ns16550, ram, rom, test-finisher\n");
+    assert_null(support_load(HEAD APP "  <device name=\"u\" type=\"pl011\" base=\"0x1000\"/>\n"
+                                      "</board>\n",
+                             &err));
+    char *at = strstr(err, prefix);
+    assert_non_null(at);
+    char *list = at + strlen(prefix), *nl = strchr(list, '\n');
+    assert_non_null(nl);
+    assert_string_equal(nl, "\n");
+    *nl = '\0';
+    const char *want[] = {"clint", "ns16550", "ram", "rom", "test-finisher"};
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+        assert_non_null(strstr(list, want[i]));
+    char *prev = NULL;
+    for (char *t = strtok(list, ","); t; t = strtok(NULL, ",")) {
+        t += *t == ' ';
+        if (prev)
+            assert_true(strcmp(prev, t) < 0);
+        prev = t;
+    }
+    free(err);
 }
 
 static void test_bad_property_value(void **state)

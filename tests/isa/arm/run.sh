@@ -1,0 +1,111 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# Runs every Thumb-2 ISA test ELF built in $top_builddir/tests/isa/arm on
+# ./mosaic (or, with MOSAIC_ISA_QEMU=1, on qemu-system-arm to check the
+# tests themselves) and reports TAP: one line per ELF. The name says how
+# to run it: m3-NAME.elf on mps2-an385 (QEMU: -M mps2-an385), m4-NAME.elf
+# on mps2-an385 with /m3.model=cortex-m4 (QEMU: -M mps2-an386, the same
+# map with a Cortex-M4). A test passes when it exits with its expected
+# status (0; the exit code for m3-exitN) within the time limit
+# (MOSAIC_ISA_TIMEOUT, default 20 s) and printed its PASS line; a failing
+# test exits with the number of its failing case. Output goes to NAME.log
+# beside the ELF.
+
+top_builddir=${top_builddir:-.}
+dir=$top_builddir/tests/isa/arm
+mosaic=$top_builddir/mosaic
+limit=${MOSAIC_ISA_TIMEOUT:-20}
+use_qemu=${MOSAIC_ISA_QEMU:-0}
+
+# Tests of architectural details where QEMU 7.2 differs.
+mosaic_only=" strict "
+
+skip_all() {
+    echo "1..0 # SKIP $1"
+    exit 0
+}
+
+[ -n "${ARM_CC:-}" ] || skip_all "arm-none-eabi-gcc not installed"
+if [ "$use_qemu" = 1 ]; then
+    command -v qemu-system-arm >/dev/null ||
+        skip_all "qemu-system-arm not installed (Debian: qemu-system-arm)"
+else
+    [ -x "$mosaic" ] || skip_all "$mosaic not built"
+    "$mosaic" -board mps2-an385 -info qom-tree >/dev/null 2>&1 ||
+        skip_all "$mosaic cannot build mps2-an385 (no ARM target linked in)"
+fi
+set -- "$dir"/m3-*.elf "$dir"/m4-*.elf
+[ -e "$1" ] || skip_all "no ISA test ELFs in $dir (configure found no arm-none-eabi-gcc)"
+
+# Command line for one test: $1 = core (m3 or m4), $2 = elf.
+command_for() {
+    if [ "$use_qemu" = 1 ]; then
+        machine=mps2-an385
+        [ "$1" = m4 ] && machine=mps2-an386
+        echo "qemu-system-arm -M $machine -nographic -monitor none -serial stdio" \
+            "-semihosting -kernel $2"
+    else
+        extra=
+        [ "$1" = m4 ] && extra="-set /m3.model=cortex-m4"
+        echo "$mosaic -board mps2-an385 $extra -set /m3.image=$2"
+    fi
+}
+
+# The exit status test $1 must end with.
+status_for() {
+    case $1 in
+    exit42) echo 42 ;;
+    exit1) echo 1 ;;
+    *) echo 0 ;;
+    esac
+}
+
+# The lines a passing test prints, one per line.
+pass_lines_for() {
+    case $1 in
+    exit*) ;;
+    semihost) printf '%s\n' "SEMIHOSTING write0" "SEMIHOSTING write" "PASS semihost" ;;
+    *) echo "PASS $1" ;;
+    esac
+}
+
+# Does log $1 hold every line test $2 prints when it passes? Prints the
+# first missing one.
+has_pass_lines() {
+    pass_lines_for "$2" | while read -r line; do
+        tr -d '\r' <"$1" | grep -qxF "$line" || {
+            echo "$line"
+            break
+        }
+    done
+}
+
+echo "1..$#"
+n=0
+for elf; do
+    n=$((n + 1))
+    name=$(basename "$elf" .elf)
+    core=${name%%-*}
+    test=${name#*-}
+    log=$dir/$name.log
+    if [ "$use_qemu" = 1 ] && [ "${mosaic_only#* "$test" }" != "$mosaic_only" ]; then
+        echo "ok $n - $name # SKIP checks details where QEMU 7.2 differs from the architecture"
+        continue
+    fi
+    cmd=$(command_for "$core" "$elf")
+    want=$(status_for "$test")
+    echo "\$ $cmd" >"$log"
+    timeout "$limit" $cmd </dev/null >>"$log" 2>&1
+    status=$?
+    if [ $status -eq 124 ]; then
+        echo "not ok $n - $name (no exit within ${limit}s, see $log)"
+    elif [ $status -ne "$want" ]; then
+        fail=$(tr -d '\r' <"$log" | grep -m1 '^FAIL ')
+        echo "not ok $n - $name (exit $status, expected $want${fail:+: $fail}, see $log)"
+    elif missing=$(has_pass_lines "$log" "$test") && [ -n "$missing" ]; then
+        echo "not ok $n - $name (exit $status but no line \"$missing\", see $log)"
+    else
+        echo "ok $n - $name"
+    fi
+done

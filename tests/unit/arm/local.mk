@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: MIT
+# Arm target unit tests: the decoder against capstone, cores run through
+# the engine, and the register descriptions.
+ARM_TEST_LIBS = targets/arm/libarm.a $(ENGINE_LIBS) \
+	$(CAPSTONE_LIBS) $(READLINE_LIBS) $(EXPAT_LIBS) -lm
+
+check_PROGRAMS += %D%/test_decode
+%C%_test_decode_SOURCES = %D%/test_decode.c
+%C%_test_decode_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CAPSTONE_CFLAGS)
+%C%_test_decode_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
+TESTS += %D%/test_decode
+
+check_PROGRAMS += %D%/test_exec
+%C%_test_exec_SOURCES = %D%/test_exec.c
+%C%_test_exec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_exec_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
+TESTS += %D%/test_exec
+
+check_PROGRAMS += %D%/test_regs
+%C%_test_regs_SOURCES = %D%/test_regs.c
+%C%_test_regs_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_regs_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
+TESTS += %D%/test_regs
