@@ -30,9 +30,12 @@ void mem_store_slow(struct cpu *cpu, gaddr addr, uint64_t val, unsigned memop, u
  * TLB; NULL when the access must be emulated through load/store. */
 void *mem_atomic_host(struct cpu *cpu, gaddr addr, unsigned memop, unsigned memidx);
 
+/* Higher page-number bits are folded in so that pages a fixed power of two
+ * apart (code at 0x0 and SRAM at 0x20000000 on Cortex-M) do not share a slot. */
 static inline struct tlb_entry *tlb_entry_for(struct cpu *cpu, unsigned memidx, gaddr addr)
 {
-    return &cpu->tlb[memidx][(addr >> MEM_PAGE_BITS) & (TLB_SIZE - 1)];
+    gaddr page = addr >> MEM_PAGE_BITS;
+    return &cpu->tlb[memidx][(page ^ (page >> TLB_BITS) ^ (page >> 2 * TLB_BITS)) & (TLB_SIZE - 1)];
 }
 
 /* The access stays in one page and satisfies the alignment it asked for. */

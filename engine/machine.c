@@ -21,7 +21,7 @@ static const struct prop_def machine_props[] = {
     {.name = "description", .type = PROP_STRING, .offset = offsetof(struct machine, description),
      .help = "what the board is"},
     {.name = "quantum", .type = PROP_UINT, .offset = offsetof(struct machine, quantum),
-     .defval = "10000", .help = "instructions each CPU runs per scheduling round"},
+     .defval = "10000", .help = "most instructions each CPU runs per scheduling round"},
     {.name = "cpu-freq", .type = PROP_UINT, .offset = offsetof(struct machine, cpu_freq_hz),
      .defval = "1000000000", .help = "nominal instructions per second of virtual time"},
     {.name = "timebase-freq", .type = PROP_UINT, .offset = offsetof(struct machine, timebase_hz),

@@ -56,7 +56,7 @@ struct machine_symbol {
 struct machine {
     struct object obj;
     char *description;
-    uint64_t quantum;        /* instructions per CPU per round */
+    uint64_t quantum;        /* at most this many instructions per CPU per round */
     uint64_t cpu_freq_hz;    /* nominal: virtual time per instruction */
     uint64_t timebase_hz;    /* e.g. the CLINT mtime frequency */
 
@@ -71,6 +71,8 @@ struct machine {
      * the monitor's system_reset use it). NULL: plain machine_reset. */
     int (*restart)(struct machine *m);
     uint64_t clock_ns;       /* virtual time */
+    uint64_t clock_rem;      /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
+    uint64_t slice;          /* instructions per CPU in the running round */
     struct vtimer *timers;   /* sorted by deadline */
 
     struct machine_symbol *symbols; /* from loaded ELF images */

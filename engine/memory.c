@@ -504,6 +504,14 @@ void mem_region_mark_code(struct mem_region *r, uint64_t offset)
     r->code_pages[page / 8] |= (uint8_t)(1u << (page % 8));
 }
 
+void mem_region_unmark_code(struct mem_region *r, uint64_t offset)
+{
+    if (!r->code_pages || offset >= r->size)
+        return;
+    uint64_t page = offset >> MEM_PAGE_BITS;
+    r->code_pages[page / 8] &= (uint8_t)~(1u << (page % 8));
+}
+
 bool mem_region_has_code(const struct mem_region *r, uint64_t offset)
 {
     if (!r->code_pages || offset >= r->size)

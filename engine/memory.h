@@ -130,6 +130,8 @@ void mem_view_print(FILE *out, const struct mem_view *v);
 /* Code page tracking (the engine's translation cache uses these). */
 void mem_region_mark_code(struct mem_region *r, uint64_t offset);
 bool mem_region_has_code(const struct mem_region *r, uint64_t offset);
+/* The page at @offset holds no translated code any more. */
+void mem_region_unmark_code(struct mem_region *r, uint64_t offset);
 /* Installed by the engine: called when a write lands on a code page. */
 extern void (*mem_code_write_hook)(struct mem_region *r, uint64_t offset, uint64_t len);
 

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The scheduler: deterministic round-robin of every CPU on one host
- * thread, each running a fixed instruction quantum per round. Virtual time
- * advances with the rounds (quantum / cpu-freq), so timers and whole
- * multi-core runs are reproducible; when every CPU waits for an interrupt,
- * time jumps to the next timer deadline instead of spinning.
+ * thread. A round gives each CPU a slice: the quantum, or fewer
+ * instructions when a timer is due sooner, so timers fire on time. Virtual
+ * time advances by the most instructions any CPU executed in the round (at
+ * cpu-freq), so a CPU that leaves its slice early (an I/O exit, a wfi) is
+ * not charged for time it did not run. Timers and whole multi-core runs are
+ * reproducible; when every CPU waits for an interrupt, time jumps to the
+ * next timer deadline instead of spinning.
  */
 #include <inttypes.h>
 
@@ -18,11 +21,25 @@ static uint64_t insns_to_ns(const struct machine *m, uint64_t insns)
     return (uint64_t)((unsigned __int128)insns * 1000000000u / m->cpu_freq_hz);
 }
 
+/* Instructions that take at least @ns of virtual time. */
+static uint64_t ns_to_insns(const struct machine *m, uint64_t ns)
+{
+    unsigned __int128 n = ((unsigned __int128)ns * m->cpu_freq_hz + 999999999u) / 1000000000u;
+    return n > UINT64_MAX ? UINT64_MAX : (uint64_t)n;
+}
+
+static void advance_clock(struct machine *m, uint64_t insns)
+{
+    unsigned __int128 t = (unsigned __int128)insns * 1000000000u + m->clock_rem;
+    m->clock_ns += (uint64_t)(t / m->cpu_freq_hz);
+    m->clock_rem = (uint64_t)(t % m->cpu_freq_hz);
+}
+
 uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu)
 {
     uint64_t t = m->clock_ns;
-    if (cpu && cpu->budget < (int64_t)m->quantum)
-        t += insns_to_ns(m, (uint64_t)((int64_t)m->quantum - cpu->budget));
+    if (cpu && cpu->budget < (int64_t)m->slice)
+        t += insns_to_ns(m, (uint64_t)((int64_t)m->slice - cpu->budget));
     return t;
 }
 
@@ -71,25 +88,38 @@ static void fire_timers(struct machine *m)
     }
 }
 
-/* Run every powered CPU for one quantum; true if any executed code. */
-static bool run_round(struct machine *m)
+/* The quantum, or fewer instructions if a timer is due sooner. */
+static uint64_t round_slice(const struct machine *m)
 {
-    bool ran = false;
+    if (!m->timers || m->timers->deadline_ns <= m->clock_ns)
+        return m->quantum;
+    uint64_t to_deadline = ns_to_insns(m, m->timers->deadline_ns - m->clock_ns);
+    return to_deadline < m->quantum ? to_deadline : m->quantum;
+}
+
+/* Run every powered CPU for one slice; returns the most instructions one
+ * of them executed (0: none ran). */
+static uint64_t run_round(struct machine *m)
+{
+    uint64_t longest = 0;
+    m->slice = round_slice(m);
     for (unsigned i = 0; i < m->nclusters && !m->exit_requested; i++) {
         struct cluster *c = m->clusters[i];
         for (unsigned j = 0; j < c->ncpus && !m->exit_requested; j++) {
             struct cpu *cpu = c->cpus[j];
             if (cpu->state == CPU_OFF || cpu->debug_stopped)
                 continue;
-            cpu->budget = (int64_t)m->quantum;
-            uint64_t before = cpu->icount;
+            cpu->budget = (int64_t)m->slice;
             if (cpu_exec(cpu) == EXCP_DEBUG)
                 debug_report_cpu(cpu);
-            ran |= cpu->icount != before;
+            /* What it used of its budget: instructions, and traps taken. */
+            int64_t used = (int64_t)m->slice - cpu->budget;
+            if (used > 0 && (uint64_t)used > longest)
+                longest = (uint64_t)used;
         }
     }
     tb_reclaim();
-    return ran;
+    return longest;
 }
 
 static bool any_cpu_on(const struct machine *m)
@@ -130,8 +160,9 @@ static bool handle_exit_request(struct machine *m)
 int machine_run(struct machine *m)
 {
     while (!handle_exit_request(m) && !m->quit) {
-        if (run_round(m)) {
-            m->clock_ns += insns_to_ns(m, m->quantum);
+        uint64_t ran = run_round(m);
+        if (ran) {
+            advance_clock(m, ran);
             fire_timers(m);
             event_poll(0);
             continue;

@@ -186,21 +186,42 @@ static void tb_invalidate(struct tb *tb)
     graveyard = tb;
 }
 
+static void code_page_free(struct code_page *page)
+{
+    for (struct code_page **pp = &page_hash[page_hash_of(page->host)]; *pp; pp = &(*pp)->next)
+        if (*pp == page) {
+            *pp = page->next;
+            free(page);
+            return;
+        }
+}
+
+/* Invalidate the TBs translated from the written bytes. Data written next
+ * to code (a stack or variables on a code page) leaves them alone. A CPU
+ * running an invalidated TB finishes that TB (as a store into the block
+ * being executed takes effect from the next block); the TB can no longer
+ * be found or chained to, so the next block is the new code. A page left
+ * without TBs stops being tracked, so its writes take the fast path again. */
 void tb_code_write(struct mem_region *r, uint64_t offset, uint64_t len)
 {
     uint64_t first = offset & ~(uint64_t)(MEM_PAGE_SIZE - 1);
-    bool any = false;
     for (uint64_t off = first; off < offset + len; off += MEM_PAGE_SIZE) {
         struct code_page *p = code_page_find(r->host + off, false);
-        while (p && p->first) {
-            tb_invalidate(p->first);
-            any = true;
+        uint64_t lo = offset > off ? offset - off : 0;
+        uint64_t hi = offset + len - off < MEM_PAGE_SIZE ? offset + len - off : MEM_PAGE_SIZE;
+        for (struct tb *tb = p ? p->first : NULL, *next; tb; tb = next) {
+            unsigned n = tb->page[0] == p->host ? 0 : 1;
+            next = tb->page_next[n];
+            if (tb->page_lo[n] < hi && lo < tb->page_hi[n])
+                tb_invalidate(tb);
+        }
+        if (p && !p->first) {
+            code_page_free(p);
+            mem_region_unmark_code(r, off);
+        } else if (!p) {
+            mem_region_unmark_code(r, off);
         }
     }
-    /* A CPU may be running a block that was just invalidated: make it
-     * leave at the next block boundary so it picks up the new code. */
-    if (any && current_cpu)
-        cpu_exit(current_cpu);
 }
 
 void tb_invalidate_pc(struct tb_cache *c, gaddr pc)

@@ -33,8 +33,10 @@ struct tb {
     bool valid;
     struct tb_cache *cache;
     struct tb *hash_next;
-    /* Up to two host pages the code came from. */
+    /* Up to two host pages the code came from, and the bytes of each
+     * page it was translated from: [page_lo, page_hi). */
     const uint8_t *page[2];
+    uint16_t page_lo[2], page_hi[2];
     struct tb *page_next[2]; /* other TBs on the same page */
     /* Chaining: outgoing direct jumps and who jumps here. */
     struct tb *jmp[2];

@@ -115,17 +115,29 @@ int translator_fetch(struct tb_ctx *ctx, gaddr addr, unsigned size, uint32_t *in
     uint32_t v = 0;
     memcpy(&v, r->host + off, size);
     *insn = v;
-    /* Record each page this TB's code touches (at most two). */
+    /* Record each page this TB's code touches (at most two) and the bytes
+     * of it the code came from, so writes elsewhere on the page leave the
+     * TB alone. */
     for (uint64_t o = off & ~(uint64_t)(MEM_PAGE_SIZE - 1); o <= off + size - 1; o += MEM_PAGE_SIZE) {
         const uint8_t *host = r->host + o;
         struct tb *tb = ctx->tb;
-        if (tb->page[0] == host || tb->page[1] == host)
+        unsigned lo = off > o ? (unsigned)(off - o) : 0;
+        unsigned hi = off + size < o + MEM_PAGE_SIZE ? (unsigned)(off + size - o) : MEM_PAGE_SIZE;
+        unsigned n = tb->page[0] == host ? 0 : tb->page[1] == host ? 1 : 2;
+        if (n == 2) {
+            n = tb->page[0] ? 1 : 0;
+            if (n == 1 && tb->page[1])
+                continue; /* cannot happen: TBs end at the first page boundary */
+            mem_region_mark_code(r, o);
+            tb_page_add(tb, n, host);
+            tb->page_lo[n] = (uint16_t)lo;
+            tb->page_hi[n] = (uint16_t)hi;
             continue;
-        unsigned n = tb->page[0] ? 1 : 0;
-        if (n == 1 && tb->page[1])
-            continue; /* cannot happen: TBs end at the first page boundary */
-        mem_region_mark_code(r, o);
-        tb_page_add(tb, n, host);
+        }
+        if (lo < tb->page_lo[n])
+            tb->page_lo[n] = (uint16_t)lo;
+        if (hi > tb->page_hi[n])
+            tb->page_hi[n] = (uint16_t)hi;
     }
     return 0;
 }

@@ -2,8 +2,9 @@
 /*
  * Unit tests for the execution engine with a toy target: the IR
  * interpreter (arithmetic, branches, memory, helpers, atomics), precise
- * exceptions restored from instruction marks, TB chaining, and
- * invalidation of translated code when the guest writes it.
+ * exceptions restored from instruction marks, TB chaining, invalidation
+ * of translated code when the guest writes it, and the scheduler's
+ * virtual time.
  *
  * The toy target's "translation" is a per-test function that emits IR for
  * the TB at the current pc; guest code bytes are read with
@@ -378,12 +379,86 @@ static void test_code_write_invalidates(void **state)
     run_at(0x10000, 100);
     assert_int_equal(cpu->r[0], 5678);
     assert_int_equal(translations, 3);
+    /* Data written beside the code (same page, other bytes) keeps the TB. */
+    assert_int_equal(mem_view_write(v, 0x10800, 4, 42), MEM_OK);
+    assert_int_equal(mem_view_write(v, 0x10004, 4, 43), MEM_OK);
+    run_at(0x10000, 100);
+    assert_int_equal(translations, 3);
+    /* One byte of the instruction is enough; the page, left without code,
+     * is no longer tracked until code is translated from it again. */
+    const struct mem_mapping *map = mem_view_find(v, 0x10000);
+    assert_true(mem_region_has_code(map->region, 0));
+    assert_int_equal(mem_view_write(v, 0x10003, 1, 0), MEM_OK);
+    assert_false(mem_region_has_code(map->region, 0));
+    run_at(0x10000, 100);
+    assert_int_equal(cpu->r[0], 5678);
+    assert_int_equal(translations, 4);
+    assert_true(mem_region_has_code(map->region, 0));
     /* A fetch from unmapped memory fails cleanly. */
     struct tb_ctx ctx = {.cpu = &cpu->cpu};
     uint32_t insn;
     assert_int_equal(translator_fetch(&ctx, 0x50000, 4, &insn), -1);
 }
 
+/* ---- virtual time ---------------------------------------------------------- */
+
+/* 0x2000: r1++ and back to 0x2000; with leave_early, every pass also asks
+ * the CPU to leave its slice (as device I/O does). */
+static bool leave_early;
+static uint64_t helper_leave(struct cpu *c, uint64_t a, uint64_t b, uint64_t d, uint64_t e)
+{
+    (void)a, (void)b, (void)d, (void)e;
+    cpu_exit(c);
+    return 0;
+}
+static const struct ir_helper leave_helper = {"leave", helper_leave, 0, IR_I64};
+
+static void gen_spin(struct tb_ctx *ctx)
+{
+    struct ir_block *b = ctx->ir;
+    translator_next_insn(ctx, 0);
+    ir_addi(b, ir_global(b, G_R1), ir_global(b, G_R1), 1);
+    if (leave_early)
+        ir_call(b, &leave_helper, IR_NO_VAL, 0, 0, 0, 0);
+    end_tb(ctx, 0x2000, 0);
+}
+
+struct alarm {
+    struct vtimer t;
+    uint64_t fired_ns, fired_insns;
+};
+
+static void alarm_fire(void *opaque)
+{
+    struct alarm *a = opaque;
+    a->fired_ns = machine_clock_ns(m, NULL);
+    a->fired_insns = cpu->r[1];
+    machine_request_exit(m, 7);
+}
+
+/* A timer fires when the CPU has executed exactly the instructions its
+ * deadline stands for (1 GHz: 1 ns each), with a quantum that does not
+ * divide the deadline and whether or not the CPU leaves its slices early. */
+static void test_virtual_time_follows_instructions(void **state)
+{
+    (void)state;
+    gen = gen_spin;
+    for (int early = 0; early < 2; early++) {
+        struct alarm a = {0};
+        leave_early = early;
+        tb_cache_flush(cpu->cpu.cluster->tbs);
+        cpu->r[1] = 0;
+        cpu->pc = 0x2000;
+        m->exit_requested = false;
+        uint64_t start = m->clock_ns;
+        vtimer_init(&a.t, alarm_fire, &a);
+        vtimer_arm(m, &a.t, start + 25003);
+        assert_int_equal(machine_run(m), 7);
+        assert_int_equal(a.fired_ns, start + 25003);
+        assert_int_equal(a.fired_insns, 25003);
+    }
+    leave_early = false;
+}
 
 /* ---- debugger run control ----------------------------------------------- */
 
@@ -536,6 +611,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_helper_and_atomics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chaining, setup, teardown),
         cmocka_unit_test_setup_teardown(test_code_write_invalidates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_virtual_time_follows_instructions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_breakpoint, setup, teardown),
         cmocka_unit_test_setup_teardown(test_single_step, setup, teardown),
         cmocka_unit_test_setup_teardown(test_watchpoints, setup, teardown),
