@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
 # Command-line behaviour of ./mosaic: -board list, -info, -set errors,
-# per-cluster and per-CPU images (AMP), reset-pc, start-powered-off.
-TESTS += %D%/run.sh
-EXTRA_DIST += %D%/run.sh %D%/amp.S
-CLEANFILES += %D%/amp-a.elf %D%/amp-b.elf %D%/*.out
+# per-cluster and per-CPU images (AMP), reset-pc, start-powered-off (run.sh);
+# the -d in_asm/exec logs of both architectures checked against objdump
+# (logs.sh, on the firmware of tests/firmware).
+TESTS += %D%/run.sh %D%/logs.sh
+EXTRA_DIST += %D%/run.sh %D%/logs.sh %D%/amp.S
+CLEANFILES += %D%/amp-a.elf %D%/amp-b.elf %D%/*.out %D%/logs-*
 
 if HAVE_RISCV_CC
 check_SCRIPTS += %D%/amp-a.elf %D%/amp-b.elf
