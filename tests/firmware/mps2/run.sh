@@ -12,6 +12,8 @@ dir=$top_builddir/tests/firmware/mps2
 mosaic=$top_builddir/mosaic
 limit=${MOSAIC_FW_TIMEOUT:-30}
 use_qemu=${MOSAIC_FW_QEMU:-0}
+log_suffix=
+[ "$use_qemu" = 1 ] && log_suffix=-qemu
 
 skip_all() {
     echo "1..0 # SKIP $1"
@@ -35,7 +37,7 @@ n=0
 # run_fw NAME EXPECTED_EXIT EXPECTED_TEXT
 run_fw() {
     n=$((n + 1))
-    log=$dir/$1.log
+    log=$dir/$1$log_suffix.log
     elf=$dir/$1.elf
     if [ "$use_qemu" = 1 ]; then
         set -- "$@" qemu-system-arm -M mps2-an385 -nographic -monitor none -serial stdio \
