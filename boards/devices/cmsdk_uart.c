@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "boards/board.h"
+#include "boards/devices/uart_chardev.h"
 #include "engine/chardev.h"
 #include "engine/log.h"
 #include "engine/machine.h"
@@ -275,46 +276,16 @@ static void uart_reset(struct sysbus *dev)
     uart_update(u);
 }
 
-/* True if @obj is the board's first UART (of either type) in tree order. */
-static bool uart_first_on_board(struct object *obj)
-{
-    struct object *o = OBJECT(machine_of(obj));
-
-    while (o) {
-        if (object_is(o, "ns16550") || object_is(o, "cmsdk-apb-uart"))
-            return o == obj;
-        if (o->first_child) {
-            o = o->first_child;
-            continue;
-        }
-        while (o && !o->next_sibling)
-            o = o->parent;
-        o = o ? o->next_sibling : NULL;
-    }
-    return false;
-}
-
 static int uart_realize(struct object *obj)
 {
     struct cmsdk_uart *u = (struct cmsdk_uart *)obj;
-    const char *spec = u->chardev_spec && *u->chardev_spec ? u->chardev_spec : "auto";
-    char path[256];
 
-    object_path(obj, path, sizeof(path));
     u->bus.region = mem_region_new_mmio(obj->name, UART_SIZE, &uart_ops, u);
     if (!u->bus.region)
         return -ENOMEM;
     uart_reset(&u->bus);
-    if (!strcmp(spec, "auto"))
-        spec = uart_first_on_board(obj) ? "stdio" : "stdout";
-    log_debug(LOG_BOARD, "%s: chardev %s", path, spec);
-    u->chr = chardev_open(spec);
-    if (!u->chr) {
-        log_error("%s.chardev: cannot open \"%s\"", path, spec);
-        return -EINVAL;
-    }
-    chardev_set_input(u->chr, uart_can_accept, uart_deliver, u);
-    return 0;
+    u->chr = uart_chardev_open(obj, u->chardev_spec, uart_can_accept, uart_deliver, u);
+    return u->chr ? 0 : -EINVAL;
 }
 
 static int uart_init(struct object *obj)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "boards/board.h"
+#include "boards/devices/uart_chardev.h"
 #include "engine/chardev.h"
 #include "engine/log.h"
 #include "engine/machine.h"
@@ -339,42 +340,6 @@ static void uart_reset(struct sysbus *dev)
         chardev_accept_input(u->chr);
 }
 
-/* True if @obj is the first ns16550 of the board in tree (creation) order. */
-static bool uart_first_on_board(struct object *obj)
-{
-    struct object *o = OBJECT(machine_of(obj));
-
-    while (o) {
-        if (object_is(o, "ns16550"))
-            return o == obj;
-        if (o->first_child) {
-            o = o->first_child;
-            continue;
-        }
-        while (o && !o->next_sibling)
-            o = o->parent;
-        o = o ? o->next_sibling : NULL;
-    }
-    return false;
-}
-
-static int uart_open_backend(struct ns16550 *u)
-{
-    const char *spec = u->chardev_spec && *u->chardev_spec ? u->chardev_spec : "auto";
-    char path[256];
-
-    if (!strcmp(spec, "auto"))
-        spec = uart_first_on_board(OBJECT(&u->bus)) ? "stdio" : "stdout";
-    log_debug(LOG_BOARD, "%s: chardev %s", object_path(OBJECT(&u->bus), path, sizeof(path)), spec);
-    u->chr = chardev_open(spec);
-    if (!u->chr) {
-        log_error("%s.chardev: cannot open \"%s\"", path, spec);
-        return -EINVAL;
-    }
-    chardev_set_input(u->chr, uart_can_accept, uart_deliver, u);
-    return 0;
-}
-
 static int uart_realize(struct object *obj)
 {
     struct ns16550 *u = (struct ns16550 *)obj;
@@ -396,7 +361,8 @@ static int uart_realize(struct object *obj)
     if (!u->bus.region)
         return -ENOMEM;
     uart_reset(&u->bus);
-    return uart_open_backend(u);
+    u->chr = uart_chardev_open(obj, u->chardev_spec, uart_can_accept, uart_deliver, u);
+    return u->chr ? 0 : -EINVAL;
 }
 
 static int uart_init(struct object *obj)
