@@ -1,13 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Install what Mosaic needs to build and test on Debian: compilers,
-# autotools, the four libraries, the cross toolchains and gdb-multiarch.
+# autotools, the four libraries, the cross toolchains, gdb-multiarch and
+# python3 (the IDE replay tests drive gdb/MI with it).
 # Idempotent and quick when everything is already there.
 set -eu
 
 PACKAGES="build-essential autoconf automake pkg-config
 libcapstone-dev libreadline-dev libexpat1-dev libcmocka-dev
-gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf gcc-arm-none-eabi gdb-multiarch valgrind"
+gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf gcc-arm-none-eabi gdb-multiarch valgrind
+python3"
 
 missing=""
 for p in $PACKAGES; do

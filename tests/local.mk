@@ -16,3 +16,4 @@ include %D%/firmware/mps2/local.mk
 include %D%/firmware/amp/local.mk
 include %D%/gdb/local.mk
 include %D%/cli/local.mk
+include %D%/ide/local.mk
