@@ -10,7 +10,8 @@
  * sleeps (only preemption moves it off the CPU), and "timer" waits for
  * ping and pong, then for three timer0 interrupts 5 ms apart, checks
  * that spin was preempted and exits 0. The output is the same on every
- * run and under QEMU: every line is printed at a distinct tick.
+ * run, and under QEMU with -icount (its ticks then follow instructions, not
+ * host time): every line is printed at a distinct tick.
  */
 #include "mps2.h"
 

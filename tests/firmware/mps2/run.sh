@@ -40,8 +40,10 @@ run_fw() {
     log=$dir/$1$log_suffix.log
     elf=$dir/$1.elf
     if [ "$use_qemu" = 1 ]; then
+        # -icount: QEMU's clocks follow executed instructions, so the
+        # SysTick-driven task order does not depend on host load.
         set -- "$@" qemu-system-arm -M mps2-an385 -nographic -monitor none -serial stdio \
-            -semihosting -kernel "$elf"
+            -semihosting -icount shift=0 -kernel "$elf"
     else
         set -- "$@" "$mosaic" -board mps2-an385 -set /m3.image="$elf"
     fi
