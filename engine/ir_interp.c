@@ -22,7 +22,9 @@ enum handler {
     FORMS(H_ADD), FORMS(H_SUB), FORMS(H_MUL), FORMS(H_AND), FORMS(H_OR), FORMS(H_XOR),
     FORMS(H_SHL), FORMS(H_SHR), FORMS(H_SAR), FORMS(H_BINGEN),
     H_UNGEN_64, H_UNGEN_32, H_EXT32S, H_EXT32U, H_TRUNC,
-    FORMS(H_SETCOND), H_MOVCOND_64, H_MOVCOND_32,
+    FORMS(H_SET_EQ), FORMS(H_SET_NE), FORMS(H_SET_LT), FORMS(H_SET_GE), FORMS(H_SET_LE),
+    FORMS(H_SET_GT), FORMS(H_SET_LTU), FORMS(H_SET_GEU), FORMS(H_SET_LEU), FORMS(H_SET_GTU),
+    H_MOVCOND_64, H_MOVCOND_32,
     FORMS(H_BR_EQ), FORMS(H_BR_NE), FORMS(H_BR_LT), FORMS(H_BR_GE), FORMS(H_BR_LE),
     FORMS(H_BR_GT), FORMS(H_BR_LTU), FORMS(H_BR_GEU), FORMS(H_BR_LEU), FORMS(H_BR_GTU),
     H_BR, H_LD_64, H_LD_32, H_ST_64, H_ST_32, H_ATOMIC, H_CMPXCHG, H_CALL,
@@ -271,9 +273,9 @@ static void decode_op(struct predecode *p, const struct ir_op *o, struct tb *tb)
         break;
     }
     case IR_SETCOND:
-        op = emit_rr_ri(p, H_SETCOND_64_RR, wide, o->args[1], o->args[2]);
+        op = emit_rr_ri(p, (enum handler)(H_SET_EQ_64_RR + 4 * o->cond), wide, o->args[1],
+                        o->args[2]);
         op->d = p->val_off[o->args[0]];
-        op->aux = o->cond;
         break;
     case IR_MOVCOND: {
         int32_t a = reg(p, o->args[1], 0), b = reg(p, o->args[2], 1);
@@ -430,6 +432,17 @@ struct tb *backend_exec(struct cpu *cpu, struct tb *tb, int *slot)
     N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm; int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; \
                   if (E) { ip = ip->ptr; goto *ip->h; } NEXT; }
 
+/* setcond: the result is 1 if E holds, else 0 (ordered like BRANCH). */
+#define SETC(N, E)                                                                            \
+    N##_64_RR : { uint64_t x = R64(ip->a), y = R64(ip->b); int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; \
+                  R64(ip->d) = (E); NEXT; }                                                   \
+    N##_64_RI : { uint64_t x = R64(ip->a), y = ip->imm; int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; \
+                  R64(ip->d) = (E); NEXT; }                                                   \
+    N##_32_RR : { uint32_t x = R32(ip->a), y = R32(ip->b); int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; \
+                  R32(ip->d) = (E); NEXT; }                                                   \
+    N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm; int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; \
+                  R32(ip->d) = (E); NEXT; }
+
 #define L4(N) [N##_64_RR] = &&N##_64_RR, [N##_64_RI] = &&N##_64_RI, \
               [N##_32_RR] = &&N##_32_RR, [N##_32_RI] = &&N##_32_RI
 
@@ -535,7 +548,9 @@ static struct tb *interp_run(struct cpu *cpu, struct tb *tb, int *slot)
         L4(H_SHL), L4(H_SHR), L4(H_SAR), L4(H_BINGEN),
         [H_UNGEN_64] = &&H_UNGEN_64, [H_UNGEN_32] = &&H_UNGEN_32,
         [H_EXT32S] = &&H_EXT32S, [H_EXT32U] = &&H_EXT32U, [H_TRUNC] = &&H_TRUNC,
-        L4(H_SETCOND), [H_MOVCOND_64] = &&H_MOVCOND_64, [H_MOVCOND_32] = &&H_MOVCOND_32,
+        L4(H_SET_EQ), L4(H_SET_NE), L4(H_SET_LT), L4(H_SET_GE), L4(H_SET_LE),
+        L4(H_SET_GT), L4(H_SET_LTU), L4(H_SET_GEU), L4(H_SET_LEU), L4(H_SET_GTU),
+        [H_MOVCOND_64] = &&H_MOVCOND_64, [H_MOVCOND_32] = &&H_MOVCOND_32,
         L4(H_BR_EQ), L4(H_BR_NE), L4(H_BR_LT), L4(H_BR_GE), L4(H_BR_LE),
         L4(H_BR_GT), L4(H_BR_LTU), L4(H_BR_GEU), L4(H_BR_LEU), L4(H_BR_GTU),
         [H_BR] = &&H_BR, [H_LD_64] = &&H_LD_64, [H_LD_32] = &&H_LD_32,
@@ -571,10 +586,16 @@ H_UNGEN_32: R32(ip->d) = (uint32_t)ir_eval_unop(AUX_OPC(ip->aux), IR_I32, R32(ip
 H_EXT32S: R64(ip->d) = (uint64_t)(int64_t)(int32_t)R32(ip->a); NEXT;
 H_EXT32U: R64(ip->d) = R32(ip->a); NEXT;
 H_TRUNC: R32(ip->d) = (uint32_t)R64(ip->a); NEXT;
-H_SETCOND_64_RR: R64(ip->d) = ir_eval_cond(ip->aux, IR_I64, R64(ip->a), R64(ip->b)); NEXT;
-H_SETCOND_64_RI: R64(ip->d) = ir_eval_cond(ip->aux, IR_I64, R64(ip->a), ip->imm); NEXT;
-H_SETCOND_32_RR: R32(ip->d) = ir_eval_cond(ip->aux, IR_I32, R32(ip->a), R32(ip->b)); NEXT;
-H_SETCOND_32_RI: R32(ip->d) = ir_eval_cond(ip->aux, IR_I32, R32(ip->a), ip->imm); NEXT;
+    SETC(H_SET_EQ, x == y)
+    SETC(H_SET_NE, x != y)
+    SETC(H_SET_LT, sx < sy)
+    SETC(H_SET_GE, sx >= sy)
+    SETC(H_SET_LE, sx <= sy)
+    SETC(H_SET_GT, sx > sy)
+    SETC(H_SET_LTU, x < y)
+    SETC(H_SET_GEU, x >= y)
+    SETC(H_SET_LEU, x <= y)
+    SETC(H_SET_GTU, x > y)
 H_MOVCOND_64: {
         bool wide = ip->aux & AUX_VAL64;
         bool c = ir_eval_cond(ip->aux & 0xff, wide ? IR_I64 : IR_I32, read_val(base, ip->a, wide),
