@@ -264,8 +264,10 @@ static int cpu_check_events(struct cpu *cpu)
     if (__atomic_exchange_n(&cpu->interrupt_pending, 0, __ATOMIC_SEQ_CST)) {
         if (cpu->state == CPU_WAITING && cpu->target->has_work(cpu))
             cpu->state = CPU_RUNNABLE;
-        if (cpu->state == CPU_RUNNABLE)
-            cpu->target->exec_interrupt(cpu);
+        /* A step that takes an interrupt ends at the handler's first
+         * instruction, as hardware stepping does. */
+        if (cpu->state == CPU_RUNNABLE && cpu->target->exec_interrupt(cpu) && cpu->singlestep)
+            return stop_step(cpu);
     }
     if (cpu->state == CPU_WAITING) {
         if (!cpu->target->has_work(cpu))

@@ -8,6 +8,7 @@
  * one cannot be restarted alone.
  */
 #include <errno.h>
+#include <stdio.h>
 
 #include "engine/log.h"
 #include "gdbstub/internals.h"
@@ -86,6 +87,13 @@ void gdb_handle_vAttach(struct gdb_conn *c, const char *args, size_t len)
     (void)len;
     if (!pid) {
         gdb_send_error(c, ESRCH);
+        return;
+    }
+    if (c->attached[pid - 1]) {
+        /* gdb would make up a second inferior for the same CPUs. */
+        char msg[64];
+        snprintf(msg, sizeof(msg), "E.mosaic: process %d is already attached", pid);
+        gdb_send(c, msg);
         return;
     }
     c->attached[pid - 1] = true;

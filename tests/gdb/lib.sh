@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 # Harness of the real-gdb tests, sourced by every tests/gdb/*.sh script
 # (bash). It starts a debug server (Mosaic on the rv-amp board with -gdb
-# tcp::0 -S, or QEMU virt for the single-cluster scripts when
-# GDBT_SERVER=qemu), learns its port from the "Listening on port N" line,
+# tcp::0 -S, on rv-m4-amp after gdbt_use_board_rv_m4_amp, or QEMU virt
+# for the single-cluster scripts when GDBT_SERVER=qemu), learns its port from the "Listening on port N" line,
 # runs gdb-multiarch sessions in batch mode with a timeout, and checks what
 # gdb printed. Output is TAP: one line per assertion, the plan at the end;
 # a missing gdb, cross compiler or server is a skip (1..0 # SKIP why).
@@ -133,9 +133,24 @@ gdbt_need_amp()
     [ "$GDBT_SERVER" = mosaic ] || gdbt_skip "needs the rv-amp board (GDBT_SERVER=mosaic)"
 }
 
+# Debug the heterogeneous board rv-m4-amp instead of rv-amp: app is the
+# RV64 cluster (process 1) running hetero_app.elf, rt the Cortex-M4
+# (process 2, held in reset until app releases it) running hetero_m4.elf.
+# Call it before gdbt_init; it skips when those images were not built
+# (they need both cross compilers) or the server is not Mosaic.
+gdbt_use_board_rv_m4_amp()
+{
+    [ "$GDBT_SERVER" = mosaic ] || gdbt_skip "needs the rv-m4-amp board (GDBT_SERVER=mosaic)"
+    APP_ELF=$GDBT_FW/hetero_app.elf
+    RT_ELF=$GDBT_FW/hetero_m4.elf
+    { [ -f "$APP_ELF" ] && [ -f "$RT_ELF" ]; } ||
+        gdbt_skip "rv-m4-amp firmware not built: needs riscv64-unknown-elf-gcc and arm-none-eabi-gcc"
+    GDBT_BOARD_ARGS=(-board rv-m4-amp -set "/app.image=$APP_ELF" -set "/rt.image=$RT_ELF")
+}
+
 # ---- the server --------------------------------------------------------
 
-# Start Mosaic on rv-amp (or on GDBT_BOARD_ARGS; extra arguments are passed
+# Start Mosaic on rv-amp (or on GDBT_BOARD_ARGS, e.g. rv-m4-amp; extra arguments are passed
 # on; GDBT_SERVER_WRAPPER runs it under a tool), or QEMU virt with app.elf;
 # set GDBT_PORT once it listens. Returns 1 if it did not start.
 gdbt_server_start()

@@ -6,15 +6,21 @@
 # (rv32, at 0x40000000). Without the cross gcc or gdb-multiarch the tests
 # skip. `make bench-gdb` times gdb on Mosaic and on QEMU (bench/gdb-bench.sh).
 # -misa-spec=2.2 keeps Zicsr inside "i", as in tests/firmware.
+# The hetero*.sh scripts debug the rv-m4-amp board (RV64 + Cortex-M4) with
+# hetero_app.elf (rv64, on the same start.S/fw.ld) and hetero_m4.elf
+# (Thumb-2, in the M4's TCM), built when the ARM cross gcc is there too.
 
 %C%_TESTS = %D%/connect.sh %D%/recipe.sh %D%/break.sh %D%/step.sh %D%/watch.sh \
 	%D%/memory.sh %D%/interrupt.sh %D%/monitor.sh %D%/lifecycle.sh %D%/mi.sh \
-	%D%/attach_all.sh %D%/valgrind.sh
+	%D%/attach_all.sh %D%/valgrind.sh %D%/hetero.sh %D%/hetero_break.sh \
+	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh
 TESTS += $(%C%_TESTS)
 EXTRA_DIST += $(%C%_TESTS) %D%/lib.sh %D%/firmware/fw.h %D%/firmware/start.S \
 	%D%/firmware/fw.ld %D%/firmware/app.c %D%/firmware/rt.c %D%/firmware/bench.c \
-	doc/gdb/mosaic.py bench/gdb-bench.sh
-CLEANFILES += %D%/firmware/app.elf %D%/firmware/rt.elf %D%/firmware/bench.elf
+	%D%/firmware/hetero_shared.h %D%/firmware/hetero_app.c %D%/firmware/hetero_m4.c \
+	%D%/firmware/hetero_m4.ld doc/gdb/mosaic.py bench/gdb-bench.sh
+CLEANFILES += %D%/firmware/app.elf %D%/firmware/rt.elf %D%/firmware/bench.elf \
+	%D%/firmware/hetero_app.elf %D%/firmware/hetero_m4.elf
 
 .PHONY: bench-gdb
 if HAVE_RISCV_CC
@@ -34,6 +40,18 @@ check_SCRIPTS += %D%/firmware/app.elf %D%/firmware/rt.elf
 	$(%C%_FW_RV32) $(%C%_FW)/rt.c
 %D%/firmware/bench.elf: $(%C%_FW)/bench.c $(%C%_FW_DEPS)
 	$(%C%_FW_RV64) $(%C%_FW)/bench.c
+
+if HAVE_ARM_CC
+check_SCRIPTS += %D%/firmware/hetero_app.elf %D%/firmware/hetero_m4.elf
+
+%D%/firmware/hetero_app.elf: $(%C%_FW)/hetero_app.c $(%C%_FW)/hetero_shared.h $(%C%_FW_DEPS)
+	$(%C%_FW_RV64) $(%C%_FW)/hetero_app.c
+%D%/firmware/hetero_m4.elf: $(%C%_FW)/hetero_m4.c $(%C%_FW)/hetero_shared.h \
+		$(%C%_FW)/hetero_m4.ld
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(ARM_CC) -mcpu=cortex-m4 -mthumb -O0 -g -std=c11 \
+		-Wall -Wextra -ffreestanding -nostdlib -nostartfiles -static \
+		-Wl,--no-warn-rwx-segments -T $(%C%_FW)/hetero_m4.ld -o $@ $(%C%_FW)/hetero_m4.c
+endif
 
 bench-gdb: mosaic$(EXEEXT) %D%/firmware/bench.elf
 	$(SHELL) $(srcdir)/bench/gdb-bench.sh ./mosaic$(EXEEXT) %D%/firmware/bench.elf
