@@ -7,7 +7,8 @@
 # step: a doorbell rung from gdb makes the mailbox interrupt pending, and
 # a stepi takes it: as on the hardware (ARMv7-M ARM C1.5, halting debug
 # stepping) the M4 halts on the first instruction of m4_mailbox_isr, and
-# the backtrace goes through the exception frame into m4_idle.
+# the backtrace goes through the exception frame into m4_idle; `next`
+# at the handler's end returns through EXC_RETURN to thread mode.
 # The first continue is given in inferior 2 (see hetero_break.sh).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/gdb/lib.sh"
 gdbt_use_board_rv_m4_amp
@@ -63,6 +64,10 @@ next
 next
 next
 p m4_isr_count
+@@@ irq-return
+next
+bt 1
+info registers xpsr
 EOF
 
 expect clamp '^Thread 2\.1 "rt/cpu0" hit Breakpoint 1, m4_clamp \(x=42, limit=100\) at .*hetero_m4\.c' \
@@ -89,6 +94,9 @@ expect irq-step '^#1 +<signal handler called>$' "bt frame 1 is the exception fra
 expect irq-step '^#2 +(0x[0-9a-f]+ in )?m4_idle \(\) at .*hetero_m4\.c' "bt frame 2 is m4_idle"
 expect irq-next '^[0-9]+[[:space:]]+m4_isr_count\+\+;$' "next walks through the handler's lines"
 expect irq-next '^\$[0-9]+ = 3$' "the stepped handler counted the third interrupt"
+expect irq-return 'm4_idle \(\) at .*hetero_m4\.c:[0-9]+$' "next at the handler's end returns through EXC_RETURN into m4_idle"
+expect irq-return '^#0 +m4_idle \(\) at ' "bt after the return: frame 0 is m4_idle again"
+expect irq-return '^xpsr +0x1000000 ' "back in thread mode: IPSR is 0, Thumb bit set"
 expect_clean
 gdbt_expect_server_alive "the server is still running"
 gdbt_done
