@@ -29,6 +29,7 @@ static int cluster_add_cpu(struct cluster *c, unsigned index)
     cpu->target = c->target;
     cpu->cluster = c;
     cpu->index = index;
+    object_path(&cpu->obj, cpu->path, sizeof(cpu->path));
     cpu->view = c->view;
     cpu->state = CPU_OFF;
     cpu_list_add(cpu);

@@ -171,6 +171,7 @@ struct target_ops {
 
 struct cpu {
     struct object obj;
+    char path[64];            /* "/cluster/cpuN": how messages name it */
     const struct target_ops *target;
     const struct cpu_model *model;
     struct cluster *cluster;

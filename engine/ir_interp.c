@@ -532,11 +532,9 @@ static void enter_tb(struct cpu *cpu, struct tb *tb)
     cpu->cur_tb = tb;
     cpu->icount += tb->icount;
     cpu->budget -= tb->icount;
-    if (unlikely(exec_log_enabled)) {
-        char path[128];
-        log_debug(LOG_EXEC, "%s: block at 0x%08" PRIx64 " (%u insns)",
-                  object_path(&cpu->obj, path, sizeof(path)), tb->pc, tb->icount);
-    }
+    if (unlikely(exec_log_enabled))
+        log_debug(LOG_EXEC, "%s: block at 0x%08" PRIx64 " (%u insns)", cpu->path, tb->pc,
+                  tb->icount);
 }
 
 static struct tb *interp_run(struct cpu *cpu, struct tb *tb, int *slot)

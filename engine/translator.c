@@ -145,8 +145,7 @@ int translator_fetch(struct tb_ctx *ctx, gaddr addr, unsigned size, uint32_t *in
 static void log_in_asm(struct cpu *cpu, const struct tb *tb, gaddr end)
 {
     FILE *out = log_stream();
-    char path[128];
-    fprintf(out, "IN: %s\n", object_path(&cpu->obj, path, sizeof(path)));
+    fprintf(out, "IN: %s\n", cpu->path);
     for (gaddr pc = tb->pc; pc < end;) {
         uint8_t code[16] = {0};
         char text[128];

@@ -113,7 +113,7 @@ void arm_set_vtor_and_reload(struct arm_cpu *c, uint32_t vtor)
 static void lockup(struct arm_cpu *c, unsigned exc)
 {
     log_error("%s: lockup: exception %u at pc 0x%08" PRIx32 " cannot be taken at execution "
-              "priority %d; the core stops until reset", c->cpu.obj.name, exc, c->r[15],
+              "priority %d; the core stops until reset", c->cpu.path, exc, c->r[15],
               arm_exec_priority(c));
     c->locked_up = true;
     c->r[15] = 0xfffffffeu;
@@ -157,7 +157,7 @@ static void exception_taken(struct arm_cpu *c, unsigned exc)
     }
     if (log_enabled(LOG_INT))
         log_debug(LOG_INT, "%s: exception %u from pc 0x%08" PRIx32 " to 0x%08" PRIx32
-                  " after %" PRIu64 " instructions", c->cpu.obj.name, exc, c->r[15],
+                  " after %" PRIu64 " instructions", c->cpu.path, exc, c->r[15],
                   (uint32_t)vec, c->cpu.icount);
     if (arm_using_psp(c))
         swap_sp(c);
@@ -248,7 +248,7 @@ bool arm_exec_interrupt(struct cpu *cpu)
     }
     if (c->reset_pending) {
         log_info("%s: reset requested (AIRCR.SYSRESETREQ): resetting the core",
-                 cpu->obj.name);
+                 cpu->path);
         arm_take_reset(c);
         return true;
     }
@@ -363,7 +363,7 @@ void arm_exception_return(struct arm_cpu *c, uint32_t exc_return)
         return;
     }
     if (log_enabled(LOG_INT))
-        log_debug(LOG_INT, "%s: return from exception %u to 0x%08" PRIx32, c->cpu.obj.name, exc,
+        log_debug(LOG_INT, "%s: return from exception %u to 0x%08" PRIx32, c->cpu.path, exc,
                   c->r[15]);
     c->excl_addr = ARM_NO_EXCL;
     c->event = true;

@@ -171,7 +171,7 @@ int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *o
         return 0;
     }
     log_error("%s: no interrupt input %s[%u] (a Cortex-M core has irq[0..%u] and nmi[0])",
-              cpu->obj.name, name, n, ARM_NUM_IRQ - 1);
+              cpu->path, name, n, ARM_NUM_IRQ - 1);
     return -ENOENT;
 }
 

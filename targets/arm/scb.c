@@ -252,7 +252,7 @@ static void scs_write_narrow(struct arm_cpu *c, uint32_t offset, uint32_t v, uns
         c->nvic.cfsr &= ~(v << (8 * (offset - SCB_CFSR)));
     } else if (log_enabled(LOG_UNIMP)) {
         log_debug(LOG_UNIMP, "%s: %u-byte write to SCS register 0x%03" PRIx32 " ignored",
-                  c->cpu.obj.name, size, offset);
+                  c->cpu.path, size, offset);
     }
 }
 

@@ -106,7 +106,7 @@ static void riscv_trap_enter(struct riscv_cpu *c, bool irq, unsigned cause, uint
     uint64_t mie = (c->mstatus & MSTATUS_MIE) ? MSTATUS_MPIE : 0;
     if (log_enabled(LOG_INT))
         log_debug(LOG_INT, "%s: %s %u at pc 0x%" PRIx64 " tval 0x%" PRIx64 " priv %u",
-                  c->cpu.obj.name, irq ? "interrupt" : "exception", cause, c->pc, tval, c->priv);
+                  c->cpu.path, irq ? "interrupt" : "exception", cause, c->pc, tval, c->priv);
     c->mepc = c->pc;
     c->mcause = irq ? (1ull << (c->rv64 ? 63 : 31)) | cause : cause;
     c->mtval = riscv_xlen_val(c, tval);
@@ -219,7 +219,7 @@ static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct ir
         return 0;
     }
     log_error("%s: no interrupt input %s[%u] (a hart has msip[0], mtip[0], meip[0])",
-              cpu->obj.name, name, n);
+              cpu->path, name, n);
     return -ENOENT;
 }
 
