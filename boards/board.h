@@ -2,7 +2,8 @@
 /*
  * Boards: building a machine from a board description file (XML, see
  * doc/boards.md), finding the shipped board files by name, and registering
- * the device models (UART, test finisher, CLINT, HTIF) the files refer to.
+ * the device models (boards/devices/: UARTs, timers, interrupt controllers,
+ * test finisher, HTIF, mailbox, system controller) the files refer to.
  * A loaded board is an unrealized object tree: the caller applies -set
  * overrides, then calls machine_realize().
  */

@@ -7,7 +7,7 @@
 #include "engine/object.h"
 
 extern const struct object_type ns16550_type, test_finisher_type, clint_type, htif_type,
-    cmsdk_uart_type, cmsdk_timer_type, mailbox_type, sysctl_type;
+    cmsdk_uart_type, cmsdk_timer_type, mailbox_type, sysctl_type, plic_type;
 
 void boards_register_types(void)
 {
@@ -20,6 +20,7 @@ void boards_register_types(void)
         &cmsdk_timer_type,
         &mailbox_type,
         &sysctl_type,
+        &plic_type,
     };
 
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)

@@ -5,10 +5,14 @@
 # code (2 harts: success; 1 hart: the "only 1 of 2" failure), then the image
 # errors of the command line: an ARM ELF for a RISC-V cluster ("needs
 # RISC-V"), an rv32 ELF for an rv64 cluster ("needs ELF64") and a truncated
-# ELF ("truncated") must each fail with that message. TAP output; logs in
-# $top_builddir/tests/firmware/*.log. With MOSAIC_FW_QEMU=1 the demo cases
-# run on qemu-system-riscv32/64 instead (to check the firmware itself) and
-# the command-line cases are skipped.
+# ELF ("truncated") must each fail with that message. Then uart-irq, which
+# takes UART receive interrupts through the PLIC: lines fed on stdin come
+# back on the UART (rv64 and rv32), without input it sleeps until Mosaic
+# sees nothing can wake it, and when qemu-system-riscv64 is installed the
+# same ELF must print the same on QEMU virt. TAP output; logs in
+# $top_builddir/tests/firmware/*.log. With MOSAIC_FW_QEMU=1 the firmware
+# cases run on qemu-system-riscv32/64 instead (to check the firmware
+# itself) and the command-line and no-input cases are skipped.
 
 top_builddir=${top_builddir:-.}
 dir=$top_builddir/tests/firmware
@@ -31,8 +35,10 @@ fi
 [ -f "$dir/demo-rv64.elf" ] && [ -f "$dir/demo-rv32.elf" ] ||
     skip_all "demo firmware not built in $dir"
 
+engine_default=mosaic
+[ "$use_qemu" = 1 ] && engine_default=qemu
 n=0
-echo "1..6"
+echo "1..10"
 
 ok() {
     echo "ok $n - $1"
@@ -42,23 +48,29 @@ not_ok() {
     echo "not ok $n - $1 ($2, see $log)"
 }
 
-# run_demo NAME XLEN CPUS EXPECTED_EXIT EXPECTED_TEXT
-run_demo() {
+# run_fw ENGINE NAME FIRMWARE XLEN CPUS EXPECTED_EXIT EXPECTED_TEXT INPUT:
+# runs FIRMWARE-rvXLEN.elf on ENGINE (mosaic: riscv-virt or riscv-virt32;
+# qemu: qemu-system-riscvXLEN -M virt) with INPUT (printf %b escapes) on
+# its UART and checks the exit code and the UART text.
+run_fw() {
     n=$((n + 1))
-    log=$dir/$1.log
-    elf=$dir/demo-rv$2.elf
-    if [ "$use_qemu" = 1 ]; then
-        set -- "$@" qemu-system-riscv"$2" -M virt -bios none -nographic -monitor none \
-            -serial stdio -smp "$3" -kernel "$elf"
+    engine=$1 name=$2 xlen=$4 cpus=$5 want_status=$6 want_text=$7 input=$8
+    log=$dir/$name.log
+    elf=$dir/$3-rv$xlen.elf
+    if [ ! -f "$elf" ]; then
+        echo "ok $n - $name # SKIP $elf not built"
+        return
+    fi
+    if [ "$engine" = qemu ]; then
+        set -- qemu-system-riscv"$xlen" -M virt -bios none -nographic -monitor none \
+            -serial stdio -smp "$cpus" -kernel "$elf"
     else
         board=riscv-virt
-        [ "$2" = 32 ] && board=riscv-virt32
-        set -- "$@" "$mosaic" -board $board -set /app.cpus="$3" -set /app.image="$elf"
+        [ "$xlen" = 32 ] && board=riscv-virt32
+        set -- "$mosaic" -board $board -set /app.cpus="$cpus" -set /app.image="$elf"
     fi
-    name=$1 want_status=$4 want_text=$5
-    shift 5
     echo "\$ $*" >"$log"
-    timeout "$limit" "$@" </dev/null >"$log.out" 2>>"$log"
+    printf '%b' "$input" | timeout "$limit" "$@" >"$log.out" 2>>"$log"
     status=$?
     tr -d '\r' <"$log.out" >"$log.text"
     cat "$log.text" >>"$log"
@@ -70,6 +82,11 @@ run_demo() {
         ok "$name"
     fi
     rm -f "$log.out" "$log.text"
+}
+
+# run_demo NAME XLEN CPUS EXPECTED_EXIT EXPECTED_TEXT: the demo without input.
+run_demo() {
+    run_fw "$engine_default" "$1" demo "$2" "$3" "$4" "$5" ""
 }
 
 # run_bad_image NAME IMAGE BOARD MESSAGE: mosaic must refuse IMAGE on
@@ -116,3 +133,23 @@ cut=$dir/demo-cut.elf
 head -c 4352 "$dir/demo-rv64.elf" >"$cut"
 run_bad_image truncated-elf "$cut" riscv-virt "truncated"
 rm -f "$cut"
+
+uart_irq_input='hello\nplic\nquit\n'
+uart_irq_text='uart-irq: waiting for input
+uart-irq: got "hello"
+uart-irq: got "plic"
+uart-irq: bye'
+run_fw "$engine_default" uart-irq-rv64 uart-irq 64 1 0 "$uart_irq_text" "$uart_irq_input"
+run_fw "$engine_default" uart-irq-rv32 uart-irq 32 1 0 "$uart_irq_text" "$uart_irq_input"
+if [ "$use_qemu" = 1 ]; then
+    n=$((n + 1))
+    echo "ok $n - uart-irq-no-input # SKIP QEMU waits for input forever"
+else
+    run_fw mosaic uart-irq-no-input uart-irq 64 1 1 "uart-irq: waiting for input" ""
+fi
+if command -v qemu-system-riscv64 >/dev/null; then
+    run_fw qemu uart-irq-rv64-on-qemu uart-irq 64 1 0 "$uart_irq_text" "$uart_irq_input"
+else
+    n=$((n + 1))
+    echo "ok $n - uart-irq-rv64-on-qemu # SKIP qemu-system-riscv64 not installed"
+fi

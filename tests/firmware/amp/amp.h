@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the two firmware of the rv-m4-amp demo share: the mailbox and
- * system controller registers (doc/boards.md), where each side sees the
+ * What the two firmware of the rv-m4-amp demo share: the mailbox, system
+ * controller and PLIC registers (doc/boards.md), where each side sees the
  * devices and the shared SRAM, the message words and the layout of the
  * shared SRAM. The application (app.c, RV64) releases the real-time core
  * (rt.c, Cortex-M4), hands it requests in shared SRAM and rings the
@@ -16,6 +16,8 @@
 #define AMP_APP_MBOX 0x10010000UL
 #define AMP_APP_SYSCTL 0x10020000UL
 #define AMP_APP_SHARED 0x90000000UL
+#define AMP_APP_PLIC 0xc000000UL
+#define AMP_APP_MBOX_SOURCE 1 /* PLIC source of mailbox channel 1 */
 #define AMP_RT_MBOX 0x40010000UL
 #define AMP_RT_SHARED 0x20000000UL
 #define AMP_RT_UART 0x40004000UL
@@ -35,6 +37,12 @@
 #define SYSCTL_CTRL (*(volatile uint32_t *)(AMP_APP_SYSCTL + 0x08))
 #define SYSCTL_STATUS (*(volatile uint32_t *)(AMP_APP_SYSCTL + 0x0c))
 #define SYSCTL_CTRL_RUN 0x1
+
+/* PLIC registers of context ctx (2h: hart h's M-mode) and source src. */
+#define PLIC_PRIORITY(src) (*(volatile uint32_t *)(AMP_APP_PLIC + 4 * (src)))
+#define PLIC_ENABLE(ctx) (*(volatile uint32_t *)(AMP_APP_PLIC + 0x2000 + 0x80 * (ctx)))
+#define PLIC_THRESHOLD(ctx) (*(volatile uint32_t *)(AMP_APP_PLIC + 0x200000 + 0x1000 * (ctx)))
+#define PLIC_CLAIM(ctx) (*(volatile uint32_t *)(AMP_APP_PLIC + 0x200004 + 0x1000 * (ctx)))
 
 /* Message words: the command or answer in the low byte, the request
  * number above it. */

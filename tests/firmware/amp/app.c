@@ -5,8 +5,9 @@
  * the start of its TCM), waits for its READY message, then sends three
  * requests -- words in shared SRAM, a doorbell on mailbox channel 0 --
  * and checks each answer the M4 leaves in shared SRAM against its own
- * computation when channel 1's interrupt (meip) arrives. It stops the M4
- * and exits through the test finisher: 0 when every answer was right.
+ * computation when channel 1's interrupt arrives (PLIC source 1, claimed
+ * and completed by hart 0's M-mode context). It stops the M4 and exits
+ * through the test finisher: 0 when every answer was right.
  */
 #include <stdbool.h>
 
@@ -16,15 +17,20 @@
 #define MSTATUS_MIE 0x8UL
 #define MIE_MEIE 0x800UL
 #define MCAUSE_MEI ((1UL << 63) | 11)
+#define APP_PLIC_CONTEXT 0 /* hart 0's M-mode */
 
 static volatile struct amp_shared *const shared = (volatile struct amp_shared *)AMP_APP_SHARED;
 static volatile uint32_t last_msg;
 static volatile uint32_t msg_count;
 
-/* Machine external interrupt: mailbox channel 1 rang. */
-__attribute__((interrupt("machine"))) static void app_trap(void)
+/* Machine external interrupt: the PLIC has mailbox channel 1's ring. The
+ * source is completed after the acknowledge has lowered its line, so it
+ * does not pend again. Aligned because mtvec's low two bits select the
+ * vector mode. */
+__attribute__((interrupt("machine"), aligned(4))) static void app_trap(void)
 {
     unsigned long cause;
+    uint32_t source;
 
     __asm__ volatile("csrr %0, mcause" : "=r"(cause));
     if (cause != MCAUSE_MEI) {
@@ -33,9 +39,27 @@ __attribute__((interrupt("machine"))) static void app_trap(void)
         fw_putc('\n');
         fw_exit(99);
     }
+    source = PLIC_CLAIM(APP_PLIC_CONTEXT);
+    if (source != AMP_APP_MBOX_SOURCE) {
+        fw_puts("app: unexpected interrupt source ");
+        fw_put_dec(source);
+        fw_putc('\n');
+        fw_exit(99);
+    }
     last_msg = MBOX_DATA(AMP_APP_MBOX, MBOX_TO_APP);
     MBOX_ACK(AMP_APP_MBOX, MBOX_TO_APP) = 1;
     msg_count++;
+    PLIC_CLAIM(APP_PLIC_CONTEXT) = source;
+}
+
+/* Mailbox channel 1 through the PLIC: priority 1, above hart 0's
+ * threshold 0, enabled for its M-mode context. */
+static void app_enable_mailbox_irq(void)
+{
+    PLIC_PRIORITY(AMP_APP_MBOX_SOURCE) = 1;
+    PLIC_THRESHOLD(APP_PLIC_CONTEXT) = 0;
+    PLIC_ENABLE(APP_PLIC_CONTEXT) = 1u << AMP_APP_MBOX_SOURCE;
+    MBOX_INTEN(AMP_APP_MBOX, MBOX_TO_APP) = 1;
 }
 
 /* Sleep until the next message (interrupts off while deciding to sleep:
@@ -116,9 +140,9 @@ int main(unsigned hart)
     (void)hart;
     fw_uart_init();
     __asm__ volatile("csrw mtvec, %0" ::"r"((unsigned long)app_trap));
+    app_enable_mailbox_irq();
     __asm__ volatile("csrs mie, %0" ::"r"(MIE_MEIE));
     __asm__ volatile("csrs mstatus, %0" ::"r"(MSTATUS_MIE));
-    MBOX_INTEN(AMP_APP_MBOX, MBOX_TO_APP) = 1;
     fw_puts("app: releasing the Cortex-M4 (vector table at ");
     fw_put_hex(AMP_RT_VECTORS);
     fw_puts(")\n");

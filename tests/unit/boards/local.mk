@@ -71,3 +71,9 @@ check_PROGRAMS += %D%/test_sysctl
 %C%_test_sysctl_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 %C%_test_sysctl_LDADD = $(BOARDS_TEST_LIBS)
 TESTS += %D%/test_sysctl
+
+check_PROGRAMS += %D%/test_plic
+%C%_test_plic_SOURCES = %D%/test_plic.c $(BOARDS_TEST_SUPPORT)
+%C%_test_plic_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_plic_LDADD = $(BOARDS_TEST_LIBS)
+TESTS += %D%/test_plic

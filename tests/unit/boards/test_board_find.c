@@ -30,9 +30,9 @@ static const char shipped_list[] =
     "riscv-spike      RV64IMAC board compatible with Spike: RAM, CLINT, HTIF console and exit\n"
     "riscv-spike32    RV32IMAC board compatible with Spike: RAM, CLINT, HTIF console and exit\n"
     "riscv-virt       RV64IMAC board compatible with QEMU virt: RAM, 16550 UART, test "
-    "finisher, CLINT\n"
+    "finisher, CLINT, PLIC\n"
     "riscv-virt32     RV32IMAC board compatible with QEMU virt (riscv32): RAM, 16550 UART, "
-    "test finisher, CLINT\n";
+    "test finisher, CLINT, PLIC\n";
 
 static int setup(void **state)
 {

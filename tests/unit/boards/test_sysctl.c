@@ -301,7 +301,8 @@ static void test_rv_m4_amp(void **state)
     assert_null(mem_view_find(rt, 0x10000000));
     assert_non_null(mem_view_find(rt, 0x40004000));
     assert_null(mem_view_find(app, 0x40004000));
-    /* the mailbox: channel 0 rings the M4's irq[2], channel 1 hart 0's meip */
+    /* the mailbox: channel 0 rings the M4's irq[2], channel 1 is PLIC source
+     * 1, hart 0's meip once its context 0 enables it */
     view_wr(m, "/app", 0x10010000 + 0xc, 1);
     view_wr(m, "/app", 0x10010000 + 0x0, 0xabc);
     view_wr(m, "/app", 0x10010000 + 0x4, 1);
@@ -311,8 +312,13 @@ static void test_rv_m4_amp(void **state)
     assert_int_equal(rt_cpu(m, 0)->irq[2], 0);
     view_wr(m, "/rt", 0x40010000 + 0x1c, 1);
     view_wr(m, "/rt", 0x40010000 + 0x14, 1);
+    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 0);
+    view_wr(m, "/app", 0xc000000 + 4 * 1, 1); /* priority[1] */
+    view_wr(m, "/app", 0xc002000, 1u << 1);   /* context 0 enables source 1 */
     assert_int_equal(fake_irq_level[0][FAKE_MEIP], 1);
     assert_int_equal(fake_irq_level[1][FAKE_MEIP], 0);
+    assert_int_equal(view_rd(m, "/app", 0xc200004), 1); /* claim */
+    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 0);
     /* the M4 waits in reset for the system controller */
     assert_int_equal(rt_cpu(m, 0)->cpu.state, CPU_OFF);
     assert_int_equal(cluster_of(m, "/app")->cpus[0]->state, CPU_RUNNABLE);
