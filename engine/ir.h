@@ -202,6 +202,11 @@ void ir_exit_tb(struct ir_block *b);
 #define ir_shri(b, d, x, i) ir_binopi(b, IR_SHR, d, x, i)
 #define ir_sari(b, d, x, i) ir_binopi(b, IR_SAR, d, x, i)
 
+/* Fold constants and drop ops whose results are never read (ir_opt.c);
+ * guest state stays exact wherever the TB can be left. On overflow the
+ * block is left marked for retranslation. */
+void ir_optimize(struct ir_block *b);
+
 /* Print the block in a readable form (-d op). */
 void ir_block_dump(FILE *out, const struct ir_block *b);
 const char *ir_opc_name(enum ir_opc opc);

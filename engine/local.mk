@@ -6,7 +6,7 @@ noinst_LIBRARIES += %D%/libengine.a
 	%D%/object.c %D%/object.h %D%/parse.c \
 	%D%/memory.c %D%/memory.h \
 	%D%/irq.h \
-	%D%/ir.c %D%/ir_eval.c %D%/ir.h \
+	%D%/ir.c %D%/ir_eval.c %D%/ir_opt.c %D%/ir.h \
 	%D%/ir_interp.c %D%/backend.h \
 	%D%/tb.c %D%/tb.h \
 	%D%/translator.c \

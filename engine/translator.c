@@ -181,6 +181,7 @@ static struct tb *translate_once(struct cpu *cpu, gaddr pc, uint32_t flags, unsi
     cpu->target->translate(&ctx);
     tb->icount = ctx.num_insns;
     tb->end = ctx.pc_next > pc ? ctx.pc_next : pc + 1;
+    ir_optimize(b);
     *err = b->overflow ? -E2BIG : backend_compile(tb, b, cpu->target);
     if (*err)
         return tb; /* the caller discards it and retries smaller */
