@@ -65,7 +65,7 @@ enum ir_opc {
     /* d = OP a */
     IR_NEG, IR_NOT, IR_CLZ, IR_CTZ, IR_BSWAP,
     IR_EXT8S, IR_EXT8U, IR_EXT16S, IR_EXT16U, /* within the op's width */
-    IR_EXT32S, IR_EXT32U,                     /* d:i64 = a:i32 */
+    IR_EXT32S, IR_EXT32U,                     /* d:i64 = a:i32, or a:i64's low half */
     IR_TRUNC,                                 /* d:i32 = a:i64 */
     /* d = (a COND b) ? 1 : 0   (d has the type of a and b) */
     IR_SETCOND,

@@ -206,14 +206,37 @@ static void emit_w(struct rv_tc *s, const struct riscv_insn *in, enum ir_opc opc
     ir_unop(s->b, IR_EXT32S, gpr(s, in->rd), r);
 }
 
+/* A *W op whose low 32 bits are those of the 64-bit op (addw, subw, mulw,
+ * slliw): compute at 64 bits and sign-extend the low half, one op fewer. */
+static void emit_w_from_64(struct rv_tc *s, const struct riscv_insn *in, enum ir_opc opc,
+                           ir_val b64)
+{
+    ir_val r = ir_temp(s->b, IR_I64);
+    ir_binop(s->b, opc, r, gpr(s, in->rs1), b64);
+    ir_unop(s->b, IR_EXT32S, gpr(s, in->rd), r);
+}
+
+static bool low_half_only(enum ir_opc opc)
+{
+    return opc == IR_ADD || opc == IR_SUB || opc == IR_MUL;
+}
+
 static void emit_aluw(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    emit_w(s, in, (enum ir_opc)d->arg, gpr32(s, in->rs2));
+    enum ir_opc opc = (enum ir_opc)d->arg;
+    if (low_half_only(opc))
+        emit_w_from_64(s, in, opc, gpr(s, in->rs2));
+    else
+        emit_w(s, in, opc, gpr32(s, in->rs2));
 }
 
 static void emit_aluiw(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    emit_w(s, in, (enum ir_opc)d->arg, ir_const(s->b, IR_I32, (uint64_t)in->imm));
+    enum ir_opc opc = (enum ir_opc)d->arg;
+    if (low_half_only(opc) || opc == IR_SHL) /* slliw: shamt < 32 */
+        emit_w_from_64(s, in, opc, ir_const(s->b, IR_I64, (uint64_t)in->imm));
+    else
+        emit_w(s, in, opc, ir_const(s->b, IR_I32, (uint64_t)in->imm));
 }
 
 static void emit_fence(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)

@@ -73,6 +73,9 @@ static void test_unops(void **state)
     assert_int_equal(ir_eval_unop(IR_EXT16S, IR_I64, 0x8000), 0xffffffffffff8000ull);
     assert_int_equal(ir_eval_unop(IR_EXT16U, IR_I64, 0x18000), 0x8000);
     assert_int_equal(ir_eval_unop(IR_EXT32S, IR_I32, 0x80000000), 0xffffffff80000000ull);
+    /* From an i64: the low half only (RV64 *W ops computed at 64 bits). */
+    assert_int_equal(ir_eval_unop(IR_EXT32S, IR_I32, 0x1234567880000000ull),
+                     0xffffffff80000000ull);
     assert_int_equal(ir_eval_unop(IR_EXT32U, IR_I32, 0x80000000), 0x80000000);
     assert_int_equal(ir_eval_unop(IR_TRUNC, IR_I64, 0x123456789ull), 0x23456789);
     assert_int_equal(ir_eval_unop(IR_NEG, IR_I32, 1), 0xffffffff);
