@@ -317,26 +317,34 @@ static bool touches(const struct opt *s, const struct ir_op *op, ir_val d)
 }
 
 /*
- * "t = f(x); ... mov d, t" where t is a temp written and read only there,
- * and the ops in between are pure and leave d alone, becomes "d = f(x)":
- * typically an Arm or RISC-V result computed into a temp for the flags
- * and then copied to its register, once the flag ops are gone.
+ * "t = f(x); ... mov d, t" where t is a temp written only there, this move
+ * is its last reader, and the ops in between are pure and leave d alone,
+ * becomes "d = f(x)", the readers in between reading d: typically an Arm
+ * or RISC-V result computed into a temp, copied to the flags and then to
+ * its register.
  */
 static void coalesce(struct opt *s)
 {
     struct ir_block *b = s->b;
-    uint8_t *reads = s->known, *writes = s->read; /* reused: folding is over */
+    uint8_t *writes = s->read; /* reused: folding is over */
     uint16_t *def = calloc(b->nvals, sizeof(*def));
-    if (!def)
-        return;
-    memset(reads, 0, b->nvals);
+    uint16_t *first_read = malloc(b->nvals * sizeof(*first_read));
+    uint16_t *last_read = calloc(b->nvals, sizeof(*last_read));
+    if (!def || !first_read || !last_read)
+        goto out;
     memset(writes, 0, b->nvals);
+    memset(first_read, 0xff, b->nvals * sizeof(*first_read));
     for (size_t i = 0; i < b->nops; i++) {
         const struct ir_op *op = &b->ops[i];
         unsigned first, n = n_inputs_from(op, &first);
-        for (unsigned a = first; a < first + n; a++)
-            if (op->args[a] != IR_NO_VAL && reads[op->args[a]] < 2)
-                reads[op->args[a]]++;
+        for (unsigned a = first; a < first + n; a++) {
+            ir_val v = op->args[a];
+            if (v == IR_NO_VAL)
+                continue;
+            if (first_read[v] == 0xffff)
+                first_read[v] = (uint16_t)i;
+            last_read[v] = (uint16_t)i;
+        }
         if (has_output(op) && writes[op->args[0]] < 2) {
             writes[op->args[0]]++;
             def[op->args[0]] = (uint16_t)i;
@@ -345,8 +353,8 @@ static void coalesce(struct opt *s)
     for (size_t i = 0; i < b->nops; i++) {
         struct ir_op *mov = &b->ops[i];
         ir_val t = mov->args[1], d = mov->args[0];
-        if (mov->opc != IR_MOV || b->vals[t].kind != IR_VAL_TEMP || reads[t] != 1 ||
-            writes[t] != 1 || def[t] >= i || ir_type_of(b, t) != ir_type_of(b, d))
+        if (mov->opc != IR_MOV || b->vals[t].kind != IR_VAL_TEMP || writes[t] != 1 ||
+            last_read[t] != i || def[t] >= first_read[t] || ir_type_of(b, t) != ir_type_of(b, d))
             continue;
         size_t j = def[t];
         if (!is_pure((enum ir_opc)b->ops[j].opc))
@@ -360,9 +368,18 @@ static void coalesce(struct opt *s)
         if (!clear)
             continue;
         b->ops[j].args[0] = d;
+        for (size_t k = j + 1; k < i; k++) {
+            unsigned first, n = n_inputs_from(&b->ops[k], &first);
+            for (unsigned a = first; a < first + n; a++)
+                if (b->ops[k].args[a] == t)
+                    b->ops[k].args[a] = d;
+        }
         s->dead[i] = 1;
     }
+out:
     free(def);
+    free(first_read);
+    free(last_read);
 }
 
 static void compact(struct opt *s)

@@ -178,6 +178,21 @@ static void test_shared_storage(void **state)
                  " exit_tb_i64\n");
 }
 
+/* A result copied to the flags, then to its register: computed straight
+ * into the register, the flags reading it there. */
+static void test_coalescing_with_readers(void **state)
+{
+    (void)state;
+    ir_val t = ir_temp(B, IR_I32);
+    ir_sub(B, t, G(R1), G(R2));
+    ir_mov(B, G(NF), t);
+    ir_mov(B, G(R1), t);
+    ir_exit_tb(B);
+    expect_block(" sub_i32 r1, r1, r2\n"
+                 " mov_i32 nf, r1\n"
+                 " exit_tb_i64\n");
+}
+
 /* "t = f(x); mov d, t" becomes "d = f(x)", unless something in between
  * uses d or may leave the TB. */
 static void test_coalescing(void **state)
@@ -213,6 +228,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_constant_branches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shared_storage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_coalescing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_coalescing_with_readers, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
