@@ -3,6 +3,7 @@
  * Command-line parsing for mosaic. Options are single-dash words, as in
  * QEMU, so existing muscle memory works (-board, -set, -d, -s, -S).
  */
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ static const char usage_text[] =
     "                         -set /app/cpu1.image=fw1.elf, -set /dram.size=256M\n"
     "  -info qom-tree         print the object tree with property values and exit\n"
     "  -info types            print every object type with its properties and exit\n"
+    "  -time-limit SECONDS    stop after SECONDS of virtual time (e.g. 10, 0.5) with\n"
+    "                         exit status 124, saying where every CPU was\n"
     "\n"
     "Debugging:\n"
     "  -gdb tcp::PORT         listen for gdb on 127.0.0.1:PORT (target extended-remote)\n"
@@ -46,7 +49,7 @@ static const char usage_text[] =
     "  --version              print the version\n"
     "\n"
     "The exit status is the guest's exit code (test finisher, HTIF, semihosting),\n"
-    "or 1 when the board cannot be built or run.\n";
+    "124 when -time-limit ran out, or 1 when the board cannot be built or run.\n";
 
 static void usage_error(const char *fmt, const char *arg)
 {
@@ -74,6 +77,17 @@ static const char **arg_slot(struct options *o, const char *opt)
     return NULL;
 }
 
+/* A positive number of seconds, e.g. 10 or 0.25. */
+static double parse_seconds(const char *text)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || *end || !(v > 0) || v > 1e9)
+        usage_error("-time-limit: '%s' is not a number of seconds (e.g. 10 or 0.25)", text);
+    return v;
+}
+
 void cmdline_parse(int argc, char **argv, struct options *o)
 {
     memset(o, 0, sizeof(*o));
@@ -99,6 +113,10 @@ void cmdline_parse(int argc, char **argv, struct options *o)
             o->gdb = "tcp::1234";
         } else if (!strcmp(a, "-S")) {
             o->hold = true;
+        } else if (!strcmp(a, "-time-limit")) {
+            if (++i == argc)
+                usage_error("%s needs SECONDS", "-time-limit");
+            o->time_limit = parse_seconds(argv[i]);
         } else if (!strcmp(a, "-set")) {
             if (++i == argc)
                 usage_error("%s needs PATH.PROP=VALUE", "-set");

@@ -212,6 +212,7 @@ static int run(const struct options *o)
     if (o->monitor && monitor_console_start(m, o->monitor))
         goto out;
     catch_quit_signals(m);
+    m->time_limit_ns = (uint64_t)(o->time_limit * 1e9);
     double start = now_seconds();
     rc = machine_run(m);
     if (quit_signal) {

@@ -71,6 +71,7 @@ struct machine {
      * the monitor's system_reset use it). NULL: plain machine_reset. */
     int (*restart)(struct machine *m);
     uint64_t clock_ns;       /* virtual time */
+    uint64_t time_limit_ns;  /* machine_run stops here (0: no limit) */
     uint64_t clock_rem;      /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
     uint64_t slice;          /* instructions per CPU in the running round */
     struct vtimer *timers;   /* sorted by deadline */
@@ -109,6 +110,8 @@ void machine_request_exit(struct machine *m, int code);
 /* Virtual clock: nanoseconds since reset, as seen by @cpu (includes the
  * instructions it executed in the current quantum). */
 uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu);
+/* The exit status of a run stopped by time_limit_ns (as timeout(1)). */
+#define MACHINE_TIME_LIMIT_EXIT 124
 void vtimer_init(struct vtimer *t, void (*cb)(void *), void *opaque);
 void vtimer_arm(struct machine *m, struct vtimer *t, uint64_t deadline_ns);
 void vtimer_cancel(struct machine *m, struct vtimer *t);

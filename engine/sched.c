@@ -88,13 +88,20 @@ static void fire_timers(struct machine *m)
     }
 }
 
-/* The quantum, or fewer instructions if a timer is due sooner. */
+/* The quantum, or fewer instructions if a timer or the time limit is due
+ * sooner. */
 static uint64_t round_slice(const struct machine *m)
 {
-    if (!m->timers || m->timers->deadline_ns <= m->clock_ns)
-        return m->quantum;
-    uint64_t to_deadline = ns_to_insns(m, m->timers->deadline_ns - m->clock_ns);
-    return to_deadline < m->quantum ? to_deadline : m->quantum;
+    uint64_t slice = m->quantum;
+    if (m->timers && m->timers->deadline_ns > m->clock_ns) {
+        uint64_t to_deadline = ns_to_insns(m, m->timers->deadline_ns - m->clock_ns);
+        slice = to_deadline < slice ? to_deadline : slice;
+    }
+    if (m->time_limit_ns > m->clock_ns) {
+        uint64_t to_limit = ns_to_insns(m, m->time_limit_ns - m->clock_ns);
+        slice = to_limit < slice ? to_limit : slice;
+    }
+    return slice;
 }
 
 /* Run every powered CPU for one slice; returns the most instructions one
@@ -157,9 +164,32 @@ static bool handle_exit_request(struct machine *m)
     return false;
 }
 
+static bool time_is_up(const struct machine *m)
+{
+    return m->time_limit_ns && m->clock_ns >= m->time_limit_ns;
+}
+
+/* The run hit -time-limit: say where every CPU was, for a CI log. */
+static int stop_at_time_limit(struct machine *m)
+{
+    log_error("virtual time limit of %.6f s reached; the guest did not exit",
+              (double)m->time_limit_ns / 1e9);
+    for (unsigned i = 0; i < m->nclusters; i++)
+        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++) {
+            struct cpu *cpu = m->clusters[i]->cpus[j];
+            log_error("  %s: %s, pc 0x%08" PRIx64 ", %" PRIu64 " instructions", cpu->path,
+                      cpu->state == CPU_OFF ? "powered off"
+                      : cpu->state == CPU_WAITING ? "waiting for an interrupt" : "running",
+                      (uint64_t)cpu->target->get_pc(cpu), cpu->icount);
+        }
+    return MACHINE_TIME_LIMIT_EXIT;
+}
+
 int machine_run(struct machine *m)
 {
     while (!handle_exit_request(m) && !m->quit) {
+        if (time_is_up(m))
+            return stop_at_time_limit(m);
         uint64_t ran = run_round(m);
         if (ran) {
             advance_clock(m, ran);
@@ -171,6 +201,10 @@ int machine_run(struct machine *m)
             continue;
         /* Nothing ran: every CPU waits, is off, or is held by the debugger. */
         if (m->timers && any_cpu_waiting(m)) {
+            if (m->time_limit_ns && m->timers->deadline_ns > m->time_limit_ns) {
+                m->clock_ns = m->time_limit_ns; /* sleeps past the limit */
+                continue;
+            }
             if (m->timers->deadline_ns > m->clock_ns)
                 m->clock_ns = m->timers->deadline_ns;
             fire_timers(m);

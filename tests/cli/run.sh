@@ -4,7 +4,7 @@
 # Command-line tests of ./mosaic, asserting on what it prints and its exit
 # status: board listing, -info qom-tree, errors for unknown boards, paths,
 # properties and values, a missing image, per-CPU images (AMP), reset-pc
-# and start-powered-off. TAP output.
+# and start-powered-off, -time-limit. TAP output.
 
 top_builddir=${top_builddir:-.}
 mosaic=$top_builddir/mosaic
@@ -13,7 +13,7 @@ dir=$top_builddir/tests/cli
 
 n=0
 failed=0
-echo "1..14"
+echo "1..16"
 
 # check NAME EXPECTED_STATUS PATTERN -- COMMAND...: run it, then require the
 # status and a line of output (stdout+stderr) matching the grep pattern.
@@ -49,6 +49,15 @@ check "no image" 1 'nothing to run: give an image, e.g. -set /app.image=' -- \
     "$mosaic" -board riscv-virt
 check "missing image file" 1 'nonexistent.elf' -- \
     "$mosaic" -board riscv-virt -set /app.image=/nonexistent.elf
+# Two harts spinning on "j ." (a raw image): 10 ms of virtual time at the
+# default 1 GHz is exactly 10,000,000 instructions each.
+printf '\157\000\000\000' >"$dir/spin.bin"
+check "-time-limit stops a guest that never exits" 124 \
+    '^mosaic: error:   /app/cpu1: running, pc 0x80000000, 10000000 instructions$' -- \
+    "$mosaic" -board riscv-virt -set /app.cpus=2 -set /app.image="$dir/spin.bin@0x80000000" \
+    -time-limit 0.01
+check "bad -time-limit" 1 "-time-limit: 'soon' is not a number of seconds" -- \
+    "$mosaic" -board riscv-virt -set /app.image="$dir/spin.bin@0x80000000" -time-limit soon
 if [ -f "$dir/amp-a.elf" ]; then
     check "per-CPU images (AMP)" 3 '^B$' -- "$mosaic" -board riscv-virt -set /app.cpus=2 \
         -set /app/cpu0.image="$dir/amp-a.elf" -set /app/cpu1.image="$dir/amp-b.elf"
@@ -63,7 +72,7 @@ if [ -f "$dir/amp-a.elf" ]; then
     check "bad reset-pc" 1 "reset-pc 'later' is not an address" -- "$mosaic" -board riscv-virt \
         -set /app.image="$dir/amp-a.elf" -set /app/cpu0.reset-pc=later
 else
-    for t in 10 11 12 13 14; do
+    for t in 12 13 14 15 16; do
         n=$((n + 1))
         echo "ok $n # SKIP amp images not built (no riscv64-unknown-elf-gcc)"
     done

@@ -460,6 +460,20 @@ static void test_virtual_time_follows_instructions(void **state)
     leave_early = false;
 }
 
+/* -time-limit: a guest that never exits stops at the limit exactly, with
+ * the exit status of timeout(1). */
+static void test_time_limit(void **state)
+{
+    (void)state;
+    gen = gen_spin;
+    cpu->r[1] = 0;
+    cpu->pc = 0x2000;
+    m->time_limit_ns = m->clock_ns + 25003;
+    assert_int_equal(machine_run(m), MACHINE_TIME_LIMIT_EXIT);
+    assert_int_equal(cpu->r[1], 25003);
+    assert_int_equal(m->clock_ns, m->time_limit_ns);
+}
+
 /* ---- debugger run control ----------------------------------------------- */
 
 /* Four 4-byte "instructions" honouring the translator's limits:
@@ -612,6 +626,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_chaining, setup, teardown),
         cmocka_unit_test_setup_teardown(test_code_write_invalidates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_virtual_time_follows_instructions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_time_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_breakpoint, setup, teardown),
         cmocka_unit_test_setup_teardown(test_single_step, setup, teardown),
         cmocka_unit_test_setup_teardown(test_watchpoints, setup, teardown),
