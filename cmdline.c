@@ -3,7 +3,6 @@
  * Command-line parsing for mosaic. Options are single-dash words, as in
  * QEMU, so existing muscle memory works (-board, -set, -d, -s, -S).
  */
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,8 +27,9 @@ static const char usage_text[] =
     "                         -set /app/cpu1.image=fw1.elf, -set /dram.size=256M\n"
     "  -info qom-tree         print the object tree with property values and exit\n"
     "  -info types            print every object type with its properties and exit\n"
-    "  -time-limit SECONDS    stop after SECONDS of virtual time (e.g. 10, 0.5) with\n"
-    "                         exit status 124, saying where every CPU was\n"
+    "  -time-limit DURATION   stop after that much virtual time (10s, 0.5s, 250ms)\n"
+    "                         with exit status 124, saying where every CPU was\n"
+    "                         (the same as -set /.time-limit=DURATION)\n"
     "\n"
     "Debugging:\n"
     "  -gdb tcp::PORT         listen for gdb on 127.0.0.1:PORT (target extended-remote)\n"
@@ -70,22 +70,12 @@ static const char **arg_slot(struct options *o, const char *opt)
         {"-D", offsetof(struct options, debug_file)},
         {"-gdb", offsetof(struct options, gdb)},
         {"-monitor", offsetof(struct options, monitor)},
+        {"-time-limit", offsetof(struct options, time_limit)},
     };
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
         if (!strcmp(opt, table[i].name))
             return (const char **)((char *)o + table[i].offset);
     return NULL;
-}
-
-/* A positive number of seconds, e.g. 10 or 0.25. */
-static double parse_seconds(const char *text)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (errno || end == text || *end || !(v > 0) || v > 1e9)
-        usage_error("-time-limit: '%s' is not a number of seconds (e.g. 10 or 0.25)", text);
-    return v;
 }
 
 void cmdline_parse(int argc, char **argv, struct options *o)
@@ -113,10 +103,6 @@ void cmdline_parse(int argc, char **argv, struct options *o)
             o->gdb = "tcp::1234";
         } else if (!strcmp(a, "-S")) {
             o->hold = true;
-        } else if (!strcmp(a, "-time-limit")) {
-            if (++i == argc)
-                usage_error("%s needs SECONDS", "-time-limit");
-            o->time_limit = parse_seconds(argv[i]);
         } else if (!strcmp(a, "-set")) {
             if (++i == argc)
                 usage_error("%s needs PATH.PROP=VALUE", "-set");

@@ -21,7 +21,7 @@ struct options {
     const char *gdb;         /* -gdb SPEC (-s is -gdb tcp::1234) */
     bool hold;               /* -S: CPUs wait for gdb */
     const char *monitor;     /* -monitor stdio */
-    double time_limit;       /* -time-limit SECONDS of virtual time; 0: none */
+    const char *time_limit;  /* -time-limit DURATION: sets /.time-limit */
 };
 
 /* Parse argv; on -h/--version or a usage error it prints and exits. */

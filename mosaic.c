@@ -46,6 +46,11 @@ static struct machine *build_board(const struct options *o)
             machine_free(m);
             return NULL;
         }
+    /* -time-limit is a shorthand for -set /.time-limit=... */
+    if (o->time_limit && object_set_prop_str(&m->obj, "time-limit", o->time_limit)) {
+        machine_free(m);
+        return NULL;
+    }
     return m;
 }
 
@@ -212,7 +217,6 @@ static int run(const struct options *o)
     if (o->monitor && monitor_console_start(m, o->monitor))
         goto out;
     catch_quit_signals(m);
-    m->time_limit_ns = (uint64_t)(o->time_limit * 1e9);
     double start = now_seconds();
     rc = machine_run(m);
     if (quit_signal) {

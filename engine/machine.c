@@ -24,6 +24,9 @@ static const struct prop_def machine_props[] = {
      .defval = "10000", .help = "most instructions each CPU runs per scheduling round"},
     {.name = "cpu-freq", .type = PROP_UINT, .offset = offsetof(struct machine, cpu_freq_hz),
      .defval = "1000000000", .help = "nominal instructions per second of virtual time"},
+    {.name = "time-limit", .type = PROP_DURATION, .offset = offsetof(struct machine, time_limit_ns),
+     .defval = "0", .help = "stop a run that has not exited after this much virtual time "
+                            "(exit status 124); 0: no limit"},
     {.name = "timebase-freq", .type = PROP_UINT, .offset = offsetof(struct machine, timebase_hz),
      .defval = "10000000", .help = "frequency of the board's timer counters (Hz)"},
     {0},

@@ -513,6 +513,12 @@ static bool value_is_size(const char *v)
     return !parse_u64(v, &u, true);
 }
 
+static bool value_is_duration(const char *v)
+{
+    uint64_t ns;
+    return !parse_duration(v, &ns);
+}
+
 static bool value_is_bool(const char *v)
 {
     bool b;
@@ -528,6 +534,7 @@ static const struct {
     [PROP_UINT] = {value_is_uint, "an unsigned integer"},
     [PROP_SIZE] = {value_is_size, "a size such as 4096 or 64K"},
     [PROP_BOOL] = {value_is_bool, "on or off"},
+    [PROP_DURATION] = {value_is_duration, "a duration such as 2s or 250ms"},
 };
 
 /* NULL if @value fits @def's type, else what it expects (in @buf for enums). */

@@ -259,6 +259,15 @@ static int parse_boolean(const struct object *obj, const struct prop_def *def, c
     return -EINVAL;
 }
 
+static int parse_duration_prop(const struct object *obj, const struct prop_def *def,
+                               const char *text, union prop_value *v)
+{
+    int err = parse_duration(text, &v->u);
+    if (err)
+        prop_error(obj, def->name, "'%s' is not a duration (e.g. 10s, 0.5s, 250ms, 100us)", text);
+    return err;
+}
+
 static void enum_choices(const struct prop_def *def, struct name_list *l)
 {
     for (const char *const *n = def->enum_names; *n; n++)
@@ -318,6 +327,23 @@ static void format_size(const struct prop_def *def, const union prop_value *v, c
     format_uint(def, v, buf, len);
 }
 
+/* Durations print in the largest unit that is exact: "2s", "250ms", "0". */
+static void format_duration(const struct prop_def *def, const union prop_value *v, char *buf,
+                            size_t len)
+{
+    static const struct {
+        const char *unit;
+        uint64_t ns;
+    } units[] = {{"s", 1000000000u}, {"ms", 1000000u}, {"us", 1000u}, {"ns", 1u}};
+    (void)def;
+    for (size_t i = 0; v->u && i < sizeof(units) / sizeof(units[0]); i++)
+        if (v->u % units[i].ns == 0) {
+            snprintf(buf, len, "%" PRIu64 "%s", v->u / units[i].ns, units[i].unit);
+            return;
+        }
+    snprintf(buf, len, "0");
+}
+
 static void format_bool(const struct prop_def *def, const union prop_value *v, char *buf,
                         size_t len)
 {
@@ -350,6 +376,7 @@ static const struct prop_kind prop_kinds[] = {
     [PROP_SIZE] = {"size", sizeof(uint64_t), parse_uint, format_size},
     [PROP_BOOL] = {"bool", sizeof(bool), parse_boolean, format_bool},
     [PROP_ENUM] = {"enum", sizeof(int), parse_enum, format_enum},
+    [PROP_DURATION] = {"duration", sizeof(uint64_t), parse_duration_prop, format_duration},
 };
 
 static const struct prop_kind *prop_kind(const struct prop_def *def)
@@ -738,6 +765,7 @@ static bool prop_value_from_int(const struct prop_def *def, int64_t n, union pro
         return true;
     case PROP_UINT:
     case PROP_SIZE:
+    case PROP_DURATION:
         v->u = (uint64_t)n;
         return n >= 0;
     case PROP_BOOL:

@@ -11,6 +11,7 @@
  *   PROP_STRING, PROP_PATH -> char *        (owned, may be NULL)
  *   PROP_INT               -> int64_t
  *   PROP_UINT, PROP_SIZE   -> uint64_t      (PROP_SIZE accepts K/M/G suffixes)
+ *   PROP_DURATION          -> uint64_t      (nanoseconds; "2s", "0.5s", "250ms")
  *   PROP_BOOL              -> bool
  *   PROP_ENUM              -> int           (index into enum_names)
  */
@@ -24,7 +25,9 @@
 
 struct object;
 
-enum prop_type { PROP_STRING, PROP_PATH, PROP_INT, PROP_UINT, PROP_SIZE, PROP_BOOL, PROP_ENUM };
+enum prop_type {
+    PROP_STRING, PROP_PATH, PROP_INT, PROP_UINT, PROP_SIZE, PROP_BOOL, PROP_ENUM, PROP_DURATION
+};
 
 /* Property flags. */
 #define PROP_HEX 0x1           /* print integers in hex */
@@ -121,6 +124,9 @@ void object_print_type_props(FILE *out, const struct object_type *type);
 int parse_u64(const char *s, uint64_t *out, bool allow_suffix);
 int parse_i64(const char *s, int64_t *out);
 int parse_bool(const char *s, bool *out);
+/* A duration in nanoseconds: a decimal number with a unit s, ms, us or ns
+ * ("2s", "0.25s", "100ms"); a bare number is seconds. */
+int parse_duration(const char *s, uint64_t *ns);
 
 /* Register the base types ("object", "container"). Called once by main/tests. */
 void object_init_types(void);

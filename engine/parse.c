@@ -111,3 +111,38 @@ int parse_bool(const char *s, bool *out)
         }
     return -EINVAL;
 }
+
+int parse_duration(const char *s, uint64_t *ns)
+{
+    static const struct {
+        const char *unit;
+        uint64_t ns;
+    } units[] = {{"s", 1000000000u}, {"", 1000000000u}, {"ms", 1000000u}, {"us", 1000u},
+                 {"ns", 1u}};
+    if (!s || !isdigit((unsigned char)*s))
+        return -EINVAL;
+    uint64_t whole = 0, frac = 0, frac_scale = 1;
+    for (; isdigit((unsigned char)*s); s++) {
+        if (whole > (UINT64_MAX - 9) / 10)
+            return -ERANGE;
+        whole = whole * 10 + (uint64_t)(*s - '0');
+    }
+    if (*s == '.') {
+        s++;
+        for (; isdigit((unsigned char)*s); s++)
+            if (frac_scale < 1000000000u) {
+                frac = frac * 10 + (uint64_t)(*s - '0');
+                frac_scale *= 10;
+            }
+    }
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        if (strcmp(s, units[i].unit))
+            continue;
+        uint64_t per = units[i].ns;
+        if (whole > UINT64_MAX / per)
+            return -ERANGE;
+        *ns = whole * per + frac * per / frac_scale;
+        return 0;
+    }
+    return -EINVAL;
+}

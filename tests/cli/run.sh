@@ -56,7 +56,7 @@ check "-time-limit stops a guest that never exits" 124 \
     '^mosaic: error:   /app/cpu1: running, pc 0x80000000, 10000000 instructions$' -- \
     "$mosaic" -board riscv-virt -set /app.cpus=2 -set /app.image="$dir/spin.bin@0x80000000" \
     -time-limit 0.01
-check "bad -time-limit" 1 "-time-limit: 'soon' is not a number of seconds" -- \
+check "bad -time-limit" 1 "/.time-limit: 'soon' is not a duration" -- \
     "$mosaic" -board riscv-virt -set /app.image="$dir/spin.bin@0x80000000" -time-limit soon
 if [ -f "$dir/amp-a.elf" ]; then
     check "per-CPU images (AMP)" 3 '^B$' -- "$mosaic" -board riscv-virt -set /app.cpus=2 \

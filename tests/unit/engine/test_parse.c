@@ -152,6 +152,33 @@ static void test_parse_bool(void **state)
     }
 }
 
+static void test_parse_duration(void **state)
+{
+    static const struct {
+        const char *text;
+        uint64_t ns;
+    } good[] = {
+        {"2s", 2000000000u}, {"2", 2000000000u}, {"0.5s", 500000000u}, {"0.25", 250000000u},
+        {"250ms", 250000000u}, {"1.5ms", 1500000u}, {"100us", 100000u}, {"7ns", 7u},
+        {"0", 0}, {"0.000000001s", 1}, {"1.0000000009s", 1000000000u},
+    };
+    static const char *const bad[] = {"", "s", "-1s", "2 s", "2min", "1e3", ".5s", "0x10s"};
+    (void)state;
+    for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+        uint64_t ns = 12345;
+        if (parse_duration(good[i].text, &ns) != 0 || ns != good[i].ns)
+            fail_msg("parse_duration(\"%s\") gave %llu", good[i].text, (unsigned long long)ns);
+    }
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        uint64_t ns;
+        if (parse_duration(bad[i], &ns) != -EINVAL)
+            fail_msg("parse_duration(\"%s\") accepted", bad[i]);
+    }
+    uint64_t ns;
+    assert_int_equal(parse_duration("99999999999999999999s", &ns), -ERANGE);
+    assert_int_equal(parse_duration("20000000000s", &ns), -ERANGE);
+}
+
 static void test_parse_null(void **state)
 {
     (void)state;
@@ -161,6 +188,7 @@ static void test_parse_null(void **state)
     assert_int_equal(parse_u64(NULL, &u, true), -EINVAL);
     assert_int_equal(parse_i64(NULL, &i), -EINVAL);
     assert_int_equal(parse_bool(NULL, &b), -EINVAL);
+    assert_int_equal(parse_duration(NULL, &u), -EINVAL);
 }
 
 int main(void)
@@ -169,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_parse_u64),
         cmocka_unit_test(test_parse_i64),
         cmocka_unit_test(test_parse_bool),
+        cmocka_unit_test(test_parse_duration),
         cmocka_unit_test(test_parse_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
