@@ -254,6 +254,43 @@ gdbt_expect_server_alive()
     fi
 }
 
+# ---- valgrind ----------------------------------------------------------
+
+# Run the server under valgrind (memcheck, full leak checking) from the
+# next gdbt_server_up on; skip where valgrind is missing or cannot run it.
+gdbt_use_valgrind()
+{
+    command -v valgrind >/dev/null 2>&1 || gdbt_skip "valgrind not found"
+    if grep -q -a '__asan_init' "$GDBT_MOSAIC"; then
+        gdbt_skip "mosaic is built with sanitizers, which valgrind cannot run"
+    fi
+    GDBT_TIMEOUT=300
+    GDBT_SERVER_WAIT=120
+    GDBT_SERVER_WRAPPER=(valgrind -q --error-exitcode=99 --leak-check=full
+        --log-file="$GDBT_DIR/valgrind.log")
+}
+
+# After the session ended the server (monitor quit): it must have exited
+# by itself, and valgrind must have found no errors and no leaks.
+gdbt_expect_valgrind_clean()
+{
+    if gdbt_server_wait 60; then
+        gdbt_ok "monitor quit ends the server"
+    else
+        gdbt_not_ok "monitor quit ends the server (still running after 60 s)"
+        gdbt_server_stop
+    fi
+    # With -q, valgrind writes to its log only what it found; a server
+    # killed by a signal (status > 128) did not get its leak check.
+    if [ "$GDBT_SERVER_STATUS" -lt 128 ] && [ "$GDBT_SERVER_STATUS" != 99 ] &&
+        ! [ -s "$GDBT_DIR/valgrind.log" ]; then
+        gdbt_ok "valgrind reports no errors and no leaks (exit status $GDBT_SERVER_STATUS)"
+    else
+        gdbt_not_ok "valgrind reports no errors and no leaks (exit status $GDBT_SERVER_STATUS)"
+        gdbt_diag_file "valgrind log" "$GDBT_DIR/valgrind.log"
+    fi
+}
+
 # ---- gdb sessions ------------------------------------------------------
 
 # Turn the session script on stdin into gdb arguments in GDBT_ARGS.

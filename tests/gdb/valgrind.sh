@@ -7,15 +7,7 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/gdb/lib.sh"
 gdbt_init
 gdbt_need_amp
-command -v valgrind >/dev/null 2>&1 || gdbt_skip "valgrind not found"
-if grep -q -a '__asan_init' "$GDBT_MOSAIC"; then
-    gdbt_skip "mosaic is built with sanitizers, which valgrind cannot run"
-fi
-
-GDBT_TIMEOUT=300
-GDBT_SERVER_WAIT=120
-GDBT_SERVER_WRAPPER=(valgrind -q --error-exitcode=99 --leak-check=full
-    --log-file="$GDBT_DIR/valgrind.log")
+gdbt_use_valgrind
 gdbt_server_up
 
 gdbt_gdb session <<'EOF'
@@ -66,19 +58,5 @@ expect watch '^New value = ' "watchpoint under valgrind"
 expect memory '^\$[0-9]+ = 4660$' "set var under valgrind"
 expect rt 'hit Breakpoint [0-9]+, rt_scale' "rt breakpoint under valgrind"
 expect monitor 'rt/cpu0' "monitor under valgrind"
-if gdbt_server_wait 60; then
-    gdbt_ok "monitor quit ends the server"
-else
-    gdbt_not_ok "monitor quit ends the server (still running after 60 s)"
-    gdbt_server_stop
-fi
-# With -q, valgrind writes to its log only what it found; a server killed
-# by a signal (status > 128) did not get its leak check.
-if [ "$GDBT_SERVER_STATUS" -lt 128 ] && [ "$GDBT_SERVER_STATUS" != 99 ] &&
-    ! [ -s "$GDBT_DIR/valgrind.log" ]; then
-    gdbt_ok "valgrind reports no errors and no leaks (exit status $GDBT_SERVER_STATUS)"
-else
-    gdbt_not_ok "valgrind reports no errors and no leaks (exit status $GDBT_SERVER_STATUS)"
-    gdbt_diag_file "valgrind log" "$GDBT_DIR/valgrind.log"
-fi
+gdbt_expect_valgrind_clean
 gdbt_done
