@@ -8,7 +8,8 @@
 # instruction count by QEMU's time: the workload is deterministic, so both
 # execute the same instructions. Then the same for bench/bench-m3.elf, the
 # Cortex-M3 build, on mps2-an385 and qemu-system-arm -M mps2-an385
-# -semihosting (when it was built). Fails when a run fails.
+# -semihosting (when it was built). Fails when a run fails or when QEMU
+# prints different results from Mosaic.
 # Usage: run-bench.sh TOP_BUILDDIR
 
 top_builddir=${1:-.}
@@ -69,6 +70,7 @@ bench_on() {
         mips=$(echo "$stats" | sed 's/.*(\([0-9.]*\) MIPS).*/\1/')
         mosaic_times="$mosaic_times $t"
         mosaic_mips="$mosaic_mips $mips"
+        tr -d '\r' <"$out" >"$out.mosaic"
         i=$((i + 1))
     done
     m_time=$(echo $mosaic_times | tr ' ' '\n' | median)
@@ -80,12 +82,15 @@ bench_on() {
         i=0
         while [ $i -lt "$runs" ]; do
             t=$(run_once qemu "$@" -kernel "$b_elf") || exit 1
+            # The results the firmware prints must be the same on both.
+            tr -d '\r' <"$out" | diff -u "$out.mosaic" - >&2 ||
+                die "$name prints different results on mosaic and $q_label"
             qemu_times="$qemu_times $t"
             i=$((i + 1))
         done
         q_time=$(echo $qemu_times | tr ' ' '\n' | median)
     fi
-    rm -f "$out" "$err"
+    rm -f "$out" "$err" "$out.mosaic"
 
     echo "$name: $insns guest instructions, median of $runs runs"
     printf '%-32s %12s %12s\n' emulator "wall (s)" "guest MIPS"
@@ -94,6 +99,7 @@ bench_on() {
         q_mips=$(echo "$insns $q_time" | awk '{ printf "%.2f", $1 / $2 / 1e6 }')
         printf '%-32s %12s %12s\n' "$q_label" "$q_time" "$q_mips"
         echo "$m_time $q_time" | awk '{ printf "mosaic/qemu wall-time ratio: %.2f\n", $1 / $2 }'
+        echo "results printed: identical on both"
     else
         echo "$1 not installed: no comparison"
     fi
