@@ -5,8 +5,10 @@ Mosaic serves every cluster of a board as a gdb process (inferior). gdb 13
 creates an inferior for each process the stub lists, but reads the target
 description of at most two of them while connecting; the others get a
 description guessed from their ELF file (wrong register set, no CSRs).
-This file adds one command that puts every cluster in its own inferior with
-its own description:
+gdb 13 also keeps the inferior that was current while connecting in its
+connection state, ignoring its stops, until a command resumes it with that
+inferior selected. This file adds one command that puts every cluster in
+its own inferior with its own description, and settles that state:
 
     (gdb) source doc/gdb/mosaic.py
     (gdb) target extended-remote :1234
@@ -88,6 +90,19 @@ def _reread_tdesc(inf):
     gdb.execute("unset tdesc filename", to_string=True)
 
 
+def _settle(inf):
+    """Take @inf out of gdb's connection state, running nothing.
+
+    `stepi 0` goes through gdb's preparation of a resume (which clears the
+    state for the selected inferior) and then stops at once: no packet
+    reaches the stub."""
+    try:
+        min(inf.threads(), key=lambda thread: thread.num).switch()
+        gdb.execute("stepi 0", to_string=True)
+    except gdb.error:
+        pass
+
+
 class AttachAll(gdb.Command):
     """Attach every cluster of a Mosaic board, each as its own inferior.
 
@@ -96,8 +111,9 @@ Usage: attach-all [PID]...
 Attaches each process the stub lists (or the PIDs given) that no
 inferior has yet, adding inferiors as needed, then makes gdb read the
 target description of every attached inferior again, so each has its
-cluster's architecture and registers. Run it after
-`target extended-remote`; running it again is harmless."""
+cluster's architecture and registers, and lets gdb report the stops of
+every inferior (see _settle). Run it after `target extended-remote`;
+running it again is harmless."""
 
     def __init__(self):
         super().__init__("attach-all", gdb.COMMAND_RUNNING)
@@ -115,6 +131,7 @@ cluster's architecture and registers. Run it after
         for inf in gdb.inferiors():
             if inf.pid and inf.threads():
                 _reread_tdesc(inf)
+                _settle(inf)
         if start and start.is_valid():
             start.switch()
         for inf in sorted(gdb.inferiors(), key=lambda inf: inf.num):
