@@ -11,13 +11,15 @@ check_PROGRAMS += %D%/test_decode
 TESTS += %D%/test_decode
 
 check_PROGRAMS += %D%/test_exec
-%C%_test_exec_SOURCES = %D%/test_exec.c
+%C%_test_exec_SOURCES = %D%/test_exec.c tests/unit/targets/support.c \
+	tests/unit/targets/support.h
 %C%_test_exec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 %C%_test_exec_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
 TESTS += %D%/test_exec
 
 check_PROGRAMS += %D%/test_regs
-%C%_test_regs_SOURCES = %D%/test_regs.c
+%C%_test_regs_SOURCES = %D%/test_regs.c tests/unit/targets/support.c \
+	tests/unit/targets/support.h
 %C%_test_regs_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 %C%_test_regs_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
 TESTS += %D%/test_regs

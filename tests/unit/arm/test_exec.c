@@ -40,6 +40,7 @@
 #include "engine/machine.h"
 #include "targets/arm/arm.h"
 #include "targets/arm/internals.h"
+#include "tests/unit/targets/support.h"
 
 #define CODE 0x50u
 #define SRAM 0x20000000u
@@ -999,29 +1000,11 @@ struct env {
 
 static struct env env;
 
-static void add_ram(const char *name, const char *base, const char *size)
-{
-    struct object *ram = object_new("ram", &env.m->obj, name);
-    assert_non_null(ram);
-    assert_int_equal(object_set_prop_str(ram, "base", base), 0);
-    assert_int_equal(object_set_prop_str(ram, "size", size), 0);
-}
-
 static void env_start(const char *model, const uint16_t *prog, size_t size)
 {
-    engine_register_types();
-    int err = target_register(&arm_target_ops);
-    assert_true(err == 0 || err == -EEXIST);
-    env.m = machine_new("t");
-    assert_non_null(env.m);
-    env.c = cluster_new(&env.m->obj, "rt", "arm");
-    assert_non_null(env.c);
-    assert_int_equal(object_set_prop_str(&env.c->obj, "model", model), 0);
-    add_ram("code", "0", "64K");
-    add_ram("sram", "0x20000000", "64K");
-    assert_int_equal(machine_realize(env.m), 0);
-    assert_int_equal(mem_view_write_buf(env.c->view, 0, prog, size, MEM_F_LOAD, NULL), 0);
-    machine_reset(env.m);
+    static const struct ram_spec rams[] = {
+        {"code", "0", "64K"}, {"sram", "0x20000000", "64K"}, {NULL, NULL, NULL}};
+    env.m = one_cluster_machine(&arm_target_ops, "rt", model, NULL, rams, 0, prog, size, &env.c);
     env.cpu = arm_cpu(env.c->cpus[0]);
 }
 
@@ -1035,18 +1018,10 @@ static int env_stop(void **state)
 
 #define START(prog) env_start("cortex-m4", prog, sizeof(prog))
 
-/* Run until the core stops running code: it waits (WFI with nothing to
- * take) or the guest asks to exit. */
+/* Run until the core waits (WFI with nothing to take) or the guest exits. */
 static int run(void)
 {
-    int r = EXCP_YIELD;
-    for (int i = 0; i < 100; i++) {
-        env.cpu->cpu.budget = 10000;
-        r = cpu_exec(&env.cpu->cpu);
-        if (r != EXCP_YIELD && (r != EXCP_INTERRUPT || env.m->exit_requested))
-            break;
-    }
-    return r;
+    return run_until_idle(env.m, &env.cpu->cpu);
 }
 
 static uint32_t reg(unsigned n)

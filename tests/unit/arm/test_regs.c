@@ -21,36 +21,18 @@
 #include "engine/tdesc.h"
 #include "targets/arm/arm.h"
 #include "targets/arm/internals.h"
-
-static char dir[1024];
-
-static const char *xml_dir(void)
-{
-    const char *top = getenv("top_srcdir");
-    snprintf(dir, sizeof(dir), "%s/xml", top ? top : MOSAIC_SRCDIR);
-    return dir;
-}
+#include "tests/unit/targets/support.h"
 
 static void test_every_register_has_an_accessor(void **state)
 {
     (void)state;
-    for (const struct cpu_model *m = arm_target_ops.models; m->name; m++) {
-        struct tdesc *t = tdesc_load(xml_dir(), m->tdesc, arm_target_ops.regs);
-        if (!t)
-            fail_msg("%s: %s does not bind to the target's accessors", m->name, m->tdesc);
-        tdesc_free(t);
-    }
+    expect_every_register_has_an_accessor(&arm_target_ops);
 }
 
 static void test_every_accessor_is_described(void **state)
 {
     (void)state;
-    struct tdesc *t = tdesc_load(xml_dir(), "arm-m.xml", arm_target_ops.regs);
-    assert_non_null(t);
-    for (const struct target_reg *r = arm_target_ops.regs; r->name; r++)
-        if (!tdesc_find_reg(t, r->name))
-            fail_msg("accessor '%s' names no described register", r->name);
-    tdesc_free(t);
+    expect_every_accessor_is_described(&arm_target_ops);
 }
 
 /* gdb finds the core registers by name in org.gnu.gdb.arm.m-profile and

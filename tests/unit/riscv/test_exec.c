@@ -30,6 +30,7 @@
 #include "engine/machine.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
+#include "tests/unit/targets/support.h"
 
 #define RAM_BASE 0x80000000u
 #define TRAP_PC 0x80000010u
@@ -592,22 +593,9 @@ static struct env env;
 
 static void env_start(const char *model, const uint16_t *prog, size_t size)
 {
-    engine_register_types();
-    int err = target_register(&riscv_target_ops);
-    assert_true(err == 0 || err == -EEXIST);
-    env.m = machine_new("t");
-    assert_non_null(env.m);
-    env.c = cluster_new(&env.m->obj, "app", "riscv");
-    assert_non_null(env.c);
-    assert_int_equal(object_set_prop_str(&env.c->obj, "model", model), 0);
-    assert_int_equal(object_set_prop_str(&env.c->obj, "reset-pc", "0x80000000"), 0);
-    struct object *ram = object_new("ram", &env.m->obj, "ram");
-    assert_non_null(ram);
-    assert_int_equal(object_set_prop_str(ram, "base", "0x80000000"), 0);
-    assert_int_equal(object_set_prop_str(ram, "size", "64K"), 0);
-    assert_int_equal(machine_realize(env.m), 0);
-    assert_int_equal(mem_view_write_buf(env.c->view, RAM_BASE, prog, size, MEM_F_LOAD, NULL), 0);
-    machine_reset(env.m);
+    static const struct ram_spec rams[] = {{"ram", "0x80000000", "64K"}, {NULL, NULL, NULL}};
+    env.m = one_cluster_machine(&riscv_target_ops, "app", model, "0x80000000", rams, RAM_BASE,
+                                prog, size, &env.c);
     env.cpu = riscv_cpu(env.c->cpus[0]);
 }
 
@@ -619,18 +607,10 @@ static int env_stop(void **state)
     return 0;
 }
 
-/* Run until the hart stops running code: it waits (wfi) or the guest asks
- * to exit. Other exits (end of quantum, a write to code being run) resume. */
+/* Run until the hart waits (wfi) or the guest asks to exit. */
 static int run(void)
 {
-    int r = EXCP_YIELD;
-    for (int i = 0; i < 100; i++) {
-        env.cpu->cpu.budget = 10000;
-        r = cpu_exec(&env.cpu->cpu);
-        if (r != EXCP_YIELD && (r != EXCP_INTERRUPT || env.m->exit_requested))
-            break;
-    }
-    return r;
+    return run_until_idle(env.m, &env.cpu->cpu);
 }
 
 static uint64_t x(unsigned r)

@@ -18,39 +18,18 @@
 #include "engine/tdesc.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
-
-static char dir[1024];
-
-static const char *xml_dir(void)
-{
-    const char *top = getenv("top_srcdir");
-    snprintf(dir, sizeof(dir), "%s/xml", top ? top : MOSAIC_SRCDIR);
-    return dir;
-}
+#include "tests/unit/targets/support.h"
 
 static void test_every_register_has_an_accessor(void **state)
 {
     (void)state;
-    for (const struct cpu_model *m = riscv_target_ops.models; m->name; m++) {
-        struct tdesc *t = tdesc_load(xml_dir(), m->tdesc, riscv_target_ops.regs);
-        if (!t)
-            fail_msg("%s: %s does not bind to the target's accessors", m->name, m->tdesc);
-        tdesc_free(t);
-    }
+    expect_every_register_has_an_accessor(&riscv_target_ops);
 }
 
 static void test_every_accessor_is_described(void **state)
 {
     (void)state;
-    struct tdesc *t64 = tdesc_load(xml_dir(), "riscv-64.xml", riscv_target_ops.regs);
-    struct tdesc *t32 = tdesc_load(xml_dir(), "riscv-32.xml", riscv_target_ops.regs);
-    assert_non_null(t64);
-    assert_non_null(t32);
-    for (const struct target_reg *r = riscv_target_ops.regs; r->name; r++)
-        if (!tdesc_find_reg(t64, r->name) && !tdesc_find_reg(t32, r->name))
-            fail_msg("accessor '%s' names no described register", r->name);
-    tdesc_free(t64);
-    tdesc_free(t32);
+    expect_every_accessor_is_described(&riscv_target_ops);
 }
 
 static struct machine *m;
