@@ -7,10 +7,16 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
+#include <cmocka.h>
 
 #include "boards/board.h"
 #include "engine/cpu.h"
@@ -171,6 +177,17 @@ void support_rmdir(const char *dir)
     if (d)
         closedir(d);
     rmdir(dir);
+}
+
+int support_unix_connect(const char *path)
+{
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+    assert_true(fd >= 0 && strlen(path) < sizeof(addr.sun_path));
+    strcpy(addr.sun_path, path);
+    assert_int_equal(connect(fd, (struct sockaddr *)&addr, sizeof(addr)), 0);
+    return fd;
 }
 
 struct machine *support_load(const char *xml, char **err)

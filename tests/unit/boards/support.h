@@ -39,6 +39,8 @@ char *support_write_file(const char *dir, const char *name, const char *text);
 char *support_read_file(const char *path);
 /* rm -r of a directory made by support_tmpdir() (files only, one level). */
 void support_rmdir(const char *dir);
+/* A client connected to the unix socket at @path (fails the test if not). */
+int support_unix_connect(const char *path);
 
 /* Load board text (named "test.xml" in messages) with stderr captured;
  * *@err receives the messages (caller frees) when non-NULL. */

@@ -190,16 +190,6 @@ static void test_null_backend(void **state)
     chardev_close(c);
 }
 
-static int unix_connect(const char *path)
-{
-    struct sockaddr_un addr = {.sun_family = AF_UNIX};
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-
-    strcpy(addr.sun_path, path);
-    assert_int_equal(connect(fd, (struct sockaddr *)&addr, sizeof(addr)), 0);
-    return fd;
-}
-
 static void unix_bind_stale(const char *path)
 {
     struct sockaddr_un addr = {.sun_family = AF_UNIX};
@@ -234,13 +224,13 @@ static void test_unix_backend(void **state)
     assert_non_null(c);
     chardev_write(c, "nobody listens", 14);
     chardev_set_input(c, sink_can_accept, sink_deliver, &s);
-    client = unix_connect(path);
+    client = support_unix_connect(path);
     event_poll(100); /* accept */
     chardev_write(c, "out", 3);
     assert_int_equal(read(client, buf, sizeof(buf)), 3);
     assert_memory_equal(buf, "out", 3);
     /* A second client is turned away while the first is connected. */
-    other = unix_connect(path);
+    other = support_unix_connect(path);
     event_poll(100);
     assert_int_equal(read(other, buf, sizeof(buf)), 0);
     close(other);
@@ -258,7 +248,7 @@ static void test_unix_backend(void **state)
     /* The client leaves; the next one is served. */
     close(client);
     event_poll(100);
-    client = unix_connect(path);
+    client = support_unix_connect(path);
     event_poll(100);
     assert_int_equal(write(client, "e", 1), 1);
     poll_until(&s.len, 5);

@@ -14,8 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -228,16 +226,6 @@ static void test_tx_overrun(void **state)
     uart_free(f);
 }
 
-static int unix_connect(const char *path)
-{
-    struct sockaddr_un addr = {.sun_family = AF_UNIX};
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-
-    strcpy(addr.sun_path, path);
-    assert_int_equal(connect(fd, (struct sockaddr *)&addr, sizeof(addr)), 0);
-    return fd;
-}
-
 static void poll_for_data(struct uart_fixture *f)
 {
     for (int i = 0; i < 50 && !(rd(f, STATE) & 0x2); i++)
@@ -251,7 +239,7 @@ static void test_receive(void **state)
     int client;
 
     (void)state;
-    client = unix_connect(f->sock);
+    client = support_unix_connect(f->sock);
     event_poll(100);
     /* Receiver off: nothing is taken. */
     assert_int_equal(write(client, "pq", 2), 2);
