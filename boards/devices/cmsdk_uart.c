@@ -299,22 +299,11 @@ static int uart_init(struct object *obj)
 
 static void uart_finalize(struct object *obj)
 {
-    struct cmsdk_uart *u = (struct cmsdk_uart *)obj;
-
-    if (u->chr) {
-        chardev_set_input(u->chr, NULL, NULL, NULL);
-        chardev_close(u->chr);
-    }
+    uart_chardev_close(((struct cmsdk_uart *)obj)->chr);
 }
 
 static const struct prop_def uart_props[] = {
-    {.name = "chardev",
-     .type = PROP_STRING,
-     .offset = offsetof(struct cmsdk_uart, chardev_spec),
-     .defval = "auto",
-     .flags = PROP_FIXED_AFTER_REALIZE,
-     .help = "stdio, stdout, null, file:PATH, unix:PATH; auto = stdio for the board's "
-             "first UART, stdout for the others"},
+    UART_CHARDEV_PROP(struct cmsdk_uart, chardev_spec),
     {0},
 };
 

@@ -376,12 +376,7 @@ static int uart_init(struct object *obj)
 
 static void uart_finalize(struct object *obj)
 {
-    struct ns16550 *u = (struct ns16550 *)obj;
-
-    if (u->chr) {
-        chardev_set_input(u->chr, NULL, NULL, NULL);
-        chardev_close(u->chr);
-    }
+    uart_chardev_close(((struct ns16550 *)obj)->chr);
 }
 
 static const struct prop_def uart_props[] = {
@@ -397,13 +392,7 @@ static const struct prop_def uart_props[] = {
      .defval = "1",
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "widest access the registers take (1, 2 or 4 bytes)"},
-    {.name = "chardev",
-     .type = PROP_STRING,
-     .offset = offsetof(struct ns16550, chardev_spec),
-     .defval = "auto",
-     .flags = PROP_FIXED_AFTER_REALIZE,
-     .help = "stdio, stdout, null, file:PATH, unix:PATH; auto = stdio for the board's "
-             "first UART, stdout for the others"},
+    UART_CHARDEV_PROP(struct ns16550, chardev_spec),
     {0},
 };
 

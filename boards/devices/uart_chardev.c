@@ -54,3 +54,11 @@ struct chardev *uart_chardev_open(struct object *uart, const char *spec,
     chardev_set_input(chr, can_accept, deliver, opaque);
     return chr;
 }
+
+void uart_chardev_close(struct chardev *chr)
+{
+    if (!chr)
+        return;
+    chardev_set_input(chr, NULL, NULL, NULL);
+    chardev_close(chr);
+}

@@ -20,5 +20,14 @@ struct chardev *uart_chardev_open(struct object *uart, const char *spec,
                                   size_t (*can_accept)(void *opaque),
                                   void (*deliver)(void *opaque, const uint8_t *buf, size_t n),
                                   void *opaque);
+/* Detach and close what uart_chardev_open opened (NULL: nothing). */
+void uart_chardev_close(struct chardev *chr);
+
+/* The `chardev` property of a UART type whose spec string is @field. */
+#define UART_CHARDEV_PROP(uart_type, field)                                               \
+    {.name = "chardev", .type = PROP_STRING, .offset = offsetof(uart_type, field),        \
+     .defval = "auto", .flags = PROP_FIXED_AFTER_REALIZE,                                 \
+     .help = "stdio, stdout, null, file:PATH, unix:PATH; auto = stdio for the board's "   \
+             "first UART, stdout for the others"}
 
 #endif
