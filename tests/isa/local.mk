@@ -6,7 +6,7 @@
 # MOSAIC_ISA_QEMU=1 it runs them on QEMU instead, to check the tests.
 
 TESTS += %D%/riscv/run.sh
-EXTRA_DIST += %D%/riscv/run.sh %D%/riscv/test.h %D%/riscv/runtime.S %D%/riscv/link.ld \
+EXTRA_DIST += %D%/lib.sh %D%/riscv/run.sh %D%/riscv/test.h %D%/riscv/runtime.S %D%/riscv/link.ld \
 	%D%/riscv/rv_alu.S %D%/riscv/rv_branch.S %D%/riscv/rv_mem.S %D%/riscv/rv_muldiv.S \
 	%D%/riscv/rv_atomic.S %D%/riscv/rv_compressed.S %D%/riscv/rv_csr.S %D%/riscv/rv_traps.S \
 	%D%/riscv/rv_user.S %D%/riscv/rv_interrupts.S %D%/riscv/rv_smc.S %D%/riscv/rv_smp.S \

@@ -21,10 +21,7 @@ use_qemu=${MOSAIC_ISA_QEMU:-0}
 # Tests of architectural details where QEMU 7.2 differs.
 mosaic_only=" strict "
 
-skip_all() {
-    echo "1..0 # SKIP $1"
-    exit 0
-}
+. "$(dirname "$0")/../lib.sh"
 
 [ -n "${ARM_CC:-}" ] || skip_all "arm-none-eabi-gcc not installed"
 if [ "$use_qemu" = 1 ]; then
@@ -70,17 +67,6 @@ pass_lines_for() {
     esac
 }
 
-# Does log $1 hold every line test $2 prints when it passes? Prints the
-# first missing one.
-has_pass_lines() {
-    pass_lines_for "$2" | while read -r line; do
-        tr -d '\r' <"$1" | grep -qxF "$line" || {
-            echo "$line"
-            break
-        }
-    done
-}
-
 echo "1..$#"
 n=0
 for elf; do
@@ -93,19 +79,5 @@ for elf; do
         echo "ok $n - $name # SKIP checks details where QEMU 7.2 differs from the architecture"
         continue
     fi
-    cmd=$(command_for "$core" "$elf")
-    want=$(status_for "$test")
-    echo "\$ $cmd" >"$log"
-    timeout "$limit" $cmd </dev/null >>"$log" 2>&1
-    status=$?
-    if [ $status -eq 124 ]; then
-        echo "not ok $n - $name (no exit within ${limit}s, see $log)"
-    elif [ $status -ne "$want" ]; then
-        fail=$(tr -d '\r' <"$log" | grep -m1 '^FAIL ')
-        echo "not ok $n - $name (exit $status, expected $want${fail:+: $fail}, see $log)"
-    elif missing=$(has_pass_lines "$log" "$test") && [ -n "$missing" ]; then
-        echo "not ok $n - $name (exit $status but no line \"$missing\", see $log)"
-    else
-        echo "ok $n - $name"
-    fi
+    run_test "$n" "$name" "$test" "$log" "$(status_for "$test")" "$(command_for "$core" "$elf")"
 done

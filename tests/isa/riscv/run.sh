@@ -18,10 +18,7 @@ use_qemu=${MOSAIC_ISA_QEMU:-0}
 # Tests of Mosaic's choices where QEMU 7.2 behaves differently.
 mosaic_only=" strict "
 
-skip_all() {
-    echo "1..0 # SKIP $1"
-    exit 0
-}
+. "$(dirname "$0")/../lib.sh"
 
 [ -n "${RISCV_CC:-}" ] || skip_all "riscv64-unknown-elf-gcc not installed"
 if [ "$use_qemu" = 1 ]; then
@@ -61,17 +58,6 @@ pass_lines_for() {
     esac
 }
 
-# Does log $1 hold every line test $2 prints when it passes? Prints the
-# first missing one.
-has_pass_lines() {
-    pass_lines_for "$2" | while read -r line; do
-        tr -d '\r' <"$1" | grep -qxF "$line" || {
-            echo "$line"
-            break
-        }
-    done
-}
-
 echo "1..$#"
 n=0
 for elf; do
@@ -92,17 +78,5 @@ for elf; do
         echo "ok $n - $name # SKIP checks Mosaic's choices, which QEMU 7.2 does not share"
         continue
     fi
-    cmd=$(command_for "$xlen" "$machine" "$test" "$elf")
-    echo "\$ $cmd" >"$log"
-    timeout "$limit" $cmd </dev/null >>"$log" 2>&1
-    status=$?
-    if [ $status -eq 124 ]; then
-        echo "not ok $n - $name (no exit within ${limit}s, see $log)"
-    elif [ $status -ne 0 ]; then
-        echo "not ok $n - $name (exit $status, see $log)"
-    elif missing=$(has_pass_lines "$log" "$test") && [ -n "$missing" ]; then
-        echo "not ok $n - $name (exit 0 but no line \"$missing\", see $log)"
-    else
-        echo "ok $n - $name"
-    fi
+    run_test "$n" "$name" "$test" "$log" 0 "$(command_for "$xlen" "$machine" "$test" "$elf")"
 done
