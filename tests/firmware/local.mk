@@ -8,7 +8,7 @@
 # assembles CSR code and selects the rv64imac/lp64 libgcc multilib.
 
 TESTS += %D%/run.sh
-EXTRA_DIST += %D%/run.sh %D%/common/fw.h %D%/common/fw.c %D%/common/start.S \
+EXTRA_DIST += %D%/run.sh %D%/common/fw.h %D%/common/fw.c %D%/common/fw_lib.c %D%/common/start.S \
 	%D%/common/link.ld %D%/demo/demo.c %D%/uart_irq/uart_irq.c %D%/arm/stub.S
 CLEANFILES += %D%/demo-rv64.elf %D%/demo-rv32.elf %D%/arm-stub.elf %D%/demo-cut.elf \
 	%D%/demo-rv64.log %D%/demo-rv32.log %D%/demo-rv64-one-hart.log \
@@ -19,7 +19,8 @@ if HAVE_RISCV_CC
 noinst_DATA += %D%/demo-rv64.elf %D%/demo-rv32.elf
 check_SCRIPTS += %D%/uart-irq-rv64.elf %D%/uart-irq-rv32.elf
 
-%C%_COMMON = $(srcdir)/%D%/common/start.S $(srcdir)/%D%/common/fw.c
+%C%_COMMON = $(srcdir)/%D%/common/start.S $(srcdir)/%D%/common/fw.c \
+	$(srcdir)/%D%/common/fw_lib.c
 %C%_DEPS = $(%C%_COMMON) $(srcdir)/%D%/common/fw.h $(srcdir)/%D%/common/link.ld
 %C%_CC = $(MKDIR_P) $(@D) && $(RISCV_CC) -misa-spec=2.2 -mcmodel=medany -O2 -g \
 	-std=c11 -Wall -Wextra -ffreestanding -nostdlib -nostartfiles -static \

@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Device access and helpers of the freestanding firmware runtime (see
- * fw.h): UART output with the ns16550 transmit-holding-register-empty
- * check, decimal/hex printing without division by a variable (so rv32
- * needs no libgcc helpers), the finisher exit, atomics, and memset/memcpy,
- * which GCC may emit calls to even in freestanding code.
+ * The fw.h API on the QEMU-virt-like RISC-V boards: UART output with the
+ * ns16550 transmit-holding-register-empty check, the finisher exit, locks
+ * and atomics on AMOs. Printing and memset/memcpy are in fw_lib.c.
  */
 #include "fw.h"
 
@@ -36,42 +34,6 @@ void fw_putc(char c)
     while (!(uart[UART_LSR] & UART_LSR_THRE))
         ;
     uart[UART_THR] = (uint8_t)c;
-}
-
-void fw_puts(const char *s)
-{
-    while (*s)
-        fw_putc(*s++);
-}
-
-void fw_put_hex(uint32_t value)
-{
-    static const char digits[] = "0123456789abcdef";
-
-    fw_puts("0x");
-    for (int shift = 28; shift >= 0; shift -= 4)
-        fw_putc(digits[(value >> shift) & 0xf]);
-}
-
-void fw_put_dec(uint32_t value)
-{
-    static const uint32_t powers[] = {
-        1000000000, 100000000, 10000000, 1000000, 100000, 10000, 1000, 100, 10, 1,
-    };
-    int started = 0;
-
-    for (size_t i = 0; i < sizeof(powers) / sizeof(powers[0]); i++) {
-        char digit = '0';
-
-        while (value >= powers[i]) {
-            value -= powers[i];
-            digit++;
-        }
-        if (digit != '0' || started || powers[i] == 1) {
-            fw_putc(digit);
-            started = 1;
-        }
-    }
 }
 
 _Noreturn void fw_exit(int code)
@@ -111,23 +73,4 @@ uint32_t fw_atomic_add(volatile uint32_t *p, uint32_t v)
 
     __asm__ volatile("amoadd.w.aqrl %0, %2, %1" : "=r"(old), "+A"(*p) : "r"(v) : "memory");
     return old;
-}
-
-void *memset(void *dst, int c, size_t n)
-{
-    unsigned char *d = dst;
-
-    while (n--)
-        *d++ = (unsigned char)c;
-    return dst;
-}
-
-void *memcpy(void *restrict dst, const void *restrict src, size_t n)
-{
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-
-    while (n--)
-        *d++ = *s++;
-    return dst;
 }

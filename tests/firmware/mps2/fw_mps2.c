@@ -2,8 +2,8 @@
 /*
  * The fw.h API on the MPS2 boards (see mps2.h): console output on CMSDK
  * UART0, the exit code through semihosting SYS_EXIT_EXTENDED (as under
- * qemu-system-arm -semihosting), locks and atomics on LDREX/STREX, and
- * the libc functions GCC may call in freestanding code.
+ * qemu-system-arm -semihosting), locks and atomics on LDREX/STREX.
+ * Printing and memset/memcpy are in ../common/fw_lib.c.
  */
 #include "mps2.h"
 
@@ -32,34 +32,6 @@ void fw_putc(char c)
     while (UART_STATE(MPS2_UART0) & UART_STATE_TXFULL)
         ;
     UART_DATA(MPS2_UART0) = (uint8_t)c;
-}
-
-void fw_puts(const char *s)
-{
-    while (*s)
-        fw_putc(*s++);
-}
-
-void fw_put_hex(uint32_t value)
-{
-    static const char digits[] = "0123456789abcdef";
-
-    fw_puts("0x");
-    for (int shift = 28; shift >= 0; shift -= 4)
-        fw_putc(digits[(value >> shift) & 0xf]);
-}
-
-void fw_put_dec(uint32_t value)
-{
-    char buf[11];
-    int i = 0;
-
-    do {
-        buf[i++] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value);
-    while (i)
-        fw_putc(buf[--i]);
 }
 
 _Noreturn void fw_exit(int code)
@@ -107,23 +79,4 @@ void fw_unlock(volatile uint32_t *lock)
 {
     __asm__ volatile("dmb" ::: "memory");
     *lock = 0;
-}
-
-void *memset(void *dst, int c, size_t n)
-{
-    uint8_t *d = dst;
-
-    while (n--)
-        *d++ = (uint8_t)c;
-    return dst;
-}
-
-void *memcpy(void *dst, const void *src, size_t n)
-{
-    uint8_t *d = dst;
-    const uint8_t *s = src;
-
-    while (n--)
-        *d++ = *s++;
-    return dst;
 }

@@ -16,7 +16,7 @@ CLEANFILES += %D%/hello.elf %D%/rtos.elf %D%/*.log
 if HAVE_ARM_CC
 check_SCRIPTS += %D%/hello.elf %D%/rtos.elf
 
-%C%_RUNTIME = $(srcdir)/%D%/start.c $(srcdir)/%D%/fw_mps2.c
+%C%_RUNTIME = $(srcdir)/%D%/start.c $(srcdir)/%D%/fw_mps2.c $(srcdir)/%D%/../common/fw_lib.c
 %C%_DEPS = $(%C%_RUNTIME) $(srcdir)/%D%/mps2.h $(srcdir)/%D%/link.ld \
 	$(srcdir)/%D%/../common/fw.h
 %C%_CFLAGS = -mthumb -O2 -g -std=c11 -Wall -Wextra -ffreestanding -nostdlib \
