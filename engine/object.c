@@ -327,21 +327,11 @@ static void format_size(const struct prop_def *def, const union prop_value *v, c
     format_uint(def, v, buf, len);
 }
 
-/* Durations print in the largest unit that is exact: "2s", "250ms", "0". */
-static void format_duration(const struct prop_def *def, const union prop_value *v, char *buf,
-                            size_t len)
+static void format_duration_prop(const struct prop_def *def, const union prop_value *v,
+                                 char *buf, size_t len)
 {
-    static const struct {
-        const char *unit;
-        uint64_t ns;
-    } units[] = {{"s", 1000000000u}, {"ms", 1000000u}, {"us", 1000u}, {"ns", 1u}};
     (void)def;
-    for (size_t i = 0; v->u && i < sizeof(units) / sizeof(units[0]); i++)
-        if (v->u % units[i].ns == 0) {
-            snprintf(buf, len, "%" PRIu64 "%s", v->u / units[i].ns, units[i].unit);
-            return;
-        }
-    snprintf(buf, len, "0");
+    format_duration(v->u, buf, len);
 }
 
 static void format_bool(const struct prop_def *def, const union prop_value *v, char *buf,
@@ -376,7 +366,7 @@ static const struct prop_kind prop_kinds[] = {
     [PROP_SIZE] = {"size", sizeof(uint64_t), parse_uint, format_size},
     [PROP_BOOL] = {"bool", sizeof(bool), parse_boolean, format_bool},
     [PROP_ENUM] = {"enum", sizeof(int), parse_enum, format_enum},
-    [PROP_DURATION] = {"duration", sizeof(uint64_t), parse_duration_prop, format_duration},
+    [PROP_DURATION] = {"duration", sizeof(uint64_t), parse_duration_prop, format_duration_prop},
 };
 
 static const struct prop_kind *prop_kind(const struct prop_def *def)

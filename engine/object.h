@@ -127,6 +127,8 @@ int parse_bool(const char *s, bool *out);
 /* A duration in nanoseconds: a decimal number with a unit s, ms, us or ns
  * ("2s", "0.25s", "100ms"); a bare number is seconds. */
 int parse_duration(const char *s, uint64_t *ns);
+/* @ns in the largest unit that is exact ("2s", "250ms"; "0"), as parsed back. */
+void format_duration(uint64_t ns, char *buf, size_t len);
 
 /* Register the base types ("object", "container"). Called once by main/tests. */
 void object_init_types(void);

@@ -8,8 +8,10 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -112,13 +114,14 @@ int parse_bool(const char *s, bool *out)
     return -EINVAL;
 }
 
+/* Units of durations, largest first. */
+static const struct {
+    const char *unit;
+    uint64_t ns;
+} duration_units[] = {{"s", 1000000000u}, {"ms", 1000000u}, {"us", 1000u}, {"ns", 1u}};
+
 int parse_duration(const char *s, uint64_t *ns)
 {
-    static const struct {
-        const char *unit;
-        uint64_t ns;
-    } units[] = {{"s", 1000000000u}, {"", 1000000000u}, {"ms", 1000000u}, {"us", 1000u},
-                 {"ns", 1u}};
     if (!s || !isdigit((unsigned char)*s))
         return -EINVAL;
     uint64_t whole = 0, frac = 0, frac_scale = 1;
@@ -135,14 +138,25 @@ int parse_duration(const char *s, uint64_t *ns)
                 frac_scale *= 10;
             }
     }
-    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-        if (strcmp(s, units[i].unit))
+    const char *unit = *s ? s : "s"; /* a bare number is seconds */
+    for (size_t i = 0; i < sizeof(duration_units) / sizeof(duration_units[0]); i++) {
+        if (strcmp(unit, duration_units[i].unit))
             continue;
-        uint64_t per = units[i].ns;
+        uint64_t per = duration_units[i].ns;
         if (whole > UINT64_MAX / per)
             return -ERANGE;
         *ns = whole * per + frac * per / frac_scale;
         return 0;
     }
     return -EINVAL;
+}
+
+void format_duration(uint64_t ns, char *buf, size_t len)
+{
+    for (size_t i = 0; ns && i < sizeof(duration_units) / sizeof(duration_units[0]); i++)
+        if (ns % duration_units[i].ns == 0) {
+            snprintf(buf, len, "%" PRIu64 "%s", ns / duration_units[i].ns, duration_units[i].unit);
+            return;
+        }
+    snprintf(buf, len, "0");
 }

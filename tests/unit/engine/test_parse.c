@@ -174,6 +174,19 @@ static void test_parse_duration(void **state)
         if (parse_duration(bad[i], &ns) != -EINVAL)
             fail_msg("parse_duration(\"%s\") accepted", bad[i]);
     }
+    /* Printed in the largest exact unit, and read back the same. */
+    static const struct {
+        uint64_t ns;
+        const char *text;
+    } printed[] = {{2000000000u, "2s"}, {2500000000u, "2500ms"}, {1500u, "1500ns"}, {0, "0"}};
+    for (size_t i = 0; i < sizeof(printed) / sizeof(printed[0]); i++) {
+        char buf[32];
+        uint64_t back = 1;
+        format_duration(printed[i].ns, buf, sizeof(buf));
+        assert_string_equal(buf, printed[i].text);
+        assert_int_equal(parse_duration(buf, &back), 0);
+        assert_int_equal(back, printed[i].ns);
+    }
     uint64_t ns;
     assert_int_equal(parse_duration("99999999999999999999s", &ns), -ERANGE);
     assert_int_equal(parse_duration("20000000000s", &ns), -ERANGE);
