@@ -17,16 +17,24 @@
 
 /* Handler ids: binops have four forms (64/32 x reg-reg/reg-imm). */
 #define FORMS(N) N##_64_RR, N##_64_RI, N##_32_RR, N##_32_RI
+
+/* The IR conditions in enum ir_cond order, each an expression of the
+ * operands x, y (unsigned) and sx, sy (signed); setcond and brcond have a
+ * handler per condition and form. */
+#define FOR_EACH_COND(M)                                                                  \
+    M(EQ, x == y) M(NE, x != y) M(LT, sx < sy) M(GE, sx >= sy) M(LE, sx <= sy)          \
+    M(GT, sx > sy) M(LTU, x < y) M(GEU, x >= y) M(LEU, x <= y) M(GTU, x > y)
+#define SET_IDS(C, E) FORMS(H_SET_##C),
+#define BR_IDS(C, E) FORMS(H_BR_##C),
+
 enum handler {
     H_MOV_64, H_MOV_32, H_MOVI_64, H_MOVI_32,
     FORMS(H_ADD), FORMS(H_SUB), FORMS(H_MUL), FORMS(H_AND), FORMS(H_OR), FORMS(H_XOR),
     FORMS(H_SHL), FORMS(H_SHR), FORMS(H_SAR), FORMS(H_BINGEN),
     H_UNGEN_64, H_UNGEN_32, H_EXT32S, H_EXT32U, H_TRUNC,
-    FORMS(H_SET_EQ), FORMS(H_SET_NE), FORMS(H_SET_LT), FORMS(H_SET_GE), FORMS(H_SET_LE),
-    FORMS(H_SET_GT), FORMS(H_SET_LTU), FORMS(H_SET_GEU), FORMS(H_SET_LEU), FORMS(H_SET_GTU),
+    FOR_EACH_COND(SET_IDS)
     H_MOVCOND_64, H_MOVCOND_32,
-    FORMS(H_BR_EQ), FORMS(H_BR_NE), FORMS(H_BR_LT), FORMS(H_BR_GE), FORMS(H_BR_LE),
-    FORMS(H_BR_GT), FORMS(H_BR_LTU), FORMS(H_BR_GEU), FORMS(H_BR_LEU), FORMS(H_BR_GTU),
+    FOR_EACH_COND(BR_IDS)
     H_BR, H_LD_64, H_LD_32, H_ST_64, H_ST_32, H_ATOMIC, H_CMPXCHG, H_CALL,
     H_GOTO_TB, H_EXIT_TB,
     H_COUNT
@@ -421,27 +429,23 @@ struct tb *backend_exec(struct cpu *cpu, struct tb *tb, int *slot)
     N##_32_RR : { uint32_t x = R32(ip->a), y = R32(ip->b); (void)y; R32(ip->d) = (uint32_t)(E); NEXT; } \
     N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm; (void)y; R32(ip->d) = (uint32_t)(E); NEXT; }
 
-/* Conditional branches: signed forms compare as signed of the width. */
-#define BRANCH(N, E)                                                                          \
-    N##_64_RR : { uint64_t x = R64(ip->a), y = R64(ip->b); int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; \
-                  if (E) { ip = ip->ptr; goto *ip->h; } NEXT; }                                \
-    N##_64_RI : { uint64_t x = R64(ip->a), y = ip->imm; int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; \
-                  if (E) { ip = ip->ptr; goto *ip->h; } NEXT; }                                \
-    N##_32_RR : { uint32_t x = R32(ip->a), y = R32(ip->b); int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; \
-                  if (E) { ip = ip->ptr; goto *ip->h; } NEXT; }                                \
-    N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm; int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; \
-                  if (E) { ip = ip->ptr; goto *ip->h; } NEXT; }
+/* The four forms of a comparison: STMT sees x, y and their signed sx, sy
+ * at the width of the form. */
+#define COMPARE(N, STMT)                                                              \
+    N##_64_RR : { uint64_t x = R64(ip->a), y = R64(ip->b);                            \
+                  int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; STMT } \
+    N##_64_RI : { uint64_t x = R64(ip->a), y = ip->imm;                               \
+                  int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; STMT } \
+    N##_32_RR : { uint32_t x = R32(ip->a), y = R32(ip->b);                            \
+                  int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; STMT } \
+    N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm;                     \
+                  int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; STMT }
 
-/* setcond: the result is 1 if E holds, else 0 (ordered like BRANCH). */
-#define SETC(N, E)                                                                            \
-    N##_64_RR : { uint64_t x = R64(ip->a), y = R64(ip->b); int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; \
-                  R64(ip->d) = (E); NEXT; }                                                   \
-    N##_64_RI : { uint64_t x = R64(ip->a), y = ip->imm; int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; \
-                  R64(ip->d) = (E); NEXT; }                                                   \
-    N##_32_RR : { uint32_t x = R32(ip->a), y = R32(ip->b); int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; \
-                  R32(ip->d) = (E); NEXT; }                                                   \
-    N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm; int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; \
-                  R32(ip->d) = (E); NEXT; }
+/* setcond writes 1 or 0 at the width of the form; brcond jumps. */
+#define SET_D(v) do { if (sizeof(x) == 8) R64(ip->d) = (v); else R32(ip->d) = (v); } while (0)
+#define SET_BODY(C, E) COMPARE(H_SET_##C, SET_D(E); NEXT;)
+#define BR_BODY(C, E) COMPARE(H_BR_##C, if (E) { ip = ip->ptr; goto *ip->h; } NEXT;)
+#define COND_LABELS(C, E) L4(H_SET_##C), L4(H_BR_##C),
 
 #define L4(N) [N##_64_RR] = &&N##_64_RR, [N##_64_RI] = &&N##_64_RI, \
               [N##_32_RR] = &&N##_32_RR, [N##_32_RI] = &&N##_32_RI
@@ -546,11 +550,8 @@ static struct tb *interp_run(struct cpu *cpu, struct tb *tb, int *slot)
         L4(H_SHL), L4(H_SHR), L4(H_SAR), L4(H_BINGEN),
         [H_UNGEN_64] = &&H_UNGEN_64, [H_UNGEN_32] = &&H_UNGEN_32,
         [H_EXT32S] = &&H_EXT32S, [H_EXT32U] = &&H_EXT32U, [H_TRUNC] = &&H_TRUNC,
-        L4(H_SET_EQ), L4(H_SET_NE), L4(H_SET_LT), L4(H_SET_GE), L4(H_SET_LE),
-        L4(H_SET_GT), L4(H_SET_LTU), L4(H_SET_GEU), L4(H_SET_LEU), L4(H_SET_GTU),
+        FOR_EACH_COND(COND_LABELS)
         [H_MOVCOND_64] = &&H_MOVCOND_64, [H_MOVCOND_32] = &&H_MOVCOND_32,
-        L4(H_BR_EQ), L4(H_BR_NE), L4(H_BR_LT), L4(H_BR_GE), L4(H_BR_LE),
-        L4(H_BR_GT), L4(H_BR_LTU), L4(H_BR_GEU), L4(H_BR_LEU), L4(H_BR_GTU),
         [H_BR] = &&H_BR, [H_LD_64] = &&H_LD_64, [H_LD_32] = &&H_LD_32,
         [H_ST_64] = &&H_ST_64, [H_ST_32] = &&H_ST_32, [H_ATOMIC] = &&H_ATOMIC,
         [H_CMPXCHG] = &&H_CMPXCHG, [H_CALL] = &&H_CALL,
@@ -584,16 +585,7 @@ H_UNGEN_32: R32(ip->d) = (uint32_t)ir_eval_unop(AUX_OPC(ip->aux), IR_I32, R32(ip
 H_EXT32S: R64(ip->d) = (uint64_t)(int64_t)(int32_t)R32(ip->a); NEXT;
 H_EXT32U: R64(ip->d) = R32(ip->a); NEXT;
 H_TRUNC: R32(ip->d) = (uint32_t)R64(ip->a); NEXT;
-    SETC(H_SET_EQ, x == y)
-    SETC(H_SET_NE, x != y)
-    SETC(H_SET_LT, sx < sy)
-    SETC(H_SET_GE, sx >= sy)
-    SETC(H_SET_LE, sx <= sy)
-    SETC(H_SET_GT, sx > sy)
-    SETC(H_SET_LTU, x < y)
-    SETC(H_SET_GEU, x >= y)
-    SETC(H_SET_LEU, x <= y)
-    SETC(H_SET_GTU, x > y)
+    FOR_EACH_COND(SET_BODY)
 H_MOVCOND_64: {
         bool wide = ip->aux & AUX_VAL64;
         bool c = ir_eval_cond(ip->aux & 0xff, wide ? IR_I64 : IR_I32, read_val(base, ip->a, wide),
@@ -608,16 +600,7 @@ H_MOVCOND_32: {
         R32(ip->d) = c ? R32(ip->c) : R32(ip->e);
         NEXT;
     }
-    BRANCH(H_BR_EQ, x == y)
-    BRANCH(H_BR_NE, x != y)
-    BRANCH(H_BR_LT, sx < sy)
-    BRANCH(H_BR_GE, sx >= sy)
-    BRANCH(H_BR_LE, sx <= sy)
-    BRANCH(H_BR_GT, sx > sy)
-    BRANCH(H_BR_LTU, x < y)
-    BRANCH(H_BR_GEU, x >= y)
-    BRANCH(H_BR_LEU, x <= y)
-    BRANCH(H_BR_GTU, x > y)
+    FOR_EACH_COND(BR_BODY)
 H_BR: ip = ip->ptr; goto *ip->h;
 H_LD_64:
 H_LD_32: {
