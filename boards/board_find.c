@@ -18,7 +18,7 @@
 #include <expat.h>
 
 #include "boards/board.h"
-#include "engine/log.h"
+#include "engine/io/log.h"
 
 #define BOARD_SUFFIX ".xml"
 

@@ -17,10 +17,10 @@
 #include <expat.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/log.h"
-#include "engine/machine.h"
-#include "engine/object.h"
+#include "engine/machine/cpu.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
+#include "engine/object/object.h"
 
 enum board_elem {
     EL_BOARD,

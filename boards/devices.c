@@ -4,7 +4,7 @@
  * them in <device type="...">. Each model file exports its object type.
  */
 #include "boards/board.h"
-#include "engine/object.h"
+#include "engine/object/object.h"
 
 extern const struct object_type ns16550_type, test_finisher_type, clint_type, htif_type,
     cmsdk_uart_type, cmsdk_timer_type, mailbox_type, sysctl_type, plic_type;

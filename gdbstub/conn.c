@@ -9,7 +9,7 @@
  */
 #include <stdlib.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "gdbstub/internals.h"
 
 void gdb_server_stop_all(struct gdb_server *srv)

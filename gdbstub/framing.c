@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "gdbstub/internals.h"
 
 void gdb_rx_init(struct gdb_rx *rx)

@@ -5,7 +5,7 @@
  * apart from the sockets so the unit tests run the server over a fake
  * board.
  */
-#include "engine/machine.h"
+#include "engine/machine/machine.h"
 #include "gdbstub/gdbstub.h"
 #include "gdbstub/internals.h"
 

@@ -15,9 +15,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/debug.h"
-#include "engine/monitor.h"
-#include "engine/tdesc.h"
+#include "engine/machine/debug.h"
+#include "monitor/monitor.h"
+#include "engine/machine/tdesc.h"
 
 /* Advertised PacketSize: a 1 MiB memory dump takes 8 'm' round trips. */
 #define GDB_PACKET_SIZE 0x40000

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "gdbstub/internals.h"
 
 typedef void (*gdb_handler)(struct gdb_conn *c, const char *args, size_t len);

@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <stdio.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "gdbstub/internals.h"
 
 /* "pid" after a ';' (vAttach;PID, D;PID, vKill;PID): 0 if malformed or

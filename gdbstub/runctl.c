@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "gdbstub/internals.h"
 
 /* Actions in one vCont: more would not name anything new. */

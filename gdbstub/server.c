@@ -20,8 +20,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "engine/event.h"
-#include "engine/log.h"
+#include "engine/io/event.h"
+#include "engine/io/log.h"
 #include "gdbstub/internals.h"
 
 /* Output gdb has not read yet; past this the connection is dropped. */

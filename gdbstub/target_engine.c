@@ -9,11 +9,11 @@
 #include <errno.h>
 #include <stdio.h>
 
-#include "engine/debug.h"
-#include "engine/machine.h"
-#include "engine/memory.h"
-#include "engine/monitor.h"
-#include "engine/tdesc.h"
+#include "engine/machine/debug.h"
+#include "engine/machine/machine.h"
+#include "engine/memory/memory.h"
+#include "monitor/monitor.h"
+#include "engine/machine/tdesc.h"
 #include "gdbstub/internals.h"
 
 static struct cluster *cluster_at(void *t, unsigned cl)

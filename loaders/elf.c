@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "loaders/internals.h"
 
 #define EI_NIDENT 16

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "loaders/internals.h"
 
 /* Byte count (1) + address (2) + type (1) + checksum (1). */

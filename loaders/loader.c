@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "engine/log.h"
-#include "engine/object.h"
+#include "engine/io/log.h"
+#include "engine/object/object.h"
 #include "loaders/internals.h"
 
 const char *loader_cluster_desc(const struct loader_target *t, bool model, char *buf,

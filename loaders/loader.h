@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "engine/memory.h"
+#include "engine/memory/memory.h"
 
 /* ELF e_machine values of the architectures Mosaic knows (ELF gABI). */
 #define LOADER_EM_ARM 40

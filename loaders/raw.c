@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <inttypes.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "loaders/internals.h"
 
 int loader_raw(const struct loader_ctx *c, gaddr addr)

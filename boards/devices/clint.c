@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 #define CLINT_SIZE 0x10000
 #define CLINT_MSIP 0x0000

@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 #define TIMER_SIZE 0x1000
 #define TIMER_CTRL 0x000

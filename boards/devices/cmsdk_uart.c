@@ -15,9 +15,9 @@
 
 #include "boards/board.h"
 #include "boards/devices/uart_chardev.h"
-#include "engine/chardev.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/io/chardev.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 #define UART_SIZE 0x1000
 #define UART_DATA 0x000

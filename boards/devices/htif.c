@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/chardev.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/io/chardev.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 #define HTIF_DEV(v) ((unsigned)((v) >> 56))
 #define HTIF_CMD(v) ((unsigned)(((v) >> 48) & 0xff))

@@ -23,8 +23,8 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 #define MBOX_SIZE 0x1000
 #define MBOX_CHANNELS 2

@@ -13,9 +13,9 @@
 
 #include "boards/board.h"
 #include "boards/devices/uart_chardev.h"
-#include "engine/chardev.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/io/chardev.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 enum { UART_RBR_THR, UART_IER, UART_IIR_FCR, UART_LCR, UART_MCR, UART_LSR, UART_MSR, UART_SCR };
 

@@ -21,9 +21,9 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 #define PLIC_PENDING 0x1000
 #define PLIC_ENABLE 0x2000

@@ -8,8 +8,8 @@
 #include <errno.h>
 
 #include "boards/board.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 #define FINISHER_FAIL 0x3333
 #define FINISHER_PASS 0x5555

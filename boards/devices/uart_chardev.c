@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "boards/devices/uart_chardev.h"
-#include "engine/log.h"
-#include "engine/machine.h"
+#include "engine/io/log.h"
+#include "engine/machine/machine.h"
 
 static const char *const uart_types[] = {"ns16550", "cmsdk-apb-uart"};
 

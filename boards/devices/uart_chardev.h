@@ -11,8 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/chardev.h"
-#include "engine/object.h"
+#include "engine/io/chardev.h"
+#include "engine/object/object.h"
 
 /* Open the backend @spec (NULL or "" = "auto") for @uart and route its
  * input to @can_accept/@deliver; NULL after logging what failed. */

@@ -9,7 +9,7 @@
 #ifndef MOSAIC_TARGETS_ARM_H
 #define MOSAIC_TARGETS_ARM_H
 
-#include "engine/cpu.h"
+#include "engine/machine/cpu.h"
 
 extern const struct target_ops arm_target_ops;
 

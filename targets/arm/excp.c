@@ -17,8 +17,8 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "engine/debug.h"
-#include "engine/log.h"
+#include "engine/machine/debug.h"
+#include "engine/io/log.h"
 #include "targets/arm/internals.h"
 
 #define FRAME_SIZE 0x20

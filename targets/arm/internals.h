@@ -19,10 +19,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/cpu.h"
-#include "engine/ir.h"
-#include "engine/machine.h"
-#include "engine/semihost.h"
+#include "engine/machine/cpu.h"
+#include "engine/tcg/ir.h"
+#include "engine/machine/machine.h"
+#include "engine/machine/semihost.h"
 
 /* cpu_model.features */
 #define ARM_FEAT_DSP 0x1 /* the DSP extension (Cortex-M4) */

@@ -15,7 +15,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "targets/arm/internals.h"
 
 static bool bit_get(const uint32_t *map, unsigned n)

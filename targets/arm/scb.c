@@ -16,7 +16,7 @@
 #include <errno.h>
 #include <inttypes.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 #include "targets/arm/internals.h"
 
 #define SCS_BASE 0xe000e000u

@@ -6,7 +6,7 @@
  * the engine's (engine/semihost.c). The BKPT helper calls this with the
  * pc already past the BKPT, so an exit leaves the core there.
  */
-#include "engine/semihost.h"
+#include "engine/machine/semihost.h"
 #include "targets/arm/internals.h"
 
 void arm_semihost(struct arm_cpu *c)

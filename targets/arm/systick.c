@@ -11,7 +11,7 @@
  * (a wrap when v > 0), reloads RVR on the next tick and wraps again every
  * RVR + 1 ticks; with RVR = 0 it stops at 0.
  */
-#include "engine/machine.h"
+#include "engine/machine/machine.h"
 #include "targets/arm/internals.h"
 
 enum { SYST_REG_CSR, SYST_REG_RVR, SYST_REG_CVR, SYST_REG_CALIB };

@@ -10,8 +10,8 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "engine/debug.h"
-#include "engine/log.h"
+#include "engine/machine/debug.h"
+#include "engine/io/log.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
 

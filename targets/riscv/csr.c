@@ -18,7 +18,7 @@
  */
 #include <stdio.h>
 
-#include "engine/machine.h"
+#include "engine/machine/machine.h"
 #include "targets/riscv/internals.h"
 
 struct riscv_csr {

@@ -6,7 +6,7 @@
  * is pure (no engine state), shared by the translator and the
  * disassembler, and unit-tested on its own.
  */
-#include "engine/ir.h"
+#include "engine/tcg/ir.h"
 #include "targets/riscv/internals.h"
 
 #define MASK_OPC 0x0000007fu

@@ -16,9 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/cpu.h"
-#include "engine/ir.h"
-#include "engine/semihost.h"
+#include "engine/machine/cpu.h"
+#include "engine/tcg/ir.h"
+#include "engine/machine/semihost.h"
 
 /* cpu_model.features */
 #define RISCV_FEAT_RV64 0x1

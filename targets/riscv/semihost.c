@@ -8,7 +8,7 @@
  * the result goes to a0. The operations themselves are the engine's
  * (engine/semihost.c).
  */
-#include "engine/semihost.h"
+#include "engine/machine/semihost.h"
 #include "targets/riscv/internals.h"
 
 /* Called with the ebreak's pc; a0/a1 carry the request. */

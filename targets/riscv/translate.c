@@ -16,8 +16,8 @@
  * alignment, which every encoding guarantees (jalr clears bit 0), so
  * instruction-address-misaligned never occurs.
  */
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 #include "targets/riscv/internals.h"
 
 struct rv_tc {

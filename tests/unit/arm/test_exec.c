@@ -36,8 +36,8 @@
 
 #include <cmocka.h>
 
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 #include "targets/arm/arm.h"
 #include "targets/arm/internals.h"
 #include "tests/unit/targets/support.h"

@@ -17,8 +17,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/machine.h"
-#include "engine/tdesc.h"
+#include "engine/machine/machine.h"
+#include "engine/machine/tdesc.h"
 #include "targets/arm/arm.h"
 #include "targets/arm/internals.h"
 #include "tests/unit/targets/support.h"

@@ -19,8 +19,8 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 int fake_irq_level[FAKE_MAX_CPUS][FAKE_NLINES];

@@ -20,8 +20,8 @@
 
 #include <cmocka.h>
 
-#include "engine/chardev.h"
-#include "engine/event.h"
+#include "engine/io/chardev.h"
+#include "engine/io/event.h"
 #include "tests/unit/boards/support.h"
 
 static int setup(void **state)

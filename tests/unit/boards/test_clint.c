@@ -14,8 +14,8 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 #define MSIP(h) (0x0000 + 4 * (h))

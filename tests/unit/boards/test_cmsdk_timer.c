@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/machine.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 enum { CTRL = 0x0, VALUE = 0x4, RELOAD = 0x8, INTSTATUS = 0xc, INTCLEAR = 0xc };

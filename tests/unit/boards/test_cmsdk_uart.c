@@ -19,8 +19,8 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/event.h"
-#include "engine/machine.h"
+#include "engine/io/event.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 enum { DATA = 0x0, STATE = 0x4, CTRL = 0x8, INTSTATUS = 0xc, INTCLEAR = 0xc, BAUDDIV = 0x10 };

@@ -15,8 +15,8 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 #define CH(n) (0x10 * (n))

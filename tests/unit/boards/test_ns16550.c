@@ -18,8 +18,8 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/event.h"
-#include "engine/machine.h"
+#include "engine/io/event.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 enum {

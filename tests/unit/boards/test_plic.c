@@ -17,8 +17,8 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 #define PRIORITY(src) (0x0 + 4 * (src))

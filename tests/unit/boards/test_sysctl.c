@@ -20,8 +20,8 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
 
 enum { ID = 0x0, BOOTADDR = 0x4, CTRL = 0x8, STATUS = 0xc };

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "engine/log.h"
+#include "engine/io/log.h"
 
 static FILE *capture_file;
 static int capture_saved_fd = -1;

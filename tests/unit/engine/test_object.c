@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "engine/object.h"
+#include "engine/object/object.h"
 
 /* ---- capturing stderr --------------------------------------------------- */
 

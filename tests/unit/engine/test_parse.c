@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "engine/object.h"
+#include "engine/object/object.h"
 
 struct u64_case {
     const char *text;

@@ -24,7 +24,7 @@
 
 #include <cmocka.h>
 
-#include "engine/event.h"
+#include "engine/io/event.h"
 #include "fake.h"
 
 static char listen_line[256];

@@ -18,9 +18,9 @@
 #include <cmocka.h>
 #include <errno.h>
 
-#include "engine/debug.h"
-#include "engine/internals.h"
-#include "engine/machine.h"
+#include "engine/machine/debug.h"
+#include "engine/accel/tcg/internals.h"
+#include "engine/machine/machine.h"
 
 struct toy_cpu {
     struct cpu cpu;

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "engine/ir.h"
+#include "engine/tcg/ir.h"
 
 struct bin_case {
     enum ir_opc opc;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/ir.h"
+#include "engine/tcg/ir.h"
 
 /* A toy guest: three registers, a flag, and a 64-bit register with a
  * 32-bit view of its low half (as RISC-V's rv64/rv32 globals share). */

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "engine/memory.h"
+#include "engine/memory/memory.h"
 #include "tests/unit/loaders/testutil.h"
 
 /* A device that records every access and answers reads with a pattern. */

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/memory.h"
+#include "engine/memory/memory.h"
 #include "loaders/loader.h"
 
 /* Write @len bytes to a file @name in this process's temporary directory;

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "engine/machine.h"
+#include "engine/machine/machine.h"
 
 struct fake_cpu {
     struct cpu cpu;

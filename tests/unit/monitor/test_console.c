@@ -16,10 +16,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "engine/event.h"
-#include "engine/machine.h"
-#include "engine/monitor.h"
-#include "engine/monitor_complete.h"
+#include "engine/io/event.h"
+#include "engine/machine/machine.h"
+#include "monitor/monitor.h"
+#include "monitor/monitor_complete.h"
 #include "tests/unit/monitor/fake_board.h"
 
 static struct machine *m;

@@ -15,9 +15,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/debug.h"
-#include "engine/machine.h"
-#include "engine/monitor.h"
+#include "engine/machine/debug.h"
+#include "engine/machine/machine.h"
+#include "monitor/monitor.h"
 #include "tests/unit/monitor/fake_board.h"
 
 static struct machine *m;

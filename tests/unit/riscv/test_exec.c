@@ -25,9 +25,9 @@
 
 #include <cmocka.h>
 
-#include "engine/cpu.h"
-#include "engine/debug.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/debug.h"
+#include "engine/machine/machine.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
 #include "tests/unit/targets/support.h"

@@ -14,8 +14,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/machine.h"
-#include "engine/tdesc.h"
+#include "engine/machine/machine.h"
+#include "engine/machine/tdesc.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
 #include "tests/unit/targets/support.h"

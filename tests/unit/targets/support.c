@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
-#include "engine/tdesc.h"
+#include "engine/machine/tdesc.h"
 #include "tests/unit/targets/support.h"
 
 struct machine *one_cluster_machine(const struct target_ops *ops, const char *cluster,

@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "engine/cpu.h"
-#include "engine/machine.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/machine.h"
 
 struct ram_spec {
     const char *name, *base, *size;

@@ -14,8 +14,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "engine/cpu.h"
-#include "engine/tdesc.h"
+#include "engine/machine/cpu.h"
+#include "engine/machine/tdesc.h"
 
 struct fake_cpu {
     struct cpu cpu;

@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MIT
+# Accelerators: how CPUs execute.
+include %D%/tcg/local.mk

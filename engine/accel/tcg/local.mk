@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MIT
+# TCG: translation, the TB cache, the run loop and the software TLB.
+engine_libengine_a_SOURCES += %D%/tb.c %D%/tb.h %D%/translator.c %D%/exec.c %D%/internals.h

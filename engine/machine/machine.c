@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The machine: root object of a board. Realizing it realizes every object
+ * (clusters first, so devices can find their CPUs), then maps RAM, ROM,
+ * devices and aliases into the clusters' views following the rule in
+ * machine.h. Also the guest's exit requests, image symbols and interrupt
+ * wiring by path.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/accel/tcg/internals.h"
+#include "engine/io/log.h"
+
+extern const struct object_type cpu_type, cluster_type, sysbus_type, ram_type, rom_type,
+    alias_type;
+
+static const struct prop_def machine_props[] = {
+    {.name = "description", .type = PROP_STRING, .offset = offsetof(struct machine, description),
+     .help = "what the board is"},
+    {.name = "quantum", .type = PROP_UINT, .offset = offsetof(struct machine, quantum),
+     .defval = "10000", .help = "most instructions each CPU runs per scheduling round"},
+    {.name = "cpu-freq", .type = PROP_UINT, .offset = offsetof(struct machine, cpu_freq_hz),
+     .defval = "1000000000", .help = "nominal instructions per second of virtual time"},
+    {.name = "time-limit", .type = PROP_DURATION, .offset = offsetof(struct machine, time_limit_ns),
+     .defval = "0", .help = "stop a run that has not exited after this much virtual time "
+                            "(exit status 124); 0: no limit"},
+    {.name = "timebase-freq", .type = PROP_UINT, .offset = offsetof(struct machine, timebase_hz),
+     .defval = "10000000", .help = "frequency of the board's timer counters (Hz)"},
+    {0},
+};
+
+static int machine_check(struct object *obj)
+{
+    struct machine *m = (struct machine *)obj;
+    if (!m->quantum || !m->cpu_freq_hz || !m->timebase_hz) {
+        log_error("/: quantum, cpu-freq and timebase-freq must be non-zero");
+        return -EINVAL;
+    }
+    return 0;
+}
+
+static void machine_finalize(struct object *obj)
+{
+    struct machine *m = (struct machine *)obj;
+    for (unsigned i = 0; i < m->nsymbols; i++)
+        free(m->symbols[i].name);
+    free(m->symbols);
+    free(m->clusters);
+}
+
+static const struct object_type machine_type = {
+    .name = "machine",
+    .parent = "object",
+    .instance_size = sizeof(struct machine),
+    .help = "a whole board",
+    .props = machine_props,
+    .realize = machine_check,
+    .finalize = machine_finalize,
+};
+
+void engine_register_types(void)
+{
+    static const struct object_type *const types[] = {
+        &machine_type, &cpu_type, &cluster_type, &sysbus_type, &ram_type, &rom_type, &alias_type,
+    };
+    object_init_types();
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        object_type_register(types[i]); /* -EEXIST on a second call is fine */
+    mem_code_write_hook = tb_code_write;
+}
+
+struct machine *machine_new(const char *name)
+{
+    return (struct machine *)object_new("machine", NULL, name && *name ? name : "board");
+}
+
+void machine_free(struct machine *m)
+{
+    if (m)
+        object_unref(&m->obj);
+}
+
+struct machine *machine_of(struct object *obj)
+{
+    while (obj->parent)
+        obj = obj->parent;
+    return object_is(obj, "machine") ? (struct machine *)obj : NULL;
+}
+
+/* ---- mapping --------------------------------------------------------- */
+
+/* Is cluster @name in the comma-separated @list (empty = all)? */
+static bool in_list(const char *list, const char *name)
+{
+    if (!list || !*list)
+        return true;
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && !strncmp(p, name, n))
+            return true;
+        p += len + (end ? 1 : 0);
+    }
+    return false;
+}
+
+static int map_sysbus(struct machine *m, struct sysbus *s)
+{
+    if (!s->region || s->base == SYSBUS_NO_BASE)
+        return 0;
+    struct object *parent = s->obj.parent;
+    if (object_is(parent, "cluster"))
+        return mem_view_map(((struct cluster *)parent)->view, s->base, s->region, 0,
+                            s->region->size);
+    for (unsigned i = 0; i < m->nclusters; i++) {
+        struct cluster *c = m->clusters[i];
+        if (!in_list(s->clusters, c->obj.name))
+            continue;
+        int err = mem_view_map(c->view, s->base, s->region, 0, s->region->size);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
+static int map_alias(struct machine *m, struct mem_alias *a)
+{
+    char path[256];
+    object_path(&a->obj, path, sizeof(path));
+    if (!object_is(a->obj.parent, "cluster")) {
+        log_error("%s: an alias belongs inside a cluster", path);
+        return -EINVAL;
+    }
+    struct object *target = a->region ? object_resolve(&m->obj, a->region) : NULL;
+    if (!target || !object_is(target, "sysbus") || !((struct sysbus *)target)->region) {
+        log_error("%s.region: '%s' is not a ram, rom or device", path, a->region ? a->region : "");
+        return -EINVAL;
+    }
+    struct mem_region *r = ((struct sysbus *)target)->region;
+    if (a->offset >= r->size) {
+        log_error("%s.offset: 0x%" PRIx64 " is beyond the end of '%s'", path, a->offset, r->name);
+        return -EINVAL;
+    }
+    uint64_t size = a->size ? a->size : r->size - a->offset;
+    return mem_view_map(((struct cluster *)a->obj.parent)->view, a->base, r, a->offset, size);
+}
+
+static int map_tree(struct machine *m, struct object *obj)
+{
+    for (struct object *o = obj->first_child; o; o = o->next_sibling) {
+        int err = 0;
+        if (object_is(o, "sysbus"))
+            err = map_sysbus(m, (struct sysbus *)o);
+        else if (object_is(o, "alias"))
+            err = map_alias(m, (struct mem_alias *)o);
+        if (!err)
+            err = map_tree(m, o);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
+static int collect_clusters(struct machine *m)
+{
+    unsigned n = 0;
+    for (struct object *o = m->obj.first_child; o; o = o->next_sibling)
+        n += object_is(o, "cluster");
+    free(m->clusters);
+    m->clusters = calloc(n ? n : 1, sizeof(*m->clusters));
+    if (!m->clusters)
+        return -ENOMEM;
+    m->nclusters = 0;
+    for (struct object *o = m->obj.first_child; o; o = o->next_sibling)
+        if (object_is(o, "cluster")) {
+            struct cluster *c = (struct cluster *)o;
+            c->index = m->nclusters;
+            m->clusters[m->nclusters++] = c;
+        }
+    if (!n) {
+        log_error("the board has no cluster: nothing would run");
+        return -EINVAL;
+    }
+    return 0;
+}
+
+int machine_realize(struct machine *m)
+{
+    int err = collect_clusters(m);
+    for (unsigned i = 0; i < m->nclusters && !err; i++)
+        err = cluster_realize_all(m->clusters[i]);
+    if (!err)
+        err = object_realize_tree(&m->obj);
+    if (!err)
+        err = map_tree(m, &m->obj);
+    for (unsigned i = 0; i < m->nclusters && !err; i++) {
+        struct cluster *c = m->clusters[i];
+        if (c->target->cluster_realize)
+            err = c->target->cluster_realize(c);
+    }
+    return err;
+}
+
+static void reset_tree(struct object *obj)
+{
+    for (struct object *o = obj->first_child; o; o = o->next_sibling) {
+        if (object_is(o, "sysbus") && ((struct sysbus *)o)->reset)
+            ((struct sysbus *)o)->reset((struct sysbus *)o);
+        reset_tree(o);
+    }
+}
+
+void machine_reset(struct machine *m)
+{
+    reset_tree(&m->obj);
+    for (unsigned i = 0; i < m->nclusters; i++)
+        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++)
+            cpu_reset(m->clusters[i]->cpus[j]);
+    m->exit_requested = false;
+    m->exit_code = 0;
+}
+
+static int post_load_tree(struct object *obj)
+{
+    for (struct object *o = obj->first_child; o; o = o->next_sibling) {
+        int err = 0;
+        if (object_is(o, "sysbus") && ((struct sysbus *)o)->post_load)
+            err = ((struct sysbus *)o)->post_load((struct sysbus *)o);
+        if (!err)
+            err = post_load_tree(o);
+        if (err)
+            return err;
+    }
+    return 0;
+}
+
+int machine_images_loaded(struct machine *m)
+{
+    return post_load_tree(&m->obj);
+}
+
+void machine_request_exit(struct machine *m, int code)
+{
+    if (!m->exit_requested) {
+        m->exit_requested = true;
+        m->exit_code = code;
+    }
+    if (current_cpu)
+        cpu_exit(current_cpu);
+}
+
+/* ---- symbols --------------------------------------------------------- */
+
+void machine_add_symbol(struct machine *m, struct cluster *c, const char *name, gaddr value)
+{
+    for (unsigned i = 0; i < m->nsymbols; i++)
+        if (m->symbols[i].cluster == c && !strcmp(m->symbols[i].name, name)) {
+            m->symbols[i].value = value; /* the same image loaded again */
+            return;
+        }
+    struct machine_symbol *s = realloc(m->symbols, (m->nsymbols + 1) * sizeof(*s));
+    char *copy = strdup(name);
+    if (!s || !copy) {
+        free(copy);
+        if (s)
+            m->symbols = s;
+        return;
+    }
+    m->symbols = s;
+    s[m->nsymbols++] = (struct machine_symbol){copy, value, c};
+}
+
+bool machine_find_symbol(struct machine *m, const char *name, gaddr *value)
+{
+    for (unsigned i = m->nsymbols; i-- > 0;)
+        if (!strcmp(m->symbols[i].name, name)) {
+            *value = m->symbols[i].value;
+            return true;
+        }
+    return false;
+}
+
+const struct machine_symbol *machine_symbol(struct machine *m, const char *name)
+{
+    for (unsigned i = m->nsymbols; i-- > 0;)
+        if (!strcmp(m->symbols[i].name, name))
+            return &m->symbols[i];
+    return NULL;
+}
+
+/* ---- interrupt wiring ------------------------------------------------ */
+
+/* Split "path.line[n]" into the object, the line name and the index. */
+static struct object *parse_irq_ref(struct machine *m, const char *ref, char *line, size_t len,
+                                    unsigned *n)
+{
+    const char *dot = strrchr(ref, '.');
+    if (!dot || dot == ref)
+        return NULL;
+    char path[256];
+    size_t plen = (size_t)(dot - ref);
+    if (plen >= sizeof(path))
+        return NULL;
+    memcpy(path, ref, plen);
+    path[plen] = '\0';
+    const char *br = strchr(dot + 1, '[');
+    size_t llen = br ? (size_t)(br - dot - 1) : strlen(dot + 1);
+    if (!llen || llen >= len)
+        return NULL;
+    memcpy(line, dot + 1, llen);
+    line[llen] = '\0';
+    *n = 0;
+    if (br) {
+        uint64_t v;
+        char num[32];
+        const char *close = strchr(br, ']');
+        if (!close || close[1] || (size_t)(close - br - 1) >= sizeof(num))
+            return NULL;
+        memcpy(num, br + 1, (size_t)(close - br - 1));
+        num[close - br - 1] = '\0';
+        if (parse_u64(num, &v, false) || v > 1023)
+            return NULL;
+        *n = (unsigned)v;
+    }
+    return object_resolve(&m->obj, path);
+}
+
+int machine_connect_irq(struct machine *m, const char *from, const char *to)
+{
+    char out_name[64], in_name[64];
+    unsigned out_n, in_n;
+    struct object *src = parse_irq_ref(m, from, out_name, sizeof(out_name), &out_n);
+    struct object *dst = parse_irq_ref(m, to, in_name, sizeof(in_name), &in_n);
+    if (!src || !object_is(src, "sysbus") || !((struct sysbus *)src)->irq_out) {
+        log_error("irq: '%s' is not an interrupt output (expected DEVICE.LINE[N])", from);
+        return -EINVAL;
+    }
+    struct irq_line *slot = ((struct sysbus *)src)->irq_out((struct sysbus *)src, out_name, out_n);
+    if (!slot) {
+        log_error("irq: '%s' has no output line '%s[%u]'", from, out_name, out_n);
+        return -EINVAL;
+    }
+    int err = -EINVAL;
+    if (dst && object_is(dst, "cpu") && ((struct cpu *)dst)->target->irq_in)
+        err = ((struct cpu *)dst)->target->irq_in((struct cpu *)dst, in_name, in_n, slot);
+    else if (dst && object_is(dst, "sysbus") && ((struct sysbus *)dst)->irq_in)
+        err = ((struct sysbus *)dst)->irq_in((struct sysbus *)dst, in_name, in_n, slot);
+    if (err)
+        log_error("irq: '%s' is not an interrupt input", to);
+    return err;
+}

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The machine: the root object "/" of a board, holding its clusters,
+ * memory and devices, the virtual clock, and the run state (exit requests
+ * from the guest). Also the "sysbus" base type for anything that occupies
+ * an address range (RAM, ROM, devices).
+ *
+ * Mapping rule: a sysbus object with a base address is mapped at that base
+ * into the view of the cluster it is a child of, or, when it is a child of
+ * the machine, into every cluster's view (or those named by its "clusters"
+ * property). One without a base is mapped only through aliases.
+ */
+#ifndef MOSAIC_MACHINE_H
+#define MOSAIC_MACHINE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/machine/cpu.h"
+#include "engine/memory/irq.h"
+#include "engine/memory/memory.h"
+#include "engine/object/object.h"
+
+#define SYSBUS_NO_BASE UINT64_MAX
+
+/* Base of RAM, ROM and every memory-mapped device. */
+struct sysbus {
+    struct object obj;
+    uint64_t base;          /* property "base"; SYSBUS_NO_BASE if unset */
+    char *clusters;         /* property: "app,rt"; empty = all */
+    struct mem_region *region; /* created by the subclass's realize */
+    /* Optional hooks (set by subclasses in init). */
+    struct irq_line *(*irq_out)(struct sysbus *dev, const char *name, unsigned n);
+    int (*irq_in)(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out);
+    void (*reset)(struct sysbus *dev);
+    /* After images are loaded (e.g. HTIF finds its tohost symbol). */
+    int (*post_load)(struct sysbus *dev);
+};
+
+/* An alias: (part of) a named region mapped at another address. */
+struct mem_alias {
+    struct object obj;
+    char *region;    /* path of the sysbus object whose region is aliased */
+    uint64_t base;
+    uint64_t offset;
+    uint64_t size;   /* 0 = to the end of the region */
+};
+
+struct machine_symbol {
+    char *name;
+    gaddr value;
+    struct cluster *cluster;
+};
+
+struct machine {
+    struct object obj;
+    char *description;
+    uint64_t quantum;        /* at most this many instructions per CPU per round */
+    uint64_t cpu_freq_hz;    /* nominal: virtual time per instruction */
+    uint64_t timebase_hz;    /* e.g. the CLINT mtime frequency */
+
+    struct cluster **clusters;
+    unsigned nclusters;
+
+    /* Run state. */
+    bool exit_requested;
+    int exit_code;
+    volatile sig_atomic_t quit; /* the server is asked to end (monitor quit, SIGTERM) */
+    /* Reload every image and reset the board (set by main; gdb's vRun and
+     * the monitor's system_reset use it). NULL: plain machine_reset. */
+    int (*restart)(struct machine *m);
+    uint64_t clock_ns;       /* virtual time */
+    uint64_t time_limit_ns;  /* machine_run stops here (0: no limit) */
+    uint64_t clock_rem;      /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
+    uint64_t slice;          /* instructions per CPU in the running round */
+    struct vtimer *timers;   /* sorted by deadline */
+
+    struct machine_symbol *symbols; /* from loaded ELF images */
+    unsigned nsymbols;
+};
+
+/* Virtual-time timers (devices arm them; the scheduler fires them). */
+struct vtimer {
+    uint64_t deadline_ns;
+    bool armed;
+    void (*cb)(void *opaque);
+    void *opaque;
+    struct vtimer *next;
+};
+
+struct machine *machine_new(const char *name);
+void machine_free(struct machine *m);
+/* The machine that owns @obj. */
+struct machine *machine_of(struct object *obj);
+
+/* Realize every object, build the views, map regions, wire interrupts. */
+int machine_realize(struct machine *m);
+/* Reset every CPU and device (CPUs go to their entry pc). */
+void machine_reset(struct machine *m);
+/* Run until the guest asks to exit (returns its code) or nothing can run. */
+int machine_run(struct machine *m);
+
+/* Guest instructions retired by every CPU since start (-stats). */
+uint64_t machine_instructions(const struct machine *m);
+
+/* From devices and semihosting: stop the machine with an exit code. */
+void machine_request_exit(struct machine *m, int code);
+
+/* Virtual clock: nanoseconds since reset, as seen by @cpu (includes the
+ * instructions it executed in the current quantum). */
+uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu);
+/* The exit status of a run stopped by time_limit_ns (as timeout(1)). */
+#define MACHINE_TIME_LIMIT_EXIT 124
+void vtimer_init(struct vtimer *t, void (*cb)(void *), void *opaque);
+void vtimer_arm(struct machine *m, struct vtimer *t, uint64_t deadline_ns);
+void vtimer_cancel(struct machine *m, struct vtimer *t);
+
+/* Images are in memory: run the devices' post_load hooks. */
+int machine_images_loaded(struct machine *m);
+
+/* Symbols of loaded images (tohost/fromhost for HTIF). */
+void machine_add_symbol(struct machine *m, struct cluster *c, const char *name, gaddr value);
+bool machine_find_symbol(struct machine *m, const char *name, gaddr *value);
+/* The symbol with its cluster (the last one added wins), or NULL. */
+const struct machine_symbol *machine_symbol(struct machine *m, const char *name);
+
+/* Interrupt wiring by object path: "uart0.irq[0]" -> "app/cpu0.mtip[0]". */
+int machine_connect_irq(struct machine *m, const char *from, const char *to);
+
+/* Register the engine's types: machine, cluster, cpu, sysbus, ram, rom, alias. */
+void engine_register_types(void);
+
+#endif
