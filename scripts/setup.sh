@@ -2,14 +2,16 @@
 # SPDX-License-Identifier: MIT
 # Install what Mosaic needs to build and test on Debian: compilers,
 # autotools, the four libraries, the cross toolchains, gdb-multiarch and
-# python3 (the IDE replay tests drive gdb/MI with it).
+# python3 (the IDE replay tests drive gdb/MI with it), clang-format-14
+# (make check-format) and QEMU (the reference the firmware and bench
+# results are compared with).
 # Idempotent and quick when everything is already there.
 set -eu
 
 PACKAGES="build-essential autoconf automake pkg-config
 libcapstone-dev libreadline-dev libexpat1-dev libcmocka-dev
 gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf gcc-arm-none-eabi gdb-multiarch valgrind
-python3"
+python3 clang-format-14 qemu-system-misc qemu-system-arm"
 
 missing=""
 for p in $PACKAGES; do
