@@ -10,7 +10,6 @@
 
 #include "engine/accel/tcg/internals.h"
 #include "engine/io/diag.h"
-#include "engine/io/log.h"
 
 struct cpu **cpu_list;
 unsigned cpu_count;
