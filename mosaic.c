@@ -5,9 +5,8 @@
  * that knows every module: boards, loaders, targets and the engine.
  */
 #include <errno.h>
-#include <signal.h>
 #include <inttypes.h>
-#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,17 +36,17 @@ static struct machine *build_board(const struct options *o)
     char *path = o->board_file ? strdup(o->board_file) : board_find(o->board);
     if (!path)
         return NULL;
-    struct machine *m = board_load_file(path);
+    struct machine *m = board_load_file(path, NULL);
     free(path);
     if (!m)
         return NULL;
     for (unsigned i = 0; i < o->nsets; i++)
-        if (object_set_assignment(&m->obj, o->sets[i])) {
+        if (object_set_assignment(&m->obj, o->sets[i], NULL)) {
             machine_free(m);
             return NULL;
         }
     /* -time-limit is a shorthand for -set /.time-limit=... */
-    if (o->time_limit && object_set_prop_str(&m->obj, "time-limit", o->time_limit)) {
+    if (o->time_limit && object_set_prop_str(&m->obj, "time-limit", o->time_limit, NULL)) {
         machine_free(m);
         return NULL;
     }
@@ -77,21 +76,19 @@ static int load_image(struct machine *m, struct cluster *c, const char *spec, ga
     };
     struct load_result r;
     struct symbol_sink sink = {m, c};
-    int err = loader_load(c->view, spec, &t, &r, add_symbol, &sink);
+    int err = loader_load(c->view, spec, &t, &r, add_symbol, &sink, NULL);
     if (err)
         return err;
     *entry = r.entry;
     *has_entry = r.has_entry;
-    /* gdb reads the image path back (qXfer:exec-file): keep it absolute. */
-    char abs[PATH_MAX], file[PATH_MAX];
-    snprintf(file, sizeof(file), "%s", spec);
-    char *at = strrchr(file, '@');
-    if (at)
-        *at = '\0';
-    if (realpath(file, abs)) {
-        free(c->exec_file);
-        c->exec_file = strdup(abs);
+    /* gdb reads the image path back (qXfer:exec-file): the loader's own. */
+    char *path = strdup(r.path);
+    if (!path) {
+        log_error("%s: out of memory", spec);
+        return -ENOMEM;
     }
+    free(c->exec_file);
+    c->exec_file = path;
     return 0;
 }
 

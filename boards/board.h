@@ -13,18 +13,21 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct diag;
 struct machine;
 
 /*
  * Build the machine described by the board file at @path. On any error
  * (unreadable file, malformed XML, unknown element, bad attribute, ...)
- * logs "PATH:LINE:COLUMN: what was expected", frees everything built so far
- * and returns NULL.
+ * reports one message "PATH:LINE:COLUMN: what is wrong" to @d (NULL: the
+ * log), frees everything built so far and returns NULL. A bad attribute
+ * value gets the property system's own message after the position.
  */
-struct machine *board_load_file(const char *path);
+struct machine *board_load_file(const char *path, const struct diag *d);
 
 /* Same from text in memory; @filename only names it in messages. */
-struct machine *board_load_string(const char *filename, const char *text, size_t len);
+struct machine *board_load_string(const char *filename, const char *text, size_t len,
+                                  const struct diag *d);
 
 /*
  * Path of the board file for board @name (malloc'd), searching the

@@ -4,8 +4,10 @@
  * <ram>, <rom>, <device>, <alias>, <irq> and <set> elements into the
  * machine's object tree, applying attributes as properties in document
  * order through the same object_set_prop_str() the command line uses.
- * Every error names FILE:LINE:COLUMN and what was expected; on error the
- * half-built machine is freed. The format is described in doc/boards.md.
+ * Every error is one message to the caller's diagnostics sink, prefixed
+ * with FILE:LINE:COLUMN: the parser's own, or the property system's passed
+ * through a sink that adds the position. On error the half-built machine
+ * is freed. The format is described in doc/boards.md.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -17,8 +19,8 @@
 #include <expat.h>
 
 #include "boards/board.h"
+#include "engine/io/diag.h"
 #include "engine/machine/cpu.h"
-#include "engine/io/log.h"
 #include "engine/machine/machine.h"
 #include "engine/object/object.h"
 
@@ -64,6 +66,8 @@ struct board_origin {
 struct board_parser {
     XML_Parser xml;
     const char *filename;
+    const struct diag *out; /* the caller's sink (NULL: the log) */
+    struct diag at;         /* reports to @out at the current position */
     struct machine *machine;
     bool failed;
     unsigned depth;
@@ -99,7 +103,7 @@ static const char *const req_set[] = {"path", "value", NULL};
 
 static const struct board_elem_def board_elems[EL_COUNT] = {
     [EL_BOARD] = {"board", IN(EL_ROOT), req_name, req_name, board_start_board},
-    [EL_CLUSTER] = {"cluster", IN(EL_BOARD), req_cluster, req_cluster, board_start_cluster},
+    [EL_CLUSTER] = {"cluster", IN(EL_BOARD), req_cluster, req_name, board_start_cluster},
     [EL_RAM] = {"ram", IN(EL_BOARD) | IN(EL_CLUSTER), req_memory, req_name, board_start_memory},
     [EL_ROM] = {"rom", IN(EL_BOARD) | IN(EL_CLUSTER), req_memory, req_name, board_start_memory},
     [EL_DEVICE] = {"device", IN(EL_BOARD) | IN(EL_CLUSTER), req_device, req_device,
@@ -108,6 +112,21 @@ static const struct board_elem_def board_elems[EL_COUNT] = {
     [EL_IRQ] = {"irq", IN(EL_BOARD), req_irq, req_irq, board_start_irq},
     [EL_SET] = {"set", IN(EL_BOARD), req_set, req_set, board_start_set},
 };
+
+/* The sink of p->at: an error stops the parse; both kinds get the position. */
+static void board_report(void *opaque, enum diag_level level, const char *msg)
+{
+    struct board_parser *p = opaque;
+
+    if (level == DIAG_WARN) {
+        diag_warn(p->out, "%s:%lu:%lu: %s", p->filename, p->line, p->col, msg);
+        return;
+    }
+    diag_error(p->out, "%s:%lu:%lu: %s", p->filename, p->line, p->col, msg);
+    if (!p->failed && p->xml)
+        XML_StopParser(p->xml, XML_FALSE);
+    p->failed = true;
+}
 
 static void board_error(struct board_parser *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -122,11 +141,17 @@ static void board_error(struct board_parser *p, const char *fmt, ...)
     if (vasprintf(&msg, fmt, ap) < 0)
         msg = NULL;
     va_end(ap);
-    log_error("%s:%lu:%lu: %s", p->filename, p->line, p->col, msg ? msg : fmt);
+    board_report(p, DIAG_ERROR, msg ? msg : fmt);
     free(msg);
+}
+
+/* After a call that reports through p->at failed: make sure the parse
+ * stops, with the callee's message or, if it gave none, @what. */
+static int board_failed(struct board_parser *p, int err, const char *what)
+{
     if (!p->failed)
-        XML_StopParser(p->xml, XML_FALSE);
-    p->failed = true;
+        board_error(p, "%s", what);
+    return err;
 }
 
 static void board_mark_position(struct board_parser *p)
@@ -237,21 +262,17 @@ static int board_remember(struct board_parser *p, struct object *obj)
     return 0;
 }
 
-/* Apply every attribute not in @reserved as a property, in document order. */
+/* Apply every attribute not in @reserved as a property, in document order;
+ * the property system says what is wrong with a value. */
 static int board_apply_props(struct board_parser *p, enum board_elem kind, struct object *obj,
                              const char **atts)
 {
-    char path[256];
-
     for (; atts[0]; atts += 2) {
         if (board_in_list(board_elems[kind].reserved, atts[0]))
             continue;
-        if (object_set_prop_str(obj, atts[0], atts[1]) < 0) {
-            board_error(p, "<%s name=\"%s\">: attribute %s=\"%s\" rejected for %s",
-                        board_elems[kind].name, obj->name, atts[0], atts[1],
-                        object_path(obj, path, sizeof(path)));
-            return -EINVAL;
-        }
+        int err = object_set_prop_str(obj, atts[0], atts[1], &p->at);
+        if (err)
+            return board_failed(p, err, "attribute rejected");
     }
     return 0;
 }
@@ -274,6 +295,8 @@ static int board_start_board(struct board_parser *p, struct object *parent, cons
                              struct object **created)
 {
     (void)parent;
+    if (board_check_name(p, board_attr(atts, "name")))
+        return -EINVAL;
     p->machine = machine_new(board_attr(atts, "name"));
     if (!p->machine) {
         board_error(p, "cannot create the machine");
@@ -281,25 +304,6 @@ static int board_start_board(struct board_parser *p, struct object *parent, cons
     }
     *created = OBJECT(p->machine);
     return board_apply_props(p, EL_BOARD, *created, atts);
-}
-
-static int board_start_cluster(struct board_parser *p, struct object *parent, const char **atts,
-                               struct object **created)
-{
-    const char *name = board_attr(atts, "name"), *arch = board_attr(atts, "arch");
-    struct cluster *c;
-
-    if (board_check_unique(p, parent, name))
-        return -EEXIST;
-    c = cluster_new(parent, name, arch);
-    if (!c) {
-        board_error(p, "cannot create cluster \"%s\" of arch \"%s\"", name, arch);
-        return -EINVAL;
-    }
-    *created = OBJECT(c);
-    if (board_remember(p, *created))
-        return -ENOMEM;
-    return board_apply_props(p, EL_CLUSTER, *created, atts);
 }
 
 /* Create an object of @type named by the element's name attribute. */
@@ -319,6 +323,14 @@ static int board_new_object(struct board_parser *p, enum board_elem kind, const 
     if (board_remember(p, *created))
         return -ENOMEM;
     return board_apply_props(p, kind, *created, atts);
+}
+
+/* "arch" is an attribute like the others: a cluster takes its properties in
+ * any order (setting arch creates the CPUs "cpus" asks for). */
+static int board_start_cluster(struct board_parser *p, struct object *parent, const char **atts,
+                               struct object **created)
+{
+    return board_new_object(p, EL_CLUSTER, "cluster", parent, atts, created);
 }
 
 static int board_start_memory(struct board_parser *p, struct object *parent, const char **atts,
@@ -406,11 +418,9 @@ static int board_start_set(struct board_parser *p, struct object *parent, const 
         board_error(p, "out of memory");
         return -ENOMEM;
     }
-    ret = object_set_assignment(OBJECT(p->machine), assignment);
-    if (ret < 0)
-        board_error(p, "<set path=\"%s\" value=\"%s\"> failed", path, value);
+    ret = object_set_assignment(OBJECT(p->machine), assignment, &p->at);
     free(assignment);
-    return ret;
+    return ret ? board_failed(p, ret, "<set> failed") : 0;
 }
 
 static int board_find_elem(const char *name)
@@ -508,12 +518,11 @@ static void XMLCALL board_on_text(void *opaque, const XML_Char *s, int len)
 static void board_connect_irqs(struct board_parser *p)
 {
     for (size_t i = 0; i < p->nirqs && !p->failed; i++) {
-        if (machine_connect_irq(p->machine, p->irqs[i].from, p->irqs[i].to) < 0) {
-            p->line = p->irqs[i].line;
-            p->col = p->irqs[i].col;
-            board_error(p, "cannot connect <irq from=\"%s\" to=\"%s\">", p->irqs[i].from,
-                        p->irqs[i].to);
-        }
+        p->line = p->irqs[i].line;
+        p->col = p->irqs[i].col;
+        int err = machine_connect_irq(p->machine, p->irqs[i].from, p->irqs[i].to, &p->at);
+        if (err)
+            board_failed(p, err, "<irq> not connected");
     }
 }
 
@@ -529,12 +538,13 @@ static void board_parser_free(struct board_parser *p)
         XML_ParserFree(p->xml);
 }
 
-static int board_parser_init(struct board_parser *p, const char *filename)
+static int board_parser_init(struct board_parser *p, const char *filename, const struct diag *d)
 {
-    *p = (struct board_parser){.filename = filename};
+    *p = (struct board_parser){.filename = filename, .out = d};
+    p->at = (struct diag){board_report, p};
     p->xml = XML_ParserCreate(NULL);
     if (!p->xml) {
-        log_error("%s: cannot create an XML parser", filename);
+        diag_error(d, "%s: cannot create an XML parser", filename);
         return -ENOMEM;
     }
     XML_SetUserData(p->xml, p);
@@ -572,11 +582,12 @@ static struct machine *board_finish(struct board_parser *p)
     return m;
 }
 
-struct machine *board_load_string(const char *filename, const char *text, size_t len)
+struct machine *board_load_string(const char *filename, const char *text, size_t len,
+                                  const struct diag *d)
 {
     struct board_parser p;
 
-    if (board_parser_init(&p, filename))
+    if (board_parser_init(&p, filename, d))
         return NULL;
     for (size_t off = 0; off < len && !p.failed;) {
         size_t n = len - off > (1u << 20) ? (1u << 20) : len - off;
@@ -588,7 +599,7 @@ struct machine *board_load_string(const char *filename, const char *text, size_t
     return board_finish(&p);
 }
 
-struct machine *board_load_file(const char *path)
+struct machine *board_load_file(const char *path, const struct diag *d)
 {
     struct board_parser p;
     char buf[8192];
@@ -596,17 +607,17 @@ struct machine *board_load_file(const char *path)
     size_t n;
 
     if (!f) {
-        log_error("cannot open board file %s: %s", path, strerror(errno));
+        diag_error(d, "cannot open board file %s: %s", path, strerror(errno));
         return NULL;
     }
-    if (board_parser_init(&p, path)) {
+    if (board_parser_init(&p, path, d)) {
         fclose(f);
         return NULL;
     }
     while (!p.failed && (n = fread(buf, 1, sizeof(buf), f)) > 0)
         board_feed(&p, buf, n, false);
     if (!p.failed && ferror(f)) {
-        log_error("cannot read board file %s: %s", path, strerror(errno));
+        diag_error(d, "cannot read board file %s: %s", path, strerror(errno));
         p.failed = true;
     }
     if (!p.failed)

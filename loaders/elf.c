@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/io/log.h"
+#include "engine/io/diag.h"
 #include "loaders/internals.h"
 
 #define EI_NIDENT 16
@@ -118,31 +118,35 @@ static const char *machine_name(unsigned em)
 static int elf_check_ident(struct elf_file *e)
 {
     const char *path = e->c->path;
+    const struct diag *diag = e->c->diag;
     if (e->size < EI_NIDENT) {
-        log_error("%s: truncated: file size 0x%zx is smaller than the ELF identification"
-                  " (16 bytes)", path, e->size);
+        diag_error(diag,
+                   "%s: truncated: file size 0x%zx is smaller than the ELF identification"
+                   " (16 bytes)",
+                   path, e->size);
         return -EINVAL;
     }
     unsigned cls = e->d[EI_CLASS], data = e->d[EI_DATA];
     if (cls != LOADER_ELFCLASS32 && cls != LOADER_ELFCLASS64) {
-        log_error("%s: bad ELF class %u (1 is ELF32, 2 is ELF64)", path, cls);
+        diag_error(diag, "%s: bad ELF class %u (1 is ELF32, 2 is ELF64)", path, cls);
         return -EINVAL;
     }
     if (data != ELFDATA2LSB) {
         if (data == ELFDATA2MSB)
-            log_error("%s: big-endian ELF files are not supported", path);
+            diag_error(diag, "%s: big-endian ELF files are not supported", path);
         else
-            log_error("%s: bad ELF data encoding %u (1 is little-endian)", path, data);
+            diag_error(diag, "%s: bad ELF data encoding %u (1 is little-endian)", path, data);
         return -EINVAL;
     }
     if (e->d[EI_VERSION] != EV_CURRENT) {
-        log_error("%s: bad ELF version %u (expected 1)", path, e->d[EI_VERSION]);
+        diag_error(diag, "%s: bad ELF version %u (expected 1)", path, e->d[EI_VERSION]);
         return -EINVAL;
     }
     e->l = &elf_layouts[cls];
     if (e->size < e->l->ehsize) {
-        log_error("%s: truncated: file size 0x%zx is smaller than the %s header (0x%x bytes)",
-                  path, e->size, e->l->name, e->l->ehsize);
+        diag_error(diag,
+                   "%s: truncated: file size 0x%zx is smaller than the %s header (0x%x bytes)",
+                   path, e->size, e->l->name, e->l->ehsize);
         return -EINVAL;
     }
     return 0;
@@ -153,29 +157,30 @@ static int elf_check_target(const struct elf_file *e)
 {
     const struct loader_target *t = e->c->target;
     const char *path = e->c->path;
+    const struct diag *diag = e->c->diag;
     unsigned em = (unsigned)rd(e->d + 18, 2), type = (unsigned)rd(e->d + 16, 2);
     char cl[128];
     loader_cluster_desc(t, true, cl, sizeof(cl));
     if (t->elf_machine && em != t->elf_machine) {
-        log_error("%s: ELF machine is %s (%u), %s needs %s (%u)", path, machine_name(em), em,
-                  cl, machine_name(t->elf_machine), t->elf_machine);
+        diag_error(diag, "%s: ELF machine is %s (%u), %s needs %s (%u)", path, machine_name(em), em,
+                   cl, machine_name(t->elf_machine), t->elf_machine);
         return -EINVAL;
     }
     if (t->elf_class && e->d[EI_CLASS] != t->elf_class) {
-        log_error("%s: %s image, %s needs %s", path, e->l->name, cl,
-                  elf_layouts[t->elf_class == LOADER_ELFCLASS32 ? 1 : 2].name);
+        diag_error(diag, "%s: %s image, %s needs %s", path, e->l->name, cl,
+                   elf_layouts[t->elf_class == LOADER_ELFCLASS32 ? 1 : 2].name);
         return -EINVAL;
     }
     if (rd(e->d + 20, 4) != EV_CURRENT) {
-        log_error("%s: bad ELF version %" PRIu64 " in e_version (expected 1)", path,
-                  rd(e->d + 20, 4));
+        diag_error(diag, "%s: bad ELF version %" PRIu64 " in e_version (expected 1)", path,
+                   rd(e->d + 20, 4));
         return -EINVAL;
     }
     if (type != ET_EXEC && type != ET_DYN) {
         if (type < sizeof(elf_type_names) / sizeof(elf_type_names[0]))
-            log_error("%s: ELF type is %s, not an executable", path, elf_type_names[type]);
+            diag_error(diag, "%s: ELF type is %s, not an executable", path, elf_type_names[type]);
         else
-            log_error("%s: ELF type 0x%x is not an executable", path, type);
+            diag_error(diag, "%s: ELF type 0x%x is not an executable", path, type);
         return -EINVAL;
     }
     return 0;
@@ -201,26 +206,31 @@ static int elf_read_header(struct elf_file *e)
 static int elf_check_phdrs(const struct elf_file *e)
 {
     const char *path = e->c->path;
+    const struct diag *diag = e->c->diag;
     if (e->phnum == 0) {
-        log_error("%s: no program headers: nothing to load", path);
+        diag_error(diag, "%s: no program headers: nothing to load", path);
         return -EINVAL;
     }
     if (e->phentsize < e->l->phsize) {
-        log_error("%s: e_phentsize %u is smaller than an %s program header (%u bytes)", path,
-                  e->phentsize, e->l->name, e->l->phsize);
+        diag_error(diag, "%s: e_phentsize %u is smaller than an %s program header (%u bytes)", path,
+                   e->phentsize, e->l->name, e->l->phsize);
         return -EINVAL;
     }
     if (e->phoff > e->size) {
-        log_error("%s: truncated: program header table at 0x%" PRIx64 " is beyond the file"
-                  " size 0x%zx", path, e->phoff, e->size);
+        diag_error(diag,
+                   "%s: truncated: program header table at 0x%" PRIx64 " is beyond the file"
+                   " size 0x%zx",
+                   path, e->phoff, e->size);
         return -EINVAL;
     }
     for (unsigned i = 0; i < e->phnum; i++) {
         /* phoff <= size <= 1 GiB and the product < 2^32: no overflow. */
         uint64_t end = e->phoff + (uint64_t)(i + 1) * e->phentsize;
         if (end > e->size) {
-            log_error("%s: truncated: program header %u ends at 0x%" PRIx64 " beyond the file"
-                      " size 0x%zx", path, i, end, e->size);
+            diag_error(diag,
+                       "%s: truncated: program header %u ends at 0x%" PRIx64 " beyond the file"
+                       " size 0x%zx",
+                       path, i, end, e->size);
             return -EINVAL;
         }
     }
@@ -233,26 +243,32 @@ static int elf_segment(const struct elf_file *e, unsigned i, const uint8_t *ph,
 {
     const struct elf_layout *l = e->l;
     const char *path = e->c->path;
+    const struct diag *diag = e->c->diag;
     uint64_t off = rd_word(e, ph, l->p_offset), paddr = rd_word(e, ph, l->p_paddr);
     uint64_t filesz = rd_word(e, ph, l->p_filesz), memsz = rd_word(e, ph, l->p_memsz);
     uint64_t top = l->word == 4 ? UINT32_MAX : UINT64_MAX;
     if (filesz > memsz) {
-        log_error("%s: segment %u: p_filesz 0x%" PRIx64 " is larger than p_memsz 0x%" PRIx64,
-                  path, i, filesz, memsz);
+        diag_error(diag, "%s: segment %u: p_filesz 0x%" PRIx64 " is larger than p_memsz 0x%" PRIx64,
+                   path, i, filesz, memsz);
         return -EINVAL;
     }
     if (filesz && !in_file(e, off, filesz)) {
         if (off + filesz < off)
-            log_error("%s: segment %u: p_offset 0x%" PRIx64 " + p_filesz 0x%" PRIx64
-                      " overflows", path, i, off, filesz);
+            diag_error(diag,
+                       "%s: segment %u: p_offset 0x%" PRIx64 " + p_filesz 0x%" PRIx64 " overflows",
+                       path, i, off, filesz);
         else
-            log_error("%s: truncated: segment %u data ends at 0x%" PRIx64 " beyond the file"
-                      " size 0x%zx", path, i, off + filesz, e->size);
+            diag_error(diag,
+                       "%s: truncated: segment %u data ends at 0x%" PRIx64 " beyond the file"
+                       " size 0x%zx",
+                       path, i, off + filesz, e->size);
         return -EINVAL;
     }
     if (memsz - 1 > top - paddr) {
-        log_error("%s: segment %u: p_paddr 0x%" PRIx64 " + p_memsz 0x%" PRIx64 " runs past"
-                  " the end of the %u-bit address space", path, i, paddr, memsz, 8 * l->word);
+        diag_error(diag,
+                   "%s: segment %u: p_paddr 0x%" PRIx64 " + p_memsz 0x%" PRIx64 " runs past"
+                   " the end of the %u-bit address space",
+                   path, i, paddr, memsz, 8 * l->word);
         return -EINVAL;
     }
     char what[32];
@@ -271,7 +287,7 @@ static int elf_collect(const struct elf_file *e, struct loader_piece **out, size
 {
     struct loader_piece *p = calloc(e->phnum, sizeof(*p));
     if (!p) {
-        log_error("%s: out of memory", e->c->path);
+        diag_error(e->c->diag, "%s: out of memory", e->c->path);
         return -ENOMEM;
     }
     size_t k = 0;
@@ -287,7 +303,7 @@ static int elf_collect(const struct elf_file *e, struct loader_piece **out, size
         k++;
     }
     if (k == 0) {
-        log_error("%s: no PT_LOAD segment with contents: nothing to load", e->c->path);
+        diag_error(e->c->diag, "%s: no PT_LOAD segment with contents: nothing to load", e->c->path);
         free(p);
         return -EINVAL;
     }
@@ -339,11 +355,13 @@ static const char *elf_walk_symtab(const struct elf_file *e, const uint8_t *sh, 
 static void elf_report_symbols(const struct elf_file *e)
 {
     const char *path = e->c->path;
+    const struct diag *diag = e->c->diag;
     if (e->shoff == 0 || e->shnum == 0)
         return;
     if (e->shentsize < e->l->shsize ||
         !in_file(e, e->shoff, (uint64_t)e->shnum * e->shentsize)) {
-        log_warn("%s: the section header table is corrupt or truncated; symbols skipped", path);
+        diag_warn(diag, "%s: the section header table is corrupt or truncated; symbols skipped",
+                  path);
         return;
     }
     for (unsigned i = 0; i < e->shnum; i++) {
@@ -352,8 +370,8 @@ static void elf_report_symbols(const struct elf_file *e)
             continue;
         const char *why = elf_walk_symtab(e, sh, false);
         if (why)
-            log_warn("%s: symbol table (section %u) is corrupt: %s; symbols skipped", path, i,
-                     why);
+            diag_warn(diag, "%s: symbol table (section %u) is corrupt: %s; symbols skipped", path,
+                      i, why);
         else
             elf_walk_symtab(e, sh, true);
     }
@@ -370,7 +388,8 @@ int loader_elf(const struct loader_ctx *c)
     if (loader_find_overlap(p, n, &a, &b)) {
         unsigned lo = p[a].id < p[b].id ? p[a].id : p[b].id;
         unsigned hi = p[a].id < p[b].id ? p[b].id : p[a].id;
-        log_error("%s: segments %u and %u overlap at " GADDR_FMT, c->path, lo, hi, p[b].addr);
+        diag_error(c->diag, "%s: segments %u and %u overlap at " GADDR_FMT, c->path, lo, hi,
+                   p[b].addr);
         err = -EINVAL;
     }
     if (!err)

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/io/log.h"
+#include "engine/io/diag.h"
 #include "loaders/internals.h"
 
 /* Byte count (1) + address (2) + type (1) + checksum (1). */
@@ -49,7 +49,7 @@ static void ihex_error(const struct ihex_state *s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    log_error("%s:%u: %s", s->c->path, s->line, msg);
+    diag_error(s->c->diag, "%s:%u: %s", s->c->path, s->line, msg);
 }
 
 static uint32_t be(const uint8_t *p, unsigned n)
@@ -259,8 +259,8 @@ static int ihex_parse(struct ihex_state *s)
         const char *eol = nl ? nl : end;
         s->line++;
         if (s->eof && !is_blank(p, (size_t)(eol - p))) {
-            log_warn("%s:%u: text after the end-of-file record is ignored", s->c->path,
-                     s->line);
+            diag_warn(s->c->diag, "%s:%u: text after the end-of-file record is ignored", s->c->path,
+                      s->line);
             return 0;
         }
         int err = s->eof ? 0 : ihex_line(s, p, (size_t)(eol - p));
@@ -269,8 +269,8 @@ static int ihex_parse(struct ihex_state *s)
         p = nl ? nl + 1 : end;
     }
     if (!s->eof) {
-        log_error("%s:%u: the file ends without an end-of-file record (:00000001FF)",
-                  s->c->path, s->line ? s->line : 1);
+        diag_error(s->c->diag, "%s:%u: the file ends without an end-of-file record (:00000001FF)",
+                   s->c->path, s->line ? s->line : 1);
         return -EINVAL;
     }
     return 0;
@@ -281,12 +281,13 @@ static int ihex_check_and_write(struct ihex_state *s)
     const struct loader_ctx *c = s->c;
     size_t a, b;
     if (s->npieces == 0) {
-        log_error("%s: no data records: nothing to load", c->path);
+        diag_error(c->diag, "%s: no data records: nothing to load", c->path);
         return -EINVAL;
     }
     if (loader_find_overlap(s->pieces, s->npieces, &a, &b)) {
-        log_error("%s:%u: data at " GADDR_FMT " overlaps the data block starting at line %u",
-                  c->path, s->pieces[b].id, s->pieces[b].addr, s->pieces[a].id);
+        diag_error(c->diag,
+                   "%s:%u: data at " GADDR_FMT " overlaps the data block starting at line %u",
+                   c->path, s->pieces[b].id, s->pieces[b].addr, s->pieces[a].id);
         return -EINVAL;
     }
     return loader_write_pieces(c, s->pieces, s->npieces);
@@ -298,7 +299,7 @@ int loader_ihex(const struct loader_ctx *c)
     /* Two hex digits per byte: the data can never outgrow half the file. */
     s.bytes = malloc(c->size / 2 + 1);
     if (!s.bytes) {
-        log_error("%s: out of memory", c->path);
+        diag_error(c->diag, "%s: out of memory", c->path);
         return -ENOMEM;
     }
     int err = ihex_parse(&s);

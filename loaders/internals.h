@@ -23,6 +23,7 @@ struct loader_ctx {
     struct load_result *out;
     loader_symbol_fn sym;
     void *opaque;
+    const struct diag *diag; /* where errors go (NULL: the log) */
 };
 
 /* One contiguous piece of an image: @filesz bytes from @data at @addr,
@@ -35,7 +36,7 @@ struct loader_piece {
     unsigned id;
 };
 
-/* The formats. Each logs its own errors and fills c->out on success. */
+/* The formats. Each reports its own errors to c->diag and fills c->out on success. */
 int loader_elf(const struct loader_ctx *c);
 int loader_ihex(const struct loader_ctx *c);
 int loader_raw(const struct loader_ctx *c, gaddr addr);
@@ -43,7 +44,7 @@ int loader_raw(const struct loader_ctx *c, gaddr addr);
 /*
  * 0 if [@addr, @addr+@size) (which must not wrap) lies in mapped RAM/ROM of
  * the view, possibly across several mappings. Otherwise -ERANGE after
- * logging "@where: @what [first-last] is outside mapped memory of cluster
+ * reporting "@where: @what [first-last] is outside mapped memory of cluster
  * 'x'" (or that it runs into a device or past the end of memory).
  */
 int loader_check_mapped(const struct loader_ctx *c, const char *where, const char *what,

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The loaders' front door: split "PATH@ADDR", read the file, tell ELF,
- * Intel HEX and raw binaries apart by their content, and hand over to the
- * format. Also the shared back half every format ends in: check that the
- * image's pieces land in mapped RAM/ROM and do not overlap, then write them
- * through the cluster's view.
+ * The loaders' front door: split "PATH@ADDR" (the one place that does),
+ * read the file, tell ELF, Intel HEX and raw binaries apart by their
+ * content, and hand over to the format. Also the shared back half every
+ * format ends in: check that the image's pieces land in mapped RAM/ROM and
+ * do not overlap, then write them through the cluster's view.
  */
 #include <assert.h>
 #include <errno.h>
@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "engine/io/log.h"
+#include "engine/io/diag.h"
 #include "engine/object/object.h"
 #include "loaders/internals.h"
 
@@ -40,20 +40,24 @@ int loader_check_mapped(const struct loader_ctx *c, const char *where, const cha
     for (gaddr a = addr;;) {
         const struct mem_mapping *m = mem_view_find(c->view, a);
         if (!m && a == addr) {
-            log_error("%s: %s [" GADDR_FMT "-" GADDR_FMT "] is outside mapped memory of %s",
-                      where, what, addr, last, cl);
+            diag_error(c->diag,
+                       "%s: %s [" GADDR_FMT "-" GADDR_FMT "] is outside mapped memory of %s", where,
+                       what, addr, last, cl);
             return -ERANGE;
         }
         if (!m) {
-            log_error("%s: %s [" GADDR_FMT "-" GADDR_FMT "] runs past mapped memory of %s"
-                      " at " GADDR_FMT, where, what, addr, last, cl, a);
+            diag_error(c->diag,
+                       "%s: %s [" GADDR_FMT "-" GADDR_FMT "] runs past mapped memory of %s"
+                       " at " GADDR_FMT,
+                       where, what, addr, last, cl, a);
             return -ERANGE;
         }
         gaddr m_last = m->base + (m->size - 1);
         if (m->region->kind == MEM_MMIO) {
-            log_error("%s: %s [" GADDR_FMT "-" GADDR_FMT "] overlaps device '%s' [" GADDR_FMT
-                      "-" GADDR_FMT "] of %s", where, what, addr, last, m->region->name,
-                      m->base, m_last, cl);
+            diag_error(c->diag,
+                       "%s: %s [" GADDR_FMT "-" GADDR_FMT "] overlaps device '%s' [" GADDR_FMT
+                       "-" GADDR_FMT "] of %s",
+                       where, what, addr, last, m->region->name, m->base, m_last, cl);
             return -ERANGE;
         }
         if (m_last >= last)
@@ -98,8 +102,8 @@ int loader_write_pieces(const struct loader_ctx *c, const struct loader_piece *p
         }
         if (res != MEM_OK) {
             /* The pieces were checked against the view: this is a bug. */
-            log_error("%s: writing [" GADDR_FMT "-" GADDR_FMT "] failed (%d)", c->path,
-                      p[i].addr, p[i].addr + (p[i].memsz - 1), res);
+            diag_error(c->diag, "%s: writing [" GADDR_FMT "-" GADDR_FMT "] failed (%d)", c->path,
+                       p[i].addr, p[i].addr + (p[i].memsz - 1), res);
             return -EIO;
         }
         if (p[i].addr < low)
@@ -113,35 +117,35 @@ int loader_write_pieces(const struct loader_ctx *c, const struct loader_piece *p
 }
 
 /* Read the whole of @path into a malloc'd buffer. */
-static int file_read(const char *path, uint8_t **data, size_t *size)
+static int file_read(const char *path, uint8_t **data, size_t *size, const struct diag *d)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
         int err = errno;
-        log_error("%s: cannot open: %s", path, strerror(err));
+        diag_error(d, "%s: cannot open: %s", path, strerror(err));
         return -err;
     }
     struct stat st;
     int err = 0;
     if (fstat(fileno(f), &st)) {
         err = -errno;
-        log_error("%s: %s", path, strerror(errno));
+        diag_error(d, "%s: %s", path, strerror(errno));
     } else if (!S_ISREG(st.st_mode)) {
         err = -EINVAL;
-        log_error("%s: not a regular file", path);
+        diag_error(d, "%s: not a regular file", path);
     } else if ((uint64_t)st.st_size > LOADER_MAX_FILE_SIZE) {
         err = -EFBIG;
-        log_error("%s: file is larger than 1 GiB", path);
+        diag_error(d, "%s: file is larger than 1 GiB", path);
     }
     uint8_t *buf = NULL;
     if (!err) {
         buf = malloc(st.st_size ? (size_t)st.st_size : 1);
         if (!buf) {
             err = -ENOMEM;
-            log_error("%s: out of memory reading 0x%jx bytes", path, (uintmax_t)st.st_size);
+            diag_error(d, "%s: out of memory reading 0x%jx bytes", path, (uintmax_t)st.st_size);
         } else if (fread(buf, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
             err = ferror(f) ? -EIO : -EAGAIN;
-            log_error("%s: %s", path, ferror(f) ? "read error" : "file shrank while reading");
+            diag_error(d, "%s: %s", path, ferror(f) ? "read error" : "file shrank while reading");
         }
     }
     fclose(f);
@@ -184,7 +188,8 @@ static enum loader_format detect_format(const char *path, const uint8_t *p, size
  * Split "PATH@ADDR". A spec naming an existing file is taken whole, so
  * paths containing '@' load as they are. On success *@path is malloc'd.
  */
-static int spec_parse(const char *spec, char **path, bool *has_addr, gaddr *addr)
+static int spec_parse(const char *spec, char **path, bool *has_addr, gaddr *addr,
+                      const struct diag *d)
 {
     const char *at = strrchr(spec, '@');
     *has_addr = false;
@@ -193,8 +198,10 @@ static int spec_parse(const char *spec, char **path, bool *has_addr, gaddr *addr
     } else {
         uint64_t v;
         if (parse_u64(at + 1, &v, false)) {
-            log_error("%s: bad load address '%s' after '@' (expected a number such as"
-                      " 0x80000000)", spec, at + 1);
+            diag_error(d,
+                       "%s: bad load address '%s' after '@' (expected a number such as"
+                       " 0x80000000)",
+                       spec, at + 1);
             return -EINVAL;
         }
         *has_addr = true;
@@ -202,7 +209,7 @@ static int spec_parse(const char *spec, char **path, bool *has_addr, gaddr *addr
         *path = strndup(spec, (size_t)(at - spec));
     }
     if (!*path) {
-        log_error("%s: out of memory", spec);
+        diag_error(d, "%s: out of memory", spec);
         return -ENOMEM;
     }
     return 0;
@@ -213,15 +220,17 @@ static int load_format(const struct loader_ctx *c, bool has_addr, gaddr addr)
     enum loader_format fmt = detect_format(c->path, c->data, c->size);
     if (fmt == FMT_RAW) {
         if (!has_addr) {
-            log_error("%s: not an ELF or Intel HEX file, and a raw binary needs a load address:"
-                      " write %s@ADDR", c->path, c->path);
+            diag_error(c->diag,
+                       "%s: not an ELF or Intel HEX file, and a raw binary needs a load address:"
+                       " write %s@ADDR",
+                       c->path, c->path);
             return -EINVAL;
         }
         return loader_raw(c, addr);
     }
     if (has_addr) {
-        log_error("%s: %s files carry their own load addresses: remove '@0x%" PRIx64 "'",
-                  c->path, fmt == FMT_ELF ? "ELF" : "Intel HEX", addr);
+        diag_error(c->diag, "%s: %s files carry their own load addresses: remove '@0x%" PRIx64 "'",
+                   c->path, fmt == FMT_ELF ? "ELF" : "Intel HEX", addr);
         return -EINVAL;
     }
     return fmt == FMT_ELF ? loader_elf(c) : loader_ihex(c);
@@ -233,29 +242,41 @@ static void check_entry(const struct loader_ctx *c)
     const struct mem_mapping *m = mem_view_find(c->view, c->out->entry);
     if (c->out->has_entry && (!m || m->region->kind == MEM_MMIO)) {
         char cl[128];
-        log_warn("%s: entry point " GADDR_FMT " is not in mapped RAM/ROM of %s", c->path,
-                 c->out->entry, loader_cluster_desc(c->target, false, cl, sizeof(cl)));
+        diag_warn(c->diag, "%s: entry point " GADDR_FMT " is not in mapped RAM/ROM of %s", c->path,
+                  c->out->entry, loader_cluster_desc(c->target, false, cl, sizeof(cl)));
     }
 }
 
+/* out->path: @path made absolute, as gdb reads it back (qXfer:exec-file). */
+static int resolve_path(const struct loader_ctx *c)
+{
+    if (realpath(c->path, c->out->path))
+        return 0;
+    int err = errno;
+    diag_error(c->diag, "%s: %s", c->path, strerror(err));
+    return -err;
+}
+
 int loader_load(struct mem_view *v, const char *spec, const struct loader_target *t,
-                struct load_result *out, loader_symbol_fn sym, void *opaque)
+                struct load_result *out, loader_symbol_fn sym, void *opaque, const struct diag *d)
 {
     assert(v && spec && t && out);
     char *path;
     bool has_addr;
     gaddr addr = 0;
-    int err = spec_parse(spec, &path, &has_addr, &addr);
+    int err = spec_parse(spec, &path, &has_addr, &addr, d);
     if (err)
         return err;
-    struct loader_ctx c = { .view = v, .target = t, .path = path, .out = out, .sym = sym,
-                            .opaque = opaque };
+    struct loader_ctx c = {
+        .view = v, .target = t, .path = path, .out = out, .sym = sym, .opaque = opaque, .diag = d};
     uint8_t *data = NULL;
-    err = file_read(path, &data, &c.size);
+    err = file_read(path, &data, &c.size, d);
     if (!err) {
         c.data = data;
         *out = (struct load_result){ 0 };
-        err = load_format(&c, has_addr, addr);
+        err = resolve_path(&c);
+        if (!err)
+            err = load_format(&c, has_addr, addr);
         if (!err)
             check_entry(&c);
         free(data);

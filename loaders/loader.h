@@ -5,12 +5,13 @@
  * is treated as hostile: all of it is checked first (headers, bounds,
  * machine, that every byte lands in mapped RAM/ROM and no two pieces
  * overlap) and only then written, so a failed load leaves memory untouched.
- * Every error is logged with the file name (and line, for HEX) and the
- * reason.
+ * Every error is reported to the caller's diagnostics sink (NULL: the log)
+ * with the file name (and line, for HEX) and the reason.
  */
 #ifndef MOSAIC_LOADER_H
 #define MOSAIC_LOADER_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -37,7 +38,12 @@ struct load_result {
     gaddr entry;     /* ELF e_entry; HEX start record; raw: the load address */
     bool has_entry;  /* false only for a HEX file without a start record */
     gaddr low, high; /* first and last byte written (inclusive) */
+    /* The file loaded, absolute and resolved (realpath), without "@ADDR":
+     * what gdb is told (qXfer:exec-file). Callers never split a spec. */
+    char path[PATH_MAX];
 };
+
+struct diag;
 
 /* Called for each symbol of an ELF file's .symtab (see loader_load). */
 typedef void (*loader_symbol_fn)(void *opaque, const char *name, gaddr value);
@@ -64,10 +70,12 @@ typedef void (*loader_symbol_fn)(void *opaque, const char *name, gaddr value);
  * defined local, global or weak symbol of type NOTYPE, OBJECT or FUNC that
  * has a name; a corrupt symbol table only produces a warning.
  *
- * Returns 0 and fills @out, or a negative errno after logging why.
+ * Warnings (entry point outside RAM/ROM, corrupt symbol table) and errors
+ * go to @d (NULL: the log). Returns 0 and fills @out, or a negative errno
+ * after reporting why.
  */
 int loader_load(struct mem_view *v, const char *spec, const struct loader_target *t,
-                struct load_result *out, loader_symbol_fn sym, void *opaque);
+                struct load_result *out, loader_symbol_fn sym, void *opaque, const struct diag *d);
 
 /* Largest image file accepted. */
 #define LOADER_MAX_FILE_SIZE (1ull << 30)

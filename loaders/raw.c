@@ -6,18 +6,19 @@
 #include <errno.h>
 #include <inttypes.h>
 
-#include "engine/io/log.h"
+#include "engine/io/diag.h"
 #include "loaders/internals.h"
 
 int loader_raw(const struct loader_ctx *c, gaddr addr)
 {
     if (c->size == 0) {
-        log_error("%s: file is empty: nothing to load", c->path);
+        diag_error(c->diag, "%s: file is empty: nothing to load", c->path);
         return -EINVAL;
     }
     if (addr + (c->size - 1) < addr) {
-        log_error("%s: 0x%zx bytes at " GADDR_FMT " run past the end of the address space",
-                  c->path, c->size, addr);
+        diag_error(c->diag,
+                   "%s: 0x%zx bytes at " GADDR_FMT " run past the end of the address space",
+                   c->path, c->size, addr);
         return -ERANGE;
     }
     int err = loader_check_mapped(c, c->path, "image", addr, c->size);

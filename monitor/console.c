@@ -19,8 +19,7 @@
 #include "engine/io/event.h"
 #include "engine/io/log.h"
 #include "engine/machine/machine.h"
-#include "monitor/monitor.h"
-#include "monitor/monitor_complete.h"
+#include "monitor/internals.h"
 
 static struct machine *console_machine;
 static bool console_running;

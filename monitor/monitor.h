@@ -3,8 +3,10 @@
  * The monitor: one command table serving gdb's "monitor" (qRcmd) and a
  * readline console (-monitor stdio). Commands inspect and control the
  * board: help, info cpus/mtree/qom-tree, get/set properties, stop, cont,
- * reset, quit, x (memory, disassembled with capstone where it knows the
- * architecture), and the forms IDEs send (reset halt, halt, system_reset).
+ * reset, quit, x (memory, disassembled by the target's own disas hook),
+ * and the forms IDEs send (reset halt, halt, system_reset). Errors from
+ * the engine (a property the object system refuses, a missing object)
+ * are printed as the engine words them, on one "error: ..." line.
  */
 #ifndef MOSAIC_MONITOR_H
 #define MOSAIC_MONITOR_H

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine/accel/tcg/internals.h"
+#include "engine/io/diag.h"
 #include "engine/io/log.h"
 #include "engine/machine/tdesc.h"
 
@@ -55,20 +56,21 @@ static int cluster_sync_cpus(struct cluster *c, unsigned n)
     return 0;
 }
 
-static int cluster_on_cpus(struct object *obj, const struct prop_def *def)
+static int cluster_on_cpus(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     struct cluster *c = (struct cluster *)obj;
     char path[256];
     (void)def;
     if (c->cpus_prop < 1 || c->cpus_prop > CLUSTER_MAX_CPUS) {
-        log_error("%s.cpus: %llu is out of range (1 to %d)", object_path(obj, path, sizeof(path)),
-                  (unsigned long long)c->cpus_prop, CLUSTER_MAX_CPUS);
+        diag_error(d, "%s.cpus: %llu is out of range (1 to %d)",
+                   object_path(obj, path, sizeof(path)), (unsigned long long)c->cpus_prop,
+                   CLUSTER_MAX_CPUS);
         return -ERANGE;
     }
     return c->target ? cluster_sync_cpus(c, (unsigned)c->cpus_prop) : 0;
 }
 
-static int cluster_on_arch(struct object *obj, const struct prop_def *def)
+static int cluster_on_arch(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     struct cluster *c = (struct cluster *)obj;
     char path[256], known[128];
@@ -76,26 +78,27 @@ static int cluster_on_arch(struct object *obj, const struct prop_def *def)
     const struct target_ops *t = c->arch ? target_find(c->arch) : NULL;
     if (!t) {
         target_list_arches(known, sizeof(known));
-        log_error("%s: unknown architecture '%s' (known: %s)", object_path(obj, path, sizeof(path)),
-                  c->arch ? c->arch : "", known);
+        diag_error(d, "%s: unknown architecture '%s' (known: %s)",
+                   object_path(obj, path, sizeof(path)), c->arch ? c->arch : "", known);
         return -EINVAL;
     }
     if (c->target && c->target != t) {
-        log_error("%s: the architecture of a cluster cannot change", object_path(obj, path, sizeof(path)));
+        diag_error(d, "%s: the architecture of a cluster cannot change",
+                   object_path(obj, path, sizeof(path)));
         return -EINVAL;
     }
     c->target = t;
     return cluster_sync_cpus(c, (unsigned)c->cpus_prop);
 }
 
-static int cluster_on_accel(struct object *obj, const struct prop_def *def)
+static int cluster_on_accel(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     struct cluster *c = (struct cluster *)obj;
     char path[256];
     (void)def;
     if (c->accel == ACCEL_KVM) {
-        log_error("%s.accel: kvm is not available for this cluster (%s CPUs run on tcg)",
-                  object_path(obj, path, sizeof(path)), c->arch ? c->arch : "these");
+        diag_error(d, "%s.accel: kvm is not available for this cluster (%s CPUs run on tcg)",
+                   object_path(obj, path, sizeof(path)), c->arch ? c->arch : "these");
         return -ENOTSUP;
     }
     return 0;
@@ -214,7 +217,7 @@ struct cluster *cluster_new(struct object *parent, const char *name, const char 
     struct cluster *c = (struct cluster *)object_new("cluster", parent, name);
     if (!c)
         return NULL;
-    if (object_set_prop_str(&c->obj, "arch", arch)) {
+    if (object_set_prop_str(&c->obj, "arch", arch, NULL)) {
         object_unref(&c->obj);
         return NULL;
     }

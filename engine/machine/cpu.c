@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "engine/accel/tcg/internals.h"
-#include "engine/io/log.h"
+#include "engine/io/diag.h"
 
 struct cpu **cpu_list;
 unsigned cpu_count;
@@ -44,11 +44,11 @@ void cpu_list_forget_tb(const struct tb *tb, unsigned hash)
             cpu_list[i]->jmp_cache[hash] = NULL;
 }
 
-static int parse_pc(const struct cpu *cpu, const char *text, gaddr *pc)
+static int parse_pc(const struct cpu *cpu, const char *text, gaddr *pc, const struct diag *d)
 {
     uint64_t v;
     if (parse_u64(text, &v, false)) {
-        log_error("%s: reset-pc '%s' is not an address", cpu->obj.name, text);
+        diag_error(d, "%s: reset-pc '%s' is not an address", cpu->path, text);
         return -EINVAL;
     }
     *pc = v;
@@ -60,9 +60,9 @@ static gaddr reset_pc_of(const struct cpu *cpu)
 {
     gaddr pc = cpu->entry;
     if (cpu->reset_pc && *cpu->reset_pc)
-        parse_pc(cpu, cpu->reset_pc, &pc);
+        parse_pc(cpu, cpu->reset_pc, &pc, NULL);
     else if (cpu->cluster->reset_pc && *cpu->cluster->reset_pc)
-        parse_pc(cpu, cpu->cluster->reset_pc, &pc);
+        parse_pc(cpu, cpu->cluster->reset_pc, &pc, NULL);
     return pc;
 }
 
@@ -111,12 +111,12 @@ void cpu_power_off(struct cpu *cpu)
     cpu_exit(cpu);
 }
 
-static int cpu_on_reset_pc(struct object *obj, const struct prop_def *def)
+static int cpu_on_reset_pc(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     struct cpu *cpu = (struct cpu *)obj;
     gaddr pc;
     (void)def;
-    return cpu->reset_pc && *cpu->reset_pc ? parse_pc(cpu, cpu->reset_pc, &pc) : 0;
+    return cpu->reset_pc && *cpu->reset_pc ? parse_pc(cpu, cpu->reset_pc, &pc, d) : 0;
 }
 
 static int cpu_realize(struct object *obj)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine/accel/tcg/internals.h"
+#include "engine/io/diag.h"
 #include "engine/io/log.h"
 
 extern const struct object_type cpu_type, cluster_type, sysbus_type, ram_type, rom_type,
@@ -329,19 +330,19 @@ static struct object *parse_irq_ref(struct machine *m, const char *ref, char *li
     return object_resolve(&m->obj, path);
 }
 
-int machine_connect_irq(struct machine *m, const char *from, const char *to)
+int machine_connect_irq(struct machine *m, const char *from, const char *to, const struct diag *d)
 {
     char out_name[64], in_name[64];
     unsigned out_n, in_n;
     struct object *src = parse_irq_ref(m, from, out_name, sizeof(out_name), &out_n);
     struct object *dst = parse_irq_ref(m, to, in_name, sizeof(in_name), &in_n);
     if (!src || !object_is(src, "sysbus") || !((struct sysbus *)src)->irq_out) {
-        log_error("irq: '%s' is not an interrupt output (expected DEVICE.LINE[N])", from);
+        diag_error(d, "irq: '%s' is not an interrupt output (expected DEVICE.LINE[N])", from);
         return -EINVAL;
     }
     struct irq_line *slot = ((struct sysbus *)src)->irq_out((struct sysbus *)src, out_name, out_n);
     if (!slot) {
-        log_error("irq: '%s' has no output line '%s[%u]'", from, out_name, out_n);
+        diag_error(d, "irq: '%s' has no output line '%s[%u]'", from, out_name, out_n);
         return -EINVAL;
     }
     int err = -EINVAL;
@@ -350,6 +351,6 @@ int machine_connect_irq(struct machine *m, const char *from, const char *to)
     else if (dst && object_is(dst, "sysbus") && ((struct sysbus *)dst)->irq_in)
         err = ((struct sysbus *)dst)->irq_in((struct sysbus *)dst, in_name, in_n, slot);
     if (err)
-        log_error("irq: '%s' is not an interrupt input", to);
+        diag_error(d, "irq: '%s' is not an interrupt input", to);
     return err;
 }

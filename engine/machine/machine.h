@@ -125,8 +125,9 @@ bool machine_find_symbol(struct machine *m, const char *name, gaddr *value);
 /* The symbol with its cluster (the last one added wins), or NULL. */
 const struct machine_symbol *machine_symbol(struct machine *m, const char *name);
 
-/* Interrupt wiring by object path: "uart0.irq[0]" -> "app/cpu0.mtip[0]". */
-int machine_connect_irq(struct machine *m, const char *from, const char *to);
+/* Interrupt wiring by object path: "uart0.irq[0]" -> "app/cpu0.mtip[0]".
+ * 0, or -EINVAL after reporting why to @d (NULL: the log). */
+int machine_connect_irq(struct machine *m, const char *from, const char *to, const struct diag *d);
 
 /* Register the engine's types: machine, cluster, cpu, sysbus, ram, rom, alias. */
 void engine_register_types(void);

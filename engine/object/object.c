@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/io/diag.h"
 #include "engine/io/log.h"
 #include "engine/object/object.h"
 
@@ -184,38 +185,40 @@ union prop_value {
 struct prop_kind {
     const char *name;
     size_t size; /* of the field in the instance struct */
-    /* Parse @text into @v, or log why not (naming the object and property). */
+    /* Parse @text into @v, or report to @d why not (naming the object and property). */
     int (*parse)(const struct object *obj, const struct prop_def *def, const char *text,
-                 union prop_value *v);
+                 union prop_value *v, const struct diag *d);
     void (*format)(const struct prop_def *def, const union prop_value *v, char *buf, size_t len);
 };
 
-static void prop_error(const struct object *obj, const char *prop, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void prop_error(const struct diag *d, const struct object *obj, const char *prop,
+                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static void prop_error(const struct object *obj, const char *prop, const char *fmt, ...)
+/* "PATH.PROP: what is wrong" to @d. */
+static void prop_error(const struct diag *d, const struct object *obj, const char *prop,
+                       const char *fmt, ...)
 {
     char path[OBJECT_PATH_MAX], msg[OBJECT_VALUE_MAX + 256];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    log_error("%s.%s: %s", object_path(obj, path, sizeof(path)), prop, msg);
+    diag_error(d, "%s.%s: %s", object_path(obj, path, sizeof(path)), prop, msg);
 }
 
 static int parse_string(const struct object *obj, const struct prop_def *def, const char *text,
-                        union prop_value *v)
+                        union prop_value *v, const struct diag *d)
 {
     v->s = strdup(text);
     if (!v->s) {
-        prop_error(obj, def->name, "out of memory");
+        prop_error(d, obj, def->name, "out of memory");
         return -ENOMEM;
     }
     return 0;
 }
 
 static int number_error(const struct object *obj, const struct prop_def *def, const char *text,
-                        int err)
+                        int err, const struct diag *d)
 {
     static const char *const ranges[] = {
         [PROP_INT] = "-9223372036854775808 to 9223372036854775807",
@@ -225,46 +228,47 @@ static int number_error(const struct object *obj, const struct prop_def *def, co
     int64_t i;
     /* A negative number for an unsigned property is out of range, not garbage. */
     if (err == -ERANGE || (def->type != PROP_INT && parse_i64(text, &i) == 0)) {
-        prop_error(obj, def->name, "'%s' is out of range (%s)", text, ranges[def->type]);
+        prop_error(d, obj, def->name, "'%s' is out of range (%s)", text, ranges[def->type]);
         return -ERANGE;
     }
     if (def->type == PROP_SIZE)
-        prop_error(obj, def->name, "'%s' is not a size (a number with an optional K, M, G or T)",
+        prop_error(d, obj, def->name, "'%s' is not a size (a number with an optional K, M, G or T)",
                    text);
     else
-        prop_error(obj, def->name, "'%s' is not a number", text);
+        prop_error(d, obj, def->name, "'%s' is not a number", text);
     return -EINVAL;
 }
 
 static int parse_int(const struct object *obj, const struct prop_def *def, const char *text,
-                     union prop_value *v)
+                     union prop_value *v, const struct diag *d)
 {
     int err = parse_i64(text, &v->i);
-    return err ? number_error(obj, def, text, err) : 0;
+    return err ? number_error(obj, def, text, err, d) : 0;
 }
 
 static int parse_uint(const struct object *obj, const struct prop_def *def, const char *text,
-                      union prop_value *v)
+                      union prop_value *v, const struct diag *d)
 {
     int err = parse_u64(text, &v->u, def->type == PROP_SIZE);
-    return err ? number_error(obj, def, text, err) : 0;
+    return err ? number_error(obj, def, text, err, d) : 0;
 }
 
 static int parse_boolean(const struct object *obj, const struct prop_def *def, const char *text,
-                         union prop_value *v)
+                         union prop_value *v, const struct diag *d)
 {
     if (parse_bool(text, &v->b) == 0)
         return 0;
-    prop_error(obj, def->name, "'%s' is not a boolean (on/off, true/false, yes/no, 1/0)", text);
+    prop_error(d, obj, def->name, "'%s' is not a boolean (on/off, true/false, yes/no, 1/0)", text);
     return -EINVAL;
 }
 
 static int parse_duration_prop(const struct object *obj, const struct prop_def *def,
-                               const char *text, union prop_value *v)
+                               const char *text, union prop_value *v, const struct diag *d)
 {
     int err = parse_duration(text, &v->u);
     if (err)
-        prop_error(obj, def->name, "'%s' is not a duration (e.g. 10s, 0.5s, 250ms, 100us)", text);
+        prop_error(d, obj, def->name, "'%s' is not a duration (e.g. 10s, 0.5s, 250ms, 100us)",
+                   text);
     return err;
 }
 
@@ -275,7 +279,7 @@ static void enum_choices(const struct prop_def *def, struct name_list *l)
 }
 
 static int parse_enum(const struct object *obj, const struct prop_def *def, const char *text,
-                      union prop_value *v)
+                      union prop_value *v, const struct diag *d)
 {
     assert(def->enum_names);
     for (int i = 0; def->enum_names[i]; i++)
@@ -285,7 +289,7 @@ static int parse_enum(const struct object *obj, const struct prop_def *def, cons
         }
     struct name_list choices = {0};
     enum_choices(def, &choices);
-    prop_error(obj, def->name, "'%s' is not a valid choice (choices: %s)", text, choices.text);
+    prop_error(d, obj, def->name, "'%s' is not a valid choice (choices: %s)", text, choices.text);
     return -EINVAL;
 }
 
@@ -578,7 +582,7 @@ static int object_apply_defaults(struct object *obj)
         union prop_value v, old;
         if (!d->defval)
             continue;
-        int err = prop_kind(d)->parse(obj, d, d->defval, &v);
+        int err = prop_kind(d)->parse(obj, d, d->defval, &v, NULL); /* a type's bug: log it */
         if (err)
             return err;
         prop_load(obj, d, &old);
@@ -687,8 +691,15 @@ const struct prop_def *object_find_prop(const struct object *obj, const char *na
     return name ? type_find_prop(obj->type, name) : NULL;
 }
 
-/* Find property @name or log that there is none, listing those there are. */
-static const struct prop_def *object_lookup_prop(const struct object *obj, const char *name)
+void object_foreach_prop(const struct object *obj, object_prop_fn *fn, void *opaque)
+{
+    struct prop_iter it;
+    for (const struct prop_def *d = prop_first(&it, obj->type); d; d = prop_next(&it))
+        fn(obj, d, opaque);
+}
+
+const struct prop_def *object_lookup_prop(const struct object *obj, const char *name,
+                                          const struct diag *d)
 {
     const struct prop_def *def = object_find_prop(obj, name);
     if (def)
@@ -696,33 +707,35 @@ static const struct prop_def *object_lookup_prop(const struct object *obj, const
     char path[OBJECT_PATH_MAX];
     struct name_list names = {0};
     struct prop_iter it;
-    for (const struct prop_def *d = prop_first(&it, obj->type); d; d = prop_next(&it))
-        name_list_add(&names, d->name);
+    for (const struct prop_def *p = prop_first(&it, obj->type); p; p = prop_next(&it))
+        name_list_add(&names, p->name);
     object_path(obj, path, sizeof(path));
     if (names.len)
-        log_error("%s: no property '%s' (properties: %s)", path, name ? name : "", names.text);
+        diag_error(d, "%s: no property '%s' (properties: %s)", path, name ? name : "", names.text);
     else
-        log_error("%s: no property '%s' (a %s has no properties)", path, name ? name : "",
-                  obj->type->name);
+        diag_error(d, "%s: no property '%s' (a %s has no properties)", path, name ? name : "",
+                   obj->type->name);
     return NULL;
 }
 
-static int object_check_writable(const struct object *obj, const struct prop_def *def)
+static int object_check_writable(const struct object *obj, const struct prop_def *def,
+                                 const struct diag *d)
 {
     if ((def->flags & PROP_FIXED_AFTER_REALIZE) && obj->realized) {
-        prop_error(obj, def->name, "cannot be changed once the board is realized");
+        prop_error(d, obj, def->name, "cannot be changed once the board is realized");
         return -EBUSY;
     }
     return 0;
 }
 
 /* Store @v, let on_set judge it, and put the previous value back if it refuses. */
-static int object_commit_prop(struct object *obj, const struct prop_def *def, union prop_value *v)
+static int object_commit_prop(struct object *obj, const struct prop_def *def, union prop_value *v,
+                              const struct diag *d)
 {
     union prop_value old;
     prop_load(obj, def, &old);
     prop_store(obj, def, v);
-    int err = def->on_set ? def->on_set(obj, def) : 0;
+    int err = def->on_set ? def->on_set(obj, def, d) : 0;
     if (err) {
         prop_store(obj, def, &old);
         prop_release(def, v);
@@ -732,17 +745,18 @@ static int object_commit_prop(struct object *obj, const struct prop_def *def, un
     return err;
 }
 
-int object_set_prop_str(struct object *obj, const char *name, const char *value)
+int object_set_prop_str(struct object *obj, const char *name, const char *value,
+                        const struct diag *d)
 {
-    const struct prop_def *def = object_lookup_prop(obj, name);
+    const struct prop_def *def = object_lookup_prop(obj, name, d);
     if (!def)
         return -ENOENT;
-    int err = object_check_writable(obj, def);
+    int err = object_check_writable(obj, def, d);
     if (err)
         return err;
     union prop_value v;
-    err = prop_kind(def)->parse(obj, def, value ? value : "", &v);
-    return err ? err : object_commit_prop(obj, def, &v);
+    err = prop_kind(def)->parse(obj, def, value ? value : "", &v, d);
+    return err ? err : object_commit_prop(obj, def, &v, d);
 }
 
 /* Convert @n to the representation of @def's type; false if it does not fit. */
@@ -769,60 +783,62 @@ static bool prop_value_from_int(const struct prop_def *def, int64_t n, union pro
     }
 }
 
+/* Code, not users, calls this: its errors go to the log. */
 int object_set_prop_int(struct object *obj, const char *name, int64_t n)
 {
-    const struct prop_def *def = object_lookup_prop(obj, name);
+    const struct prop_def *def = object_lookup_prop(obj, name, NULL);
     if (!def)
         return -ENOENT;
-    int err = object_check_writable(obj, def);
+    int err = object_check_writable(obj, def, NULL);
     if (err)
         return err;
     union prop_value v;
     if (prop_is_string(def)) {
-        prop_error(obj, def->name, "is a %s, not a number", prop_kind(def)->name);
+        prop_error(NULL, obj, def->name, "is a %s, not a number", prop_kind(def)->name);
         return -EINVAL;
     }
     if (!prop_value_from_int(def, n, &v)) {
-        prop_error(obj, def->name, "%" PRId64 " is out of range", n);
+        prop_error(NULL, obj, def->name, "%" PRId64 " is out of range", n);
         return -ERANGE;
     }
-    return object_commit_prop(obj, def, &v);
+    return object_commit_prop(obj, def, &v, NULL);
 }
 
 int object_get_prop_str(const struct object *obj, const char *name, char *buf, size_t len)
 {
-    const struct prop_def *def = object_lookup_prop(obj, name);
+    const struct prop_def *def = object_lookup_prop(obj, name, NULL);
     if (!def)
         return -ENOENT;
     prop_format(obj, def, buf, len);
     return 0;
 }
 
-static void log_missing_object(const char *path, const struct object *deepest)
+struct object *object_lookup(struct object *root, const char *path, const struct diag *d)
 {
     char where[OBJECT_PATH_MAX];
     struct name_list children = {0};
+    struct object *deepest;
+    struct object *obj = object_walk(root, path, &deepest);
+    if (obj)
+        return obj;
     for (const struct object *c = deepest->first_child; c; c = c->next_sibling)
         name_list_add(&children, c->name);
     object_path(deepest, where, sizeof(where));
     if (children.len)
-        log_error("no object '%s' (objects under %s: %s)", path, where, children.text);
+        diag_error(d, "no object '%s' (objects under %s: %s)", path, where, children.text);
     else
-        log_error("no object '%s' (there is nothing under %s)", path, where);
+        diag_error(d, "no object '%s' (there is nothing under %s)", path, where);
+    return NULL;
 }
 
-static int object_assign(struct object *root, const char *path, const char *prop, const char *value)
+static int object_assign(struct object *root, const char *path, const char *prop, const char *value,
+                         const struct diag *d)
 {
-    struct object *deepest;
-    struct object *obj = object_walk(root, path, &deepest);
-    if (!obj) {
-        log_missing_object(path, deepest);
-        return -ENOENT;
-    }
-    return object_set_prop_str(obj, prop, value);
+    struct object *obj = object_lookup(root, path, d);
+    return obj ? object_set_prop_str(obj, prop, value, d) : -ENOENT;
 }
 
-int object_set_assignment(struct object *root, const char *assignment)
+int object_set_assignment(struct object *root, const char *assignment, const struct diag *d)
 {
     const char *eq = strchr(assignment, '=');
     const char *dot = NULL;
@@ -830,16 +846,16 @@ int object_set_assignment(struct object *root, const char *assignment)
         if (*p == '.')
             dot = p;
     if (!dot || dot + 1 == eq) {
-        log_error("'%s': expected PATH.PROPERTY=VALUE, e.g. /app.cpus=2", assignment);
+        diag_error(d, "'%s': expected PATH.PROPERTY=VALUE, e.g. /app.cpus=2", assignment);
         return -EINVAL;
     }
     char *path = strndup(assignment, (size_t)(dot - assignment));
     char *prop = strndup(dot + 1, (size_t)(eq - dot - 1));
     int err = -ENOMEM;
     if (path && prop)
-        err = object_assign(root, path, prop, eq + 1);
+        err = object_assign(root, path, prop, eq + 1, d);
     else
-        log_error("'%s': out of memory", assignment);
+        diag_error(d, "'%s': out of memory", assignment);
     free(path);
     free(prop);
     return err;

@@ -4,7 +4,11 @@
  * paths ("/app/cpu0"), and typed properties with a default and a help line.
  * The command line (-set), board files and the monitor all set properties
  * through object_set_prop_str(), so there is one parser and one set of
- * error messages for every way a user configures the board.
+ * error messages for every way a user configures the board. The functions
+ * that judge user input take a diagnostics sink (engine/io/diag.h; NULL:
+ * the log) and report through it, so each caller shows these messages
+ * where its user looks (a board file adds FILE:LINE:COL, the monitor
+ * prints them to gdb or the console).
  *
  * A property's value lives in the instance struct at a fixed offset, so code
  * reads its configuration as ordinary fields:
@@ -23,6 +27,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct diag;
 struct object;
 
 enum prop_type {
@@ -43,9 +48,10 @@ struct prop_def {
     unsigned flags;
     /*
      * Optional: called after the value was stored. Returning a negative errno
-     * rejects the value (the previous one is restored) and should log why.
+     * rejects the value (the previous one is restored) after reporting why
+     * to @d.
      */
-    int (*on_set)(struct object *obj, const struct prop_def *def);
+    int (*on_set)(struct object *obj, const struct prop_def *def, const struct diag *d);
 };
 
 struct object_type {
@@ -92,24 +98,41 @@ void object_unref(struct object *obj);
 struct object *object_child(struct object *parent, const char *name);
 /* Resolve "/app/cpu0" (absolute, from @root) or "app/cpu0"; NULL if missing. */
 struct object *object_resolve(struct object *root, const char *path);
+/* The same, but a missing object is reported to @d, naming the deepest
+ * object that exists on the way and its children. */
+struct object *object_lookup(struct object *root, const char *path, const struct diag *d);
 /* Writes the absolute path into @buf; returns @buf. */
 char *object_path(const struct object *obj, char *buf, size_t len);
 bool object_is(const struct object *obj, const char *type);
 
-/* Property access. All return 0 or -errno after logging a message that names
- * the object path and property, and on a bad name lists what exists. */
+/* Property access. Errors name the object path and property, and on a bad
+ * name list what exists. */
 const struct prop_def *object_find_prop(const struct object *obj, const char *name);
-int object_set_prop_str(struct object *obj, const char *name, const char *value);
-/* Formats the current value; returns 0 or -ENOENT. */
+/* object_find_prop(), but a missing property is reported to @d. */
+const struct prop_def *object_lookup_prop(const struct object *obj, const char *name,
+                                          const struct diag *d);
+typedef void object_prop_fn(const struct object *obj, const struct prop_def *def, void *opaque);
+/* Every property in effect on @obj (a subtype's redefinition hides its
+ * parent's), ancestors' first: the order -info qom-tree prints them in. */
+void object_foreach_prop(const struct object *obj, object_prop_fn *fn, void *opaque);
+/*
+ * Parse @value by the property's type, refuse it when the property is fixed
+ * after realize, store it and let on_set judge it. 0, or -errno after
+ * reporting why to @d (NULL: the log); a refused value leaves the old one.
+ */
+int object_set_prop_str(struct object *obj, const char *name, const char *value,
+                        const struct diag *d);
+/* Formats the current value; returns 0 or -ENOENT (logged). */
 int object_get_prop_str(const struct object *obj, const char *name, char *buf, size_t len);
-/* Typed shortcuts for code (no parsing). */
+/* Typed shortcut for code (no parsing); its errors go to the log. */
 int object_set_prop_int(struct object *obj, const char *name, int64_t v);
 
 /*
  * "PATH.PROP=VALUE" as written on the command line, in board files and in the
- * monitor. @root is the board's root object.
+ * monitor; @root is the board's root object. Errors go to @d, as for
+ * object_set_prop_str().
  */
-int object_set_assignment(struct object *root, const char *assignment);
+int object_set_assignment(struct object *root, const char *assignment, const struct diag *d);
 
 /* Realize @obj and its children depth-first (children before parents). */
 int object_realize_tree(struct object *obj);

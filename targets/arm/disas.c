@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Thumb disassembly for -d in_asm, with capstone in M-profile mode
- * (ARMv7-M executes Thumb only). One handle is opened on first use and
- * kept: translation, the only caller, runs on one thread at a time.
+ * Thumb disassembly for -d in_asm and the monitor's x/i, with capstone in
+ * M-profile mode (ARMv7-M executes Thumb only). One handle is opened on
+ * first use and kept: both callers run on the thread that runs the board
+ * and its event loop.
  */
 #include <capstone/capstone.h>
 #include <stdio.h>

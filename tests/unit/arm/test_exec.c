@@ -1440,7 +1440,7 @@ static void test_semihosting_off(void **state)
 {
     (void)state;
     START(p_semihost_exit);
-    assert_int_equal(object_set_prop_str(&env.c->obj, "semihosting", "off"), 0);
+    assert_int_equal(object_set_prop_str(&env.c->obj, "semihosting", "off", NULL), 0);
     expect_fault(ARM_EXC_HARD, 0, HFSR_DEBUGEVT);
     assert_int_equal(frame(6), CODE + 4); /* the BKPT */
     assert_false(env.m->exit_requested);

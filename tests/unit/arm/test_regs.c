@@ -69,7 +69,7 @@ static int setup(void **state)
     m = machine_new("regs");
     struct cluster *c = cluster_new(&m->obj, "rt", "arm");
     assert_non_null(c);
-    assert_int_equal(object_set_prop_str(&c->obj, "model", "cortex-m4"), 0);
+    assert_int_equal(object_set_prop_str(&c->obj, "model", "cortex-m4", NULL), 0);
     assert_int_equal(machine_realize(m), 0);
     machine_reset(m);
     core = arm_cpu(c->cpus[0]);

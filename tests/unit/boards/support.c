@@ -196,7 +196,7 @@ struct machine *support_load(const char *xml, char **err)
     char *text;
 
     support_capture_begin();
-    m = board_load_string("test.xml", xml, strlen(xml));
+    m = board_load_string("test.xml", xml, strlen(xml), NULL);
     text = support_capture_end();
     if (err)
         *err = text;

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Board file parser: the shipped boards, a file using every element, each
- * kind of broken file (with the exact FILE:LINE:COLUMN message and nothing
- * left behind), and -set style overrides applied after parsing.
+ * kind of broken file (exactly one FILE:LINE:COLUMN message, the property
+ * system's own for a bad value, and nothing left behind), errors through
+ * a caller's diagnostics sink, and -set style overrides applied after
+ * parsing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 #include <cmocka.h>
 
 #include "boards/board.h"
+#include "engine/io/diag.h"
 #include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
@@ -64,7 +67,7 @@ static void test_shipped_boards_parse_and_realize(void **state)
         struct machine *m;
 
         assert_non_null(path);
-        m = board_load_file(path);
+        m = board_load_file(path, NULL);
         assert_non_null(m);
         assert_true(object_is(get(m, "/app"), "cluster"));
         assert_int_equal(((struct cluster *)get(m, "/app"))->ncpus, 1);
@@ -144,14 +147,14 @@ static void test_every_element(void **state)
 static void test_overrides_after_parse(void **state)
 {
     char *path = board_find("riscv-virt");
-    struct machine *m = board_load_file(path);
+    struct machine *m = board_load_file(path, NULL);
 
     (void)state;
     assert_non_null(m);
-    assert_int_equal(object_set_assignment(OBJECT(m), "/app.cpus=4"), 0);
-    assert_int_equal(object_set_assignment(OBJECT(m), "/dram.size=256M"), 0);
-    assert_int_equal(object_set_assignment(OBJECT(m), "/uart0.chardev=null"), 0);
-    assert_int_equal(object_set_assignment(OBJECT(m), "/app/cpu3.start-powered-off=on"), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/app.cpus=4", NULL), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/dram.size=256M", NULL), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/uart0.chardev=null", NULL), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/app/cpu3.start-powered-off=on", NULL), 0);
     assert_int_equal(machine_realize(m), 0);
     assert_int_equal(((struct cluster *)get(m, "/app"))->ncpus, 4);
     assert_int_equal(region_of(m, "/dram")->size, 256u << 20);
@@ -160,14 +163,18 @@ static void test_overrides_after_parse(void **state)
     free(path);
 }
 
-/* Load @xml, expect failure and a message containing @want. */
+/* Load @xml, expect failure and exactly one message, a line containing @want. */
 static void expect_error(const char *xml, const char *want)
 {
     char *err = NULL;
     struct machine *m = support_load(xml, &err);
+    char *nl;
 
     assert_null(m);
     assert_non_null(strstr(err, want));
+    nl = strchr(err, '\n');
+    assert_non_null(nl);
+    assert_string_equal(nl, "\n");
     free(err);
 }
 
@@ -261,28 +268,89 @@ static void test_unknown_device_type(void **state)
     free(err);
 }
 
+/* The object layer says what is wrong, the parser only where: one line. */
 static void test_bad_property_value(void **state)
 {
-    char *err = NULL;
+    (void)state;
+    expect_error(HEAD APP "  <ram name=\"dram\" size=\"lots\"/>\n</board>\n",
+                 "mosaic: error: test.xml:4:3: /dram.size: 'lots' is not a size (a number with "
+                 "an optional K, M, G or T)\n");
+    expect_error(HEAD APP "  <device name=\"u\" type=\"ns16550\" colour=\"red\"/>\n</board>\n",
+                 "mosaic: error: test.xml:4:3: /u: no property 'colour' (properties: ");
+    expect_error(HEAD "  <cluster name=\"app\" arch=\"sparc\"/>\n</board>\n",
+                 "mosaic: error: test.xml:3:3: /app: unknown architecture 'sparc' (known: ");
+    expect_error(HEAD "  <cluster name=\"app\" cpus=\"100\" arch=\"riscv\"/>\n</board>\n",
+                 "mosaic: error: test.xml:3:3: /app.cpus: 100 is out of range (1 to 64)\n");
+    expect_error("<board name=\"b\" quantum=\"fast\"/>\n",
+                 "mosaic: error: test.xml:1:1: /.quantum: 'fast' is not a number\n");
+    expect_error("<board name=\"b c\"/>\n",
+                 "mosaic: error: test.xml:1:1: bad name \"b c\"; names use letters, digits, "
+                 "'-' and '_'\n");
+}
+
+/* A cluster's attributes apply in any order: arch after cpus still makes the CPUs. */
+static void test_cluster_attribute_order(void **state)
+{
+    struct machine *m = support_load(HEAD "  <cluster name=\"app\" cpus=\"3\" arch=\"riscv\"/>"
+                                          "\n</board>\n",
+                                     NULL);
 
     (void)state;
-    assert_null(support_load(HEAD APP "  <ram name=\"dram\" size=\"lots\"/>\n</board>\n", &err));
-    /* The object layer says what is wrong; the parser says where. */
-    assert_non_null(strstr(err, "/dram.size"));
-    assert_non_null(strstr(err, "test.xml:4:3: <ram name=\"dram\">: attribute size=\"lots\" "
-                                "rejected for /dram\n"));
-    free(err);
-    assert_null(support_load(HEAD APP "  <device name=\"u\" type=\"ns16550\" colour=\"red\"/>\n"
-                                      "</board>\n",
-                             &err));
-    assert_non_null(strstr(err, "no property 'colour'"));
-    assert_non_null(strstr(err, "test.xml:4:3: <device name=\"u\">: attribute colour=\"red\" "
-                                "rejected for /u\n"));
-    free(err);
-    expect_error(HEAD "  <cluster name=\"app\" arch=\"sparc\"/>\n</board>\n",
-                 "test.xml:3:3: cannot create cluster \"app\" of arch \"sparc\"\n");
-    expect_error("<board name=\"b\" quantum=\"fast\"/>\n",
-                 "test.xml:1:1: <board name=\"b\">: attribute quantum=\"fast\" rejected for /\n");
+    assert_non_null(m);
+    assert_int_equal(((struct cluster *)get(m, "/app"))->ncpus, 3);
+    assert_non_null(object_resolve(OBJECT(m), "/app/cpu2"));
+    machine_free(m);
+}
+
+struct sink_buf {
+    char text[1024];
+    unsigned count;
+};
+
+static void sink_report(void *opaque, enum diag_level level, const char *msg)
+{
+    struct sink_buf *b = opaque;
+    size_t used = strlen(b->text);
+
+    snprintf(b->text + used, sizeof(b->text) - used, "%s%s\n",
+             level == DIAG_WARN ? "warning: " : "", msg);
+    b->count++;
+}
+
+/* With a sink, a broken file's one message goes there, position first, and
+ * nothing reaches the log. */
+static void test_errors_through_sink(void **state)
+{
+    static const struct {
+        const char *xml, *want;
+    } cases[] = {
+        {HEAD APP "  <ram name=\"dram\" size=\"1M\" base=\"-5\"/>\n</board>\n",
+         "test.xml:4:3: /dram.base: '-5' is out of range (0 to 18446744073709551615)\n"},
+        {HEAD APP "  <set path=\"/app.cpus\" value=\"0\"/>\n</board>\n",
+         "test.xml:4:3: /app.cpus: 0 is out of range (1 to 64)\n"},
+        {HEAD APP "\n  <irq from=\"nothing.irq\" to=\"app/cpu0.meip\"/>\n</board>\n",
+         "test.xml:5:3: irq: 'nothing.irq' is not an interrupt output (expected "
+         "DEVICE.LINE[N])\n"},
+        {HEAD "  <cluster name=\"app\" arch=\"riscv\">\n</board>\n",
+         "test.xml:4:3: mismatched tag\n"},
+        {"<board name=\"b\"><cluster name=\"a\" arch=\"riscv\" accel=\"gpu\"/></board>\n",
+         "test.xml:1:17: /a.accel: 'gpu' is not a valid choice (choices: tcg, kvm)\n"},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct sink_buf b = {0};
+        const struct diag d = {sink_report, &b};
+        char *logged;
+
+        support_capture_begin();
+        assert_null(board_load_string("test.xml", cases[i].xml, strlen(cases[i].xml), &d));
+        logged = support_capture_end();
+        assert_string_equal(logged, "");
+        free(logged);
+        assert_string_equal(b.text, cases[i].want);
+        assert_int_equal(b.count, 1);
+    }
 }
 
 static void test_duplicate_names(void **state)
@@ -304,14 +372,15 @@ static void test_irq_set_and_text_errors(void **state)
 {
     (void)state;
     expect_error(HEAD APP "  <irq from=\"nothing.irq\" to=\"app/cpu0.meip\"/>\n</board>\n",
-                 "test.xml:4:3: cannot connect <irq from=\"nothing.irq\" to=\"app/cpu0.meip\">\n");
+                 "mosaic: error: test.xml:4:3: irq: 'nothing.irq' is not an interrupt output "
+                 "(expected DEVICE.LINE[N])\n");
     expect_error(HEAD APP "  <irq from=\"a.irq\" to=\"b.x\" via=\"c\"/>\n</board>\n",
                  "test.xml:4:3: unknown attribute via on <irq>; expected from=\"...\" "
                  "to=\"...\"\n");
     expect_error(HEAD APP "  <set path=\"/app.cpus\" value=\"0\"/>\n</board>\n",
-                 "test.xml:4:3: <set path=\"/app.cpus\" value=\"0\"> failed\n");
+                 "mosaic: error: test.xml:4:3: /app.cpus: 0 is out of range (1 to 64)\n");
     expect_error(HEAD APP "  <set path=\"/nowhere.size\" value=\"1\"/>\n</board>\n",
-                 "test.xml:4:3: <set path=\"/nowhere.size\" value=\"1\"> failed\n");
+                 "mosaic: error: test.xml:4:3: no object '/nowhere' (objects under /: app)\n");
     expect_error(HEAD APP "  hello\n</board>\n",
                  "test.xml:4:3: unexpected text \"hello\" inside <board>; board files hold only "
                  "elements and attributes\n");
@@ -323,7 +392,7 @@ static void test_missing_file(void **state)
 
     (void)state;
     support_capture_begin();
-    assert_null(board_load_file("/nonexistent/board.xml"));
+    assert_null(board_load_file("/nonexistent/board.xml", NULL));
     err = support_capture_end();
     assert_non_null(strstr(err, "cannot open board file /nonexistent/board.xml: "
                                 "No such file or directory\n"));
@@ -339,7 +408,7 @@ static void test_error_names_file(void **state)
 
     (void)state;
     support_capture_begin();
-    assert_null(board_load_file(path));
+    assert_null(board_load_file(path, NULL));
     err = support_capture_end();
     assert_true(asprintf(&want, "%s:4:3: unknown element <tcm>", path) > 0);
     assert_non_null(strstr(err, want));
@@ -383,6 +452,8 @@ int main(void)
         cmocka_unit_test(test_missing_attribute),
         cmocka_unit_test(test_unknown_device_type),
         cmocka_unit_test(test_bad_property_value),
+        cmocka_unit_test(test_cluster_attribute_order),
+        cmocka_unit_test(test_errors_through_sink),
         cmocka_unit_test(test_duplicate_names),
         cmocka_unit_test(test_irq_set_and_text_errors),
         cmocka_unit_test(test_missing_file),

@@ -30,7 +30,7 @@
 static struct machine *spike_board(void)
 {
     char *path = board_find("riscv-spike32");
-    struct machine *m = board_load_file(path);
+    struct machine *m = board_load_file(path, NULL);
 
     free(path);
     assert_non_null(m);

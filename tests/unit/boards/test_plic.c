@@ -351,7 +351,7 @@ static void expect_realize_error(const char *xml, const char *set, const char *m
 
     assert_non_null(m);
     if (set)
-        assert_int_equal(object_set_assignment(OBJECT(m), set), 0);
+        assert_int_equal(object_set_assignment(OBJECT(m), set, NULL), 0);
     support_capture_begin();
     assert_int_not_equal(machine_realize(m), 0);
     err = support_capture_end();

@@ -251,11 +251,11 @@ static struct machine *shipped_board(const char *name)
     target_register(&fake_arm_target);
     path = board_find(name);
     assert_non_null(path);
-    m = board_load_file(path);
+    m = board_load_file(path, NULL);
     free(path);
     assert_non_null(m);
-    assert_int_equal(object_set_assignment(OBJECT(m), "/uart0.chardev=null"), 0);
-    assert_int_equal(object_set_assignment(OBJECT(m), "/uart1.chardev=null"), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/uart0.chardev=null", NULL), 0);
+    assert_int_equal(object_set_assignment(OBJECT(m), "/uart1.chardev=null", NULL), 0);
     assert_int_equal(machine_realize(m), 0);
     machine_reset(m);
     memset(fake_irq_level, 0, sizeof(fake_irq_level));

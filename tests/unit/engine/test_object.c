@@ -6,6 +6,7 @@
  * assignments and the exact error messages users see.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "engine/io/diag.h"
 #include "engine/object/object.h"
 
 /* ---- capturing stderr --------------------------------------------------- */
@@ -46,6 +48,22 @@ static const char *capture_end(void)
     captured[n] = '\0';
     fclose(capture_file);
     return captured;
+}
+
+/* ---- a diagnostics sink that keeps what it is told ------------------------ */
+
+struct sink_buf {
+    char text[2048];
+    unsigned count;
+};
+
+static void sink_report(void *opaque, enum diag_level level, const char *msg)
+{
+    struct sink_buf *b = opaque;
+    size_t used = strlen(b->text);
+    snprintf(b->text + used, sizeof(b->text) - used, "%s%s\n",
+             level == DIAG_WARN ? "warning: " : "", msg);
+    b->count++;
 }
 
 /* ---- test types ---------------------------------------------------------- */
@@ -82,17 +100,23 @@ struct gadget {
 
 static const char *const mode_names[] = {"fast", "slow", "off", NULL};
 
-static int widget_on_even(struct object *obj, const struct prop_def *def)
+static int widget_on_even(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     (void)def;
-    return ((struct widget *)obj)->even % 2 ? -EINVAL : 0;
+    if (((struct widget *)obj)->even % 2 == 0)
+        return 0;
+    diag_error(d, "%s.even: %" PRId64 " is odd", obj->name, ((struct widget *)obj)->even);
+    return -EINVAL;
 }
 
-static int widget_on_word(struct object *obj, const struct prop_def *def)
+static int widget_on_word(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     (void)def;
     const char *w = ((struct widget *)obj)->word;
-    return w && !strcmp(w, "bad") ? -EINVAL : 0;
+    if (!w || strcmp(w, "bad"))
+        return 0;
+    diag_error(d, "%s.word: 'bad' is not allowed", obj->name);
+    return -EINVAL;
 }
 
 static int widget_init(struct object *obj)
@@ -247,7 +271,7 @@ static void assert_set_fails(struct object *obj, const char *prop, const char *v
                              const char *message)
 {
     capture_begin();
-    int ret = object_set_prop_str(obj, prop, value);
+    int ret = object_set_prop_str(obj, prop, value, NULL);
     const char *out = capture_end();
     assert_int_equal(ret, err);
     assert_string_equal(out, message);
@@ -432,11 +456,11 @@ static void test_string_and_path(void **state)
     (void)state;
     struct object *app = object_resolve(board, "/app");
     struct widget *w = (struct widget *)app;
-    assert_int_equal(object_set_prop_str(app, "label", "a b.c=d"), 0);
+    assert_int_equal(object_set_prop_str(app, "label", "a b.c=d", NULL), 0);
     assert_string_equal(w->label, "a b.c=d");
-    assert_int_equal(object_set_prop_str(app, "label", ""), 0);
+    assert_int_equal(object_set_prop_str(app, "label", "", NULL), 0);
     assert_string_equal(w->label, "");
-    assert_int_equal(object_set_prop_str(app, "file", "images/fw.elf"), 0);
+    assert_int_equal(object_set_prop_str(app, "file", "images/fw.elf", NULL), 0);
     assert_string_equal(w->file, "images/fw.elf"); /* relative paths stay relative */
     assert_prop(app, "file", "images/fw.elf");
     assert_prop(app, "word", ""); /* NULL reads as empty */
@@ -447,10 +471,10 @@ static void test_int(void **state)
     (void)state;
     struct object *app = object_resolve(board, "/app");
     struct widget *w = (struct widget *)app;
-    assert_int_equal(object_set_prop_str(app, "offset", "-0x10"), 0);
+    assert_int_equal(object_set_prop_str(app, "offset", "-0x10", NULL), 0);
     assert_int_equal(w->offset, -16);
     assert_prop(app, "offset", "-16");
-    assert_int_equal(object_set_prop_str(app, "offset", "-9223372036854775808"), 0);
+    assert_int_equal(object_set_prop_str(app, "offset", "-9223372036854775808", NULL), 0);
     assert_true(w->offset == INT64_MIN);
     assert_set_fails(app, "offset", "abc", -EINVAL,
                      "mosaic: error: /app.offset: 'abc' is not a number\n");
@@ -461,9 +485,9 @@ static void test_int(void **state)
                      "mosaic: error: /app.offset: '4K' is not a number\n");
     assert_true(w->offset == INT64_MIN); /* failures leave the value alone */
 
-    assert_int_equal(object_set_prop_str(app, "neg", "-255"), 0);
+    assert_int_equal(object_set_prop_str(app, "neg", "-255", NULL), 0);
     assert_prop(app, "neg", "-0xff");
-    assert_int_equal(object_set_prop_str(app, "neg", "0b1010"), 0);
+    assert_int_equal(object_set_prop_str(app, "neg", "0b1010", NULL), 0);
     assert_prop(app, "neg", "0xa");
 }
 
@@ -472,7 +496,7 @@ static void test_uint(void **state)
     (void)state;
     struct object *app = object_resolve(board, "/app");
     struct widget *w = (struct widget *)app;
-    assert_int_equal(object_set_prop_str(app, "count", "18446744073709551615"), 0);
+    assert_int_equal(object_set_prop_str(app, "count", "18446744073709551615", NULL), 0);
     assert_true(w->count == UINT64_MAX);
     assert_set_fails(app, "count", "abc", -EINVAL,
                      "mosaic: error: /app.count: 'abc' is not a number\n");
@@ -487,7 +511,7 @@ static void test_uint(void **state)
     assert_set_fails(app, "count", "", -EINVAL, "mosaic: error: /app.count: '' is not a number\n");
     assert_true(w->count == UINT64_MAX);
 
-    assert_int_equal(object_set_prop_str(app, "addr", "0x80000000"), 0);
+    assert_int_equal(object_set_prop_str(app, "addr", "0x80000000", NULL), 0);
     assert_int_equal(w->addr, 0x80000000u);
     assert_prop(app, "addr", "0x80000000");
     assert_prop(app, "count", "18446744073709551615");
@@ -499,16 +523,16 @@ static void test_size(void **state)
     struct object *app = object_resolve(board, "/app");
     struct widget *w = (struct widget *)app;
     assert_prop(app, "size", "128M");
-    assert_int_equal(object_set_prop_str(app, "size", "2g"), 0);
+    assert_int_equal(object_set_prop_str(app, "size", "2g", NULL), 0);
     assert_int_equal(w->size, UINT64_C(2) << 30);
     assert_prop(app, "size", "2G");
-    assert_int_equal(object_set_prop_str(app, "size", "1536K"), 0);
+    assert_int_equal(object_set_prop_str(app, "size", "1536K", NULL), 0);
     assert_prop(app, "size", "1536K");
-    assert_int_equal(object_set_prop_str(app, "size", "1T"), 0);
+    assert_int_equal(object_set_prop_str(app, "size", "1T", NULL), 0);
     assert_prop(app, "size", "1T");
-    assert_int_equal(object_set_prop_str(app, "size", "4097"), 0);
+    assert_int_equal(object_set_prop_str(app, "size", "4097", NULL), 0);
     assert_prop(app, "size", "4097");
-    assert_int_equal(object_set_prop_str(app, "size", "0"), 0);
+    assert_int_equal(object_set_prop_str(app, "size", "0", NULL), 0);
     assert_prop(app, "size", "0");
     assert_set_fails(app, "size", "16777216T", -ERANGE,
                      "mosaic: error: /app.size: '16777216T' is out of range "
@@ -533,7 +557,7 @@ static void test_bool(void **state)
     struct object *app = object_resolve(board, "/app");
     struct widget *w = (struct widget *)app;
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        assert_int_equal(object_set_prop_str(app, "enabled", cases[i].text), 0);
+        assert_int_equal(object_set_prop_str(app, "enabled", cases[i].text, NULL), 0);
         assert_int_equal(w->enabled, cases[i].value);
         assert_prop(app, "enabled", cases[i].value ? "on" : "off");
     }
@@ -549,7 +573,7 @@ static void test_enum(void **state)
     struct object *app = object_resolve(board, "/app");
     struct widget *w = (struct widget *)app;
     assert_prop(app, "mode", "slow");
-    assert_int_equal(object_set_prop_str(app, "mode", "off"), 0);
+    assert_int_equal(object_set_prop_str(app, "mode", "off", NULL), 0);
     assert_int_equal(w->mode, 2);
     assert_prop(app, "mode", "off");
     assert_set_fails(app, "mode", "Fast", -EINVAL,
@@ -563,17 +587,78 @@ static void test_on_set_rejection_restores(void **state)
     (void)state;
     struct object *app = object_resolve(board, "/app");
     struct widget *w = (struct widget *)app;
-    assert_int_equal(object_set_prop_str(app, "even", "4"), 0);
-    assert_int_equal(object_set_prop_str(app, "even", "5"), -EINVAL);
+    assert_int_equal(object_set_prop_str(app, "even", "4", NULL), 0);
+    assert_set_fails(app, "even", "5", -EINVAL, "mosaic: error: app.even: 5 is odd\n");
     assert_int_equal(w->even, 4);
+    capture_begin();
     assert_int_equal(object_set_prop_int(app, "even", 7), -EINVAL);
+    assert_string_equal(capture_end(), "mosaic: error: app.even: 7 is odd\n");
     assert_int_equal(w->even, 4);
 
-    assert_int_equal(object_set_prop_str(app, "word", "good"), 0);
+    assert_int_equal(object_set_prop_str(app, "word", "good", NULL), 0);
     char *before = w->word;
-    assert_int_equal(object_set_prop_str(app, "word", "bad"), -EINVAL);
+    assert_set_fails(app, "word", "bad", -EINVAL,
+                     "mosaic: error: app.word: 'bad' is not allowed\n");
     assert_ptr_equal(w->word, before);
     assert_string_equal(w->word, "good");
+}
+
+/* With a sink, every error of the property API (parsing, on_set, unknown
+ * names, fixed after realize, assignments) reaches it as one message, word
+ * for word what the log would have printed, and nothing reaches the log. */
+static void test_errors_through_sink(void **state)
+{
+    (void)state;
+    struct sink_buf b = {0};
+    const struct diag d = {sink_report, &b};
+    struct object *app = object_resolve(board, "/app");
+    capture_begin();
+    assert_int_equal(object_set_prop_str(app, "count", "abc", &d), -EINVAL);
+    assert_int_equal(object_set_prop_str(app, "size", "-1", &d), -ERANGE);
+    assert_int_equal(object_set_prop_str(app, "mode", "Fast", &d), -EINVAL);
+    assert_int_equal(object_set_prop_str(app, "even", "3", &d), -EINVAL);
+    assert_int_equal(object_set_prop_str(board, "x", "1", &d), -ENOENT);
+    assert_int_equal(object_set_assignment(board, "/ap.count=1", &d), -ENOENT);
+    assert_int_equal(object_set_assignment(board, "/app", &d), -EINVAL);
+    assert_null(object_lookup(board, "app/cpu7", &d));
+    assert_null(object_lookup_prop(app, "nope", &d));
+    assert_int_equal(object_realize_tree(board), 0);
+    assert_int_equal(object_set_prop_str(app, "locked", "1", &d), -EBUSY);
+    assert_int_equal(object_set_assignment(board, "/app.count=7", &d), 0);
+    assert_string_equal(capture_end(), "");
+    assert_string_equal(b.text,
+                        "/app.count: 'abc' is not a number\n"
+                        "/app.size: '-1' is out of range (0 to 18446744073709551615)\n"
+                        "/app.mode: 'Fast' is not a valid choice (choices: fast, slow, off)\n"
+                        "app.even: 3 is odd\n"
+                        "/: no property 'x' (a container has no properties)\n"
+                        "no object '/ap' (objects under /: app, uart0)\n"
+                        "'/app': expected PATH.PROPERTY=VALUE, e.g. /app.cpus=2\n"
+                        "no object 'app/cpu7' (objects under /app: cpu0, cpu1)\n"
+                        "/app: no property 'nope' (properties: label, file, offset, count, size, "
+                        "enabled, mode, addr, neg, locked, even, word, fail-realize)\n"
+                        "/app.locked: cannot be changed once the board is realized\n");
+    assert_int_equal(b.count, 10);
+    assert_int_equal(((struct widget *)app)->count, 7);
+}
+
+static void collect_prop_name(const struct object *obj, const struct prop_def *def, void *buf)
+{
+    (void)obj;
+    snprintf((char *)buf + strlen(buf), 256 - strlen(buf), "%s ", def->name);
+}
+
+/* Ancestors' properties first, as -info qom-tree prints them. */
+static void test_foreach_prop(void **state)
+{
+    (void)state;
+    char names[256] = "";
+    object_foreach_prop(object_resolve(board, "/app/cpu1"), collect_prop_name, names);
+    assert_string_equal(names, "label file offset count size enabled mode addr neg locked even "
+                               "word fail-realize extra ");
+    names[0] = '\0';
+    object_foreach_prop(board, collect_prop_name, names);
+    assert_string_equal(names, "");
 }
 
 static void test_unknown_property(void **state)
@@ -600,7 +685,7 @@ static void test_fixed_after_realize(void **state)
 {
     (void)state;
     struct object *app = object_resolve(board, "/app");
-    assert_int_equal(object_set_prop_str(app, "locked", "5"), 0);
+    assert_int_equal(object_set_prop_str(app, "locked", "5", NULL), 0);
     assert_int_equal(object_realize_tree(board), 0);
     assert_set_fails(app, "locked", "6", -EBUSY,
                      "mosaic: error: /app.locked: cannot be changed once the board is "
@@ -609,7 +694,7 @@ static void test_fixed_after_realize(void **state)
     assert_int_equal(object_set_prop_int(app, "locked", 6), -EBUSY);
     capture_end();
     assert_int_equal(((struct widget *)app)->locked, 5);
-    assert_int_equal(object_set_prop_str(app, "count", "6"), 0); /* not fixed */
+    assert_int_equal(object_set_prop_str(app, "count", "6", NULL), 0); /* not fixed */
 }
 
 static void test_set_prop_int(void **state)
@@ -673,22 +758,22 @@ static void test_assignment(void **state)
     (void)state;
     struct widget *app = widget_at("/app");
     struct widget *cpu1 = widget_at("/app/cpu1");
-    assert_int_equal(object_set_assignment(board, "/app.file=fw.v2.elf"), 0);
+    assert_int_equal(object_set_assignment(board, "/app.file=fw.v2.elf", NULL), 0);
     assert_string_equal(app->file, "fw.v2.elf");
-    assert_int_equal(object_set_assignment(board, "app/cpu1.count=0x20"), 0);
+    assert_int_equal(object_set_assignment(board, "app/cpu1.count=0x20", NULL), 0);
     assert_int_equal(cpu1->count, 0x20);
-    assert_int_equal(object_set_assignment(board, "/app/cpu1.label=x=y"), 0);
+    assert_int_equal(object_set_assignment(board, "/app/cpu1.label=x=y", NULL), 0);
     assert_string_equal(cpu1->label, "x=y");
-    assert_int_equal(object_set_assignment(board, "/app.label="), 0);
+    assert_int_equal(object_set_assignment(board, "/app.label=", NULL), 0);
     assert_string_equal(app->label, "");
-    assert_int_equal(object_set_assignment(board, "/app/.size=1M"), 0);
+    assert_int_equal(object_set_assignment(board, "/app/.size=1M", NULL), 0);
     assert_int_equal(app->size, 1 << 20);
 }
 
 static void assert_assignment_fails(const char *text, int err, const char *message)
 {
     capture_begin();
-    int ret = object_set_assignment(board, text);
+    int ret = object_set_assignment(board, text, NULL);
     const char *out = capture_end();
     assert_int_equal(ret, err);
     assert_string_equal(out, message);
@@ -742,7 +827,7 @@ static void test_realize_order(void **state)
 static void test_realize_stops_at_error(void **state)
 {
     (void)state;
-    assert_int_equal(object_set_assignment(board, "/app/cpu1.fail-realize=on"), 0);
+    assert_int_equal(object_set_assignment(board, "/app/cpu1.fail-realize=on", NULL), 0);
     assert_int_equal(object_realize_tree(board), -EIO);
     assert_string_equal(trace, "realize:cpu0 realize:cpu1 ");
     assert_true(widget_at("/app/cpu0")->obj.realized);
@@ -775,7 +860,7 @@ static void print_type(FILE *f, const void *type)
 static void test_print_tree(void **state)
 {
     (void)state;
-    assert_int_equal(object_set_assignment(board, "/app.file=fw.elf"), 0);
+    assert_int_equal(object_set_assignment(board, "/app.file=fw.elf", NULL), 0);
     static const char head[] = "/ (container)\n"
                                "  /app (widget)\n"
                                "    label = hello\n"
@@ -839,6 +924,8 @@ int main(void)
         BOARD_TEST(test_bool),
         BOARD_TEST(test_enum),
         BOARD_TEST(test_on_set_rejection_restores),
+        BOARD_TEST(test_errors_through_sink),
+        BOARD_TEST(test_foreach_prop),
         BOARD_TEST(test_unknown_property),
         BOARD_TEST(test_fixed_after_realize),
         BOARD_TEST(test_set_prop_int),

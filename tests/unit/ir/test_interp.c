@@ -97,8 +97,8 @@ static int setup(void **state)
     struct object *ram = object_new("ram", &m->obj, "ram");
     assert_non_null(c);
     assert_non_null(ram);
-    assert_int_equal(object_set_prop_str(ram, "base", "0x10000"), 0);
-    assert_int_equal(object_set_prop_str(ram, "size", "64K"), 0);
+    assert_int_equal(object_set_prop_str(ram, "base", "0x10000", NULL), 0);
+    assert_int_equal(object_set_prop_str(ram, "size", "64K", NULL), 0);
     assert_int_equal(machine_realize(m), 0);
     machine_reset(m);
     cpu = (struct toy_cpu *)c->cpus[0];

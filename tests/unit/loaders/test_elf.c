@@ -242,7 +242,7 @@ static const char *load_fails(struct tu_board *b, const struct elf_file *f, size
     struct load_result res;
     struct seen_syms seen = { 0 };
     tu_capture_begin();
-    int err = loader_load(b->view, path, t, &res, record_sym, &seen);
+    int err = loader_load(b->view, path, t, &res, record_sym, &seen, NULL);
     const char *log = tu_capture_end();
     assert_int_equal(err, expect);
     assert_int_equal(seen.n, 0);
@@ -286,11 +286,12 @@ static void test_elf64_valid(void **state)
     elf_build(&img, &f);
     struct load_result res;
     struct seen_syms seen = { 0 };
-    assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv64, &res, record_sym, &seen), 0);
+    assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv64, &res, record_sym, &seen, NULL),
+                     0);
     check_ref_loaded(b, &res);
     check_ref_symbols(&seen);
     /* Without a callback the symbols are simply not read. */
-    assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv64, &res, NULL, NULL, NULL), 0);
 }
 
 static void test_elf32_valid(void **state)
@@ -306,7 +307,8 @@ static void test_elf32_valid(void **state)
     elf_build(&img, &f);
     struct load_result res;
     struct seen_syms seen = { 0 };
-    assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv32, &res, record_sym, &seen), 0);
+    assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv32, &res, record_sym, &seen, NULL),
+                     0);
     assert_memory_equal(b->rom->host + 0x10, data, sizeof(data));
     assert_int_equal(b->rom->host[0x18], 0xbb);
     check_ref_symbols(&seen);
@@ -316,7 +318,7 @@ static void test_elf32_valid(void **state)
 
     /* A target that accepts any machine and class. */
     const struct loader_target any = { .cluster_name = "any" };
-    assert_int_equal(loader_load(b->view, write_elf(&f), &any, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, write_elf(&f), &any, &res, NULL, NULL, NULL), 0);
 }
 
 static void test_wrong_target(void **state)
@@ -384,7 +386,7 @@ static void test_bad_header(void **state)
     snprintf(spec, sizeof(spec), "%s@0x80000000", path);
     struct load_result res;
     tu_capture_begin();
-    int err = loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL);
+    int err = loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL);
     const char *log = tu_capture_end();
     assert_int_equal(err, -EINVAL);
     tu_assert_error(log, "%s: ELF files carry their own load addresses: remove '@0x80000000'",
@@ -574,7 +576,7 @@ static void test_corrupt_symtab(void **state)
         struct load_result res;
         struct seen_syms seen = { 0 };
         tu_capture_begin();
-        int err = loader_load(b->view, path, &tu_rv64, &res, record_sym, &seen);
+        int err = loader_load(b->view, path, &tu_rv64, &res, record_sym, &seen, NULL);
         const char *log = tu_capture_end();
         assert_int_equal(err, 0);
         assert_int_equal(seen.n, 0);
@@ -631,8 +633,8 @@ static void test_fuzz(void **state)
         struct load_result res;
         struct seen_syms seen = { 0 };
         tu_silence_begin();
-        int err = loader_load(b->view, path, i % 2 ? &tu_rv32 : &tu_rv64, &res, record_sym,
-                              &seen);
+        int err =
+            loader_load(b->view, path, i % 2 ? &tu_rv32 : &tu_rv64, &res, record_sym, &seen, NULL);
         tu_silence_end();
         if (err) {
             assert_true(err < 0);

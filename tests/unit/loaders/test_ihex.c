@@ -68,7 +68,7 @@ static const char *load_fails(struct tu_board *b, const char *text, int expect)
     const char *path = write_hex(text);
     struct load_result res;
     tu_capture_begin();
-    int err = loader_load(b->view, path, &tu_rv64, &res, NULL, NULL);
+    int err = loader_load(b->view, path, &tu_rv64, &res, NULL, NULL, NULL);
     const char *log = tu_capture_end();
     assert_int_equal(err, expect);
     assert_true(tu_board_untouched(b));
@@ -93,7 +93,7 @@ static void test_linear(void **state)
     rec(text, 5, 0, start, 4, 0);
     rec_eof(text);
     struct load_result res;
-    assert_int_equal(loader_load(b->view, write_hex(text), &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, write_hex(text), &tu_rv64, &res, NULL, NULL, NULL), 0);
     assert_memory_equal(b->ram->host, bytes16, 16);
     assert_memory_equal(b->ram->host + 16, bytes16, 16);
     assert_int_equal(b->ram->host[32], 0xaa);
@@ -109,7 +109,7 @@ static void test_linear(void **state)
     rec_ulba(text, 0x8000);
     rec(text, 0, 0xfff8, bytes16, 16, 0);
     rec_eof(text);
-    assert_int_equal(loader_load(b->view, write_hex(text), &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, write_hex(text), &tu_rv64, &res, NULL, NULL, NULL), 0);
     assert_memory_equal(b->ram->host + 0xfff8, bytes16, 16);
     assert_false(res.has_entry);
     assert_int_equal(res.low, 0x8000fff8);
@@ -131,7 +131,7 @@ static void test_segmented(void **state)
     rec(text, 3, 0, cs_ip, 4, 0);
     rec_eof(text);
     struct load_result res;
-    assert_int_equal(loader_load(v, write_hex(text), &tu_rv32, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(v, write_hex(text), &tu_rv32, &res, NULL, NULL, NULL), 0);
     assert_memory_equal(ram->host + 0x1fff8, bytes16, 8);
     assert_memory_equal(ram->host + 0x10000, bytes16 + 8, 8);
     assert_int_equal(ram->host[0x10008], 0);
@@ -152,7 +152,7 @@ static void test_into_rom(void **state)
     strcat(text, "\n:garbage after the end\n");
     struct load_result res;
     tu_capture_begin();
-    int err = loader_load(b->view, write_hex(text), &tu_rv64, &res, NULL, NULL);
+    int err = loader_load(b->view, write_hex(text), &tu_rv64, &res, NULL, NULL, NULL);
     const char *log = tu_capture_end();
     assert_int_equal(err, 0);
     assert_memory_equal(b->rom->host + 4, four, 4);

@@ -1,17 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unit tests for raw binary loading and for what loader_load() does before
- * any format: "PATH@ADDR" parsing, file errors, format detection.
+ * any format: "PATH@ADDR" parsing (file names containing '@' included),
+ * the resolved image path it returns, file errors, format detection, and
+ * errors and warnings through a caller's diagnostics sink.
  */
 #include <errno.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "engine/io/diag.h"
 #include "loaders/loader.h"
 #include "tests/unit/loaders/testutil.h"
 
@@ -34,7 +41,7 @@ static const char *load_fails(struct tu_board *b, const char *spec, int expect)
 {
     struct load_result res;
     tu_capture_begin();
-    int err = loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL);
+    int err = loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL);
     const char *log = tu_capture_end();
     assert_int_equal(err, expect);
     assert_true(tu_board_untouched(b));
@@ -48,7 +55,7 @@ static void test_raw_at_addr(void **state)
     char spec[600];
     snprintf(spec, sizeof(spec), "%s@0x80000100", path);
     struct load_result res;
-    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);
     assert_memory_equal(b->ram->host + 0x100, image, sizeof(image));
     assert_int_equal(b->ram->host[0xff], 0xaa);
     assert_int_equal(b->ram->host[0x100 + sizeof(image)], 0xaa);
@@ -60,7 +67,7 @@ static void test_raw_at_addr(void **state)
     /* Into ROM, in decimal, up to the last byte of the region. */
     snprintf(spec, sizeof(spec), "%s@%u", path,
              TU_ROM_BASE + TU_ROM_SIZE - (unsigned)sizeof(image));
-    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);
     assert_memory_equal(b->rom->host + TU_ROM_SIZE - sizeof(image), image, sizeof(image));
 }
 
@@ -131,8 +138,106 @@ static void test_at_in_file_name(void **state)
     char spec[600];
     snprintf(spec, sizeof(spec), "%s@0x80000000", path);
     struct load_result res;
-    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);
     assert_memory_equal(b->ram->host, image, sizeof(image));
+}
+
+/* The absolute, resolved path of @name in the temporary directory. */
+static const char *real_tmp_path(const char *name)
+{
+    static char buf[PATH_MAX + 64];
+    char dir[PATH_MAX];
+    assert_non_null(realpath(tu_tmpdir(), dir));
+    snprintf(buf, sizeof(buf), "%s/%s", dir, name);
+    return buf;
+}
+
+/* The loader hands back the file it loaded, absolute and without "@ADDR",
+ * so no caller splits a spec again. */
+static void test_resolved_path(void **state)
+{
+    struct tu_board *b = *state;
+    struct load_result res;
+    char cwd[PATH_MAX], spec[PATH_MAX];
+    tu_write_file("fw.bin", image, sizeof(image));
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(chdir(tu_tmpdir()), 0);
+    int err = loader_load(b->view, "fw.bin@0x80000000", &tu_rv64, &res, NULL, NULL, NULL);
+    assert_int_equal(chdir(cwd), 0);
+    assert_int_equal(err, 0);
+    assert_string_equal(res.path, real_tmp_path("fw.bin"));
+
+    snprintf(spec, sizeof(spec), "%s/../%s/./fw.bin@0x80000000", tu_tmpdir(),
+             strrchr(tu_tmpdir(), '/') + 1);
+    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);
+    assert_string_equal(res.path, real_tmp_path("fw.bin"));
+}
+
+/* '@' in a file name: a spec naming an existing file is the file (HEX and
+ * ELF carry their addresses), and otherwise only the last '@' starts the
+ * address. Either way the path returned is the file's, '@' and all. */
+static void test_at_in_resolved_path(void **state)
+{
+    struct tu_board *b = *state;
+    struct load_result res;
+    char spec[PATH_MAX];
+    const char *hex = ":020000048000"
+                      "7A\n:0400000001020304F2\n:00000001FF\n";
+    const char *path = tu_write_file("fw@0x80000000.hex", hex, strlen(hex));
+    assert_int_equal(loader_load(b->view, path, &tu_rv64, &res, NULL, NULL, NULL), 0);
+    assert_string_equal(res.path, real_tmp_path("fw@0x80000000.hex"));
+    assert_false(res.has_entry);
+
+    path = tu_write_file("fw@v2.bin", image, sizeof(image));
+    snprintf(spec, sizeof(spec), "%s@0x80000010", path);
+    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);
+    assert_string_equal(res.path, real_tmp_path("fw@v2.bin"));
+    assert_int_equal(res.entry, 0x80000010);
+    assert_memory_equal(b->ram->host + 0x10, image, sizeof(image));
+}
+
+struct sink_buf {
+    char text[1024];
+    unsigned count;
+};
+
+static void sink_report(void *opaque, enum diag_level level, const char *msg)
+{
+    struct sink_buf *s = opaque;
+    size_t used = strlen(s->text);
+    snprintf(s->text + used, sizeof(s->text) - used, "%s: %s\n",
+             level == DIAG_WARN ? "warning" : "error", msg);
+    s->count++;
+}
+
+/* With a sink, the loader's errors and warnings go there, not to the log. */
+static void test_errors_through_sink(void **state)
+{
+    struct tu_board *b = *state;
+    struct sink_buf s = {0};
+    const struct diag d = {sink_report, &s};
+    struct load_result res;
+    char spec[PATH_MAX], want[3 * PATH_MAX];
+    const char *path = tu_write_file("fw.bin", image, sizeof(image));
+    tu_capture_begin();
+    assert_int_equal(loader_load(b->view, path, &tu_rv64, &res, NULL, NULL, &d), -EINVAL);
+    snprintf(spec, sizeof(spec), "%s/missing.bin", tu_tmpdir());
+    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, &d), -ENOENT);
+    /* A HEX start address in a device: loaded, with a warning. */
+    const char *hex = ":020000048000"
+                      "7A\n:0400000001020304F2\n:0400000510000000E7\n"
+                      ":00000001FF\n";
+    const char *hpath = tu_write_file("start.hex", hex, strlen(hex));
+    assert_int_equal(loader_load(b->view, hpath, &tu_rv64, &res, NULL, NULL, &d), 0);
+    assert_string_equal(tu_capture_end(), "");
+    snprintf(want, sizeof(want),
+             "error: %s: not an ELF or Intel HEX file, and a raw binary needs a load address:"
+             " write %s@ADDR\n"
+             "error: %s: cannot open: No such file or directory\n"
+             "warning: %s: entry point 0x10000000 is not in mapped RAM/ROM of cluster 'app'\n",
+             path, path, spec, hpath);
+    assert_string_equal(s.text, want);
+    assert_int_equal(s.count, 3);
 }
 
 static void test_format_detection(void **state)
@@ -152,14 +257,14 @@ static void test_format_detection(void **state)
     tu_assert_error(log, "%s:1: a record must start with ':'", path);
 
     struct load_result res;
-    assert_int_equal(loader_load(b->view, txt, &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, txt, &tu_rv64, &res, NULL, NULL, NULL), 0);
     static const uint8_t data[] = { 1, 2, 3, 4 };
     assert_memory_equal(b->ram->host, data, sizeof(data));
     /* Binary that starts with ':' stays raw. */
     static const uint8_t colon[] = { ':', 0x00, 0xff };
     path = tu_write_file("colon.bin", colon, sizeof(colon));
     snprintf(spec, sizeof(spec), "%s@0x80000010", path);
-    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL), 0);
+    assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);
     assert_memory_equal(b->ram->host + 0x10, colon, sizeof(colon));
 }
 
@@ -178,6 +283,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_raw_outside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_spec_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_at_in_file_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resolved_path, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_at_in_resolved_path, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_errors_through_sink, setup, teardown),
         cmocka_unit_test_setup_teardown(test_format_detection, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, group_teardown);

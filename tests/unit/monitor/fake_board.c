@@ -115,7 +115,7 @@ struct machine *fake_board_new(void)
         "/rt/cpu0.start-powered-off=on", "/app/cpu1.reset-pc=0x10004",
     };
     for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
-        if (object_set_assignment(&m->obj, sets[i]))
+        if (object_set_assignment(&m->obj, sets[i], NULL))
             return NULL;
     if (machine_realize(m))
         return NULL;

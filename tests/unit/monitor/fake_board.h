@@ -21,8 +21,7 @@ struct fake_cpu {
 /* Reads the device at 0x20000 got. */
 extern unsigned fake_device_reads;
 
-/* Register the fake target again as @arch, without its disassembler (so
- * the monitor's capstone path is what decodes "arm" and "x86_64"). */
+/* Register the fake target again as @arch, without its disassembler. */
 void fake_register_arch(const char *arch);
 
 /* The board, realized and reset; NULL on failure. */

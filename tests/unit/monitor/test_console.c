@@ -18,8 +18,7 @@
 
 #include "engine/io/event.h"
 #include "engine/machine/machine.h"
-#include "monitor/monitor.h"
-#include "monitor/monitor_complete.h"
+#include "monitor/internals.h"
 #include "tests/unit/monitor/fake_board.h"
 
 static struct machine *m;

@@ -4,7 +4,10 @@
  * qRcmd runs them, on a small board with a fake target: the exact text
  * each command prints, its return value, and its effect on CPUs, memory
  * and properties, including the forms IDEs send (reset halt, halt,
- * system_reset) and every error message.
+ * system_reset) and every error message. set's errors are the object
+ * system's own messages, checked against what -set reports for the same
+ * input; x/i decodes only through the target's disas hook (the fake
+ * target's, and the real Arm target's).
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -15,10 +18,15 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "engine/io/diag.h"
 #include "engine/machine/debug.h"
 #include "engine/machine/machine.h"
 #include "monitor/monitor.h"
+#include "targets/arm/arm.h"
 #include "tests/unit/monitor/fake_board.h"
+
+/* Longest message a test keeps. */
+#define MONITOR_TEST_MSG 512
 
 static struct machine *m;
 static struct cluster *app, *rt;
@@ -211,13 +219,14 @@ static void test_set_errors(void **state)
 {
     (void)state;
     assert_string_equal(run("set /app.cpus 3"),
-                        "error: /app.cpus cannot be changed once the board is realized\n");
+                        "error: /app.cpus: cannot be changed once the board is realized\n");
     assert_int_equal(rc, -EBUSY);
     assert_string_equal(run("set /rt.semihosting maybe"),
-                        "error: cannot set /rt.semihosting to 'maybe' (expects on or off)\n");
+                        "error: /rt.semihosting: 'maybe' is not a boolean "
+                        "(on/off, true/false, yes/no, 1/0)\n");
     assert_int_equal(rc, -EINVAL);
     assert_string_equal(run("set /app/cpu0.reset-pc xyz"),
-                        "error: cannot set /app/cpu0.reset-pc to 'xyz' (Invalid argument)\n");
+                        "error: /app/cpu0: reset-pc 'xyz' is not an address\n");
     assert_int_equal(rc, -EINVAL);
     assert_string_equal(run("get /app/cpu0.reset-pc"), "\"\"\n");
     assert_string_equal(run("set /app/cpu0.reset-pc"), "usage: set PATH.PROP VALUE\n");
@@ -226,6 +235,43 @@ static void test_set_errors(void **state)
                         "error: no object '/nope' (objects under /: app, rt, ram, dev)\n");
     assert_int_equal(rc, -ENOENT);
     assert_string_equal(run("set"), "usage: set PATH.PROP VALUE\n");
+}
+
+/* What object_set_assignment() reports to a sink: -set's message. */
+static void keep_message(void *opaque, enum diag_level level, const char *msg)
+{
+    (void)level;
+    snprintf(opaque, MONITOR_TEST_MSG, "error: %s\n", msg);
+}
+
+/* monitor set prints exactly the property system's message, and refuses
+ * and accepts what -set and board files refuse and accept. */
+static void test_set_shows_property_system_message(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"/app.cpus", "3"},                 /* fixed once realized */
+        {"/rt.semihosting", "maybe"},       /* not a boolean */
+        {"/app/cpu0.reset-pc", "xyz"},      /* refused by on_set */
+        {"/ram.base", "0x20000"},           /* fixed once realized */
+        {"/app.accel", "fast"},             /* not a choice */
+        {"/app.stop-on-exception", "2"},    /* not a boolean */
+        {"/app/cpu0.nope", "1"},            /* no such property */
+        {"/app/cpu5.image", "a.elf"},       /* no such object */
+        {"/app/cpu0.", "1"},                /* no property name */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char line[128], assignment[128], want[MONITOR_TEST_MSG] = "";
+        const struct diag sink = {keep_message, want};
+        snprintf(line, sizeof(line), "set %s %s", cases[i][0], cases[i][1]);
+        snprintf(assignment, sizeof(assignment), "%s=%s", cases[i][0], cases[i][1]);
+        int want_rc = object_set_assignment(&m->obj, assignment, &sink);
+        assert_int_not_equal(want_rc, 0);
+        assert_string_equal(run(line), want);
+        assert_int_equal(rc, want_rc);
+    }
+    assert_string_equal(run("set /app/cpu0.reset-pc 0x10"), "");
+    assert_int_equal(rc, 0);
 }
 
 /* ---- x ------------------------------------------------------------------------ */
@@ -317,35 +363,55 @@ static void test_x_symbols_and_errors(void **state)
     assert_string_equal(run("help/4"), "usage: help [COMMAND]\n");
 }
 
-static void test_x_instructions_capstone(void **state)
+/* A board of one cluster of @arch with 4 KiB of RAM at 0x1000 holding @code. */
+static struct machine *code_board(const char *arch, const uint8_t *code, size_t len)
 {
-    (void)state;
-    static const uint8_t x86[] = {0x90, 0x48, 0x89, 0xe5, 0xc3};
-    static const uint8_t thumb[] = {0x70, 0x47, 0x00, 0xbf};
-    fake_register_arch("x86_64");
-    fake_register_arch("arm");
-    struct machine *pcb = machine_new("pcboard");
-    assert_non_null(pcb);
-    struct cluster *pc = cluster_new(&pcb->obj, "pc", "x86_64");
-    struct cluster *mcu = cluster_new(&pcb->obj, "mcu", "arm");
-    struct object *ram = object_new("ram", &pcb->obj, "ram");
-    assert_true(pc && mcu && ram);
-    assert_int_equal(object_set_assignment(&pcb->obj, "/ram.base=0x1000"), 0);
-    assert_int_equal(object_set_assignment(&pcb->obj, "/ram.size=4K"), 0);
-    assert_int_equal(machine_realize(pcb), 0);
-    assert_int_equal(mem_view_write_buf(pc->view, 0x1000, x86, sizeof(x86), 0, NULL), 0);
-    assert_int_equal(mem_view_write_buf(mcu->view, 0x1010, thumb, sizeof(thumb), 0, NULL), 0);
+    struct machine *b = machine_new("codeboard");
+    assert_non_null(b);
+    struct cluster *c = cluster_new(&b->obj, "c", arch);
+    assert_non_null(c);
+    assert_non_null(object_new("ram", &b->obj, "ram"));
+    assert_int_equal(object_set_assignment(&b->obj, "/ram.base=0x1000", NULL), 0);
+    assert_int_equal(object_set_assignment(&b->obj, "/ram.size=4K", NULL), 0);
+    assert_int_equal(machine_realize(b), 0);
+    assert_int_equal(mem_view_write_buf(c->view, 0x1010, code, len, 0, NULL), 0);
+    return b;
+}
+
+static const char *run_on(struct machine *b, const char *line)
+{
     struct monitor_out o = {out_buf_write, &out};
-    assert_int_equal(monitor_exec(pcb, pc, "x/3i 0x1000", &o), 0);
-    assert_string_equal(out.text, "0x00001000:  nop\n"
-                                  "0x00001001:  mov rbp, rsp\n"
-                                  "0x00001004:  ret\n");
     free(out.text);
     out = (struct out_buf){0};
-    assert_int_equal(monitor_exec(pcb, mcu, "x/2i 0x1010", &o), 0);
-    assert_string_equal(out.text, "0x00001010:  bx lr\n"
-                                  "0x00001012:  nop\n");
-    machine_free(pcb);
+    rc = monitor_exec(b, NULL, line, &o);
+    return out.text ? out.text : "";
+}
+
+/* The Arm target's own disas hook (capstone, Thumb, M-profile) decodes. */
+static void test_x_instructions_arm_hook(void **state)
+{
+    (void)state;
+    static const uint8_t thumb[] = {0x70, 0x47, 0x00, 0xbf};
+    if (!target_find("arm"))
+        target_register(&arm_target_ops);
+    struct machine *b = code_board("arm", thumb, sizeof(thumb));
+    assert_string_equal(run_on(b, "x/2i 0x1010"), "0x00001010:  bx lr\n"
+                                                  "0x00001012:  nop\n");
+    assert_int_equal(rc, 0);
+    machine_free(b);
+}
+
+/* A target without a disas hook: the monitor has no disassembler of its own. */
+static void test_x_instructions_without_hook(void **state)
+{
+    (void)state;
+    static const uint8_t code[] = {0x70, 0x47, 0x00, 0xbf};
+    fake_register_arch("nodis");
+    struct machine *b = code_board("nodis", code, sizeof(code));
+    assert_string_equal(run_on(b, "x/2i 0x1010"), "error: no disassembler for nodis\n");
+    assert_int_equal(rc, -ENOTSUP);
+    assert_string_equal(run_on(b, "x/1x 0x1010"), "0x00001010: 0xbf004770\n");
+    machine_free(b);
 }
 
 /* ---- run control ------------------------------------------------------------------ */
@@ -529,9 +595,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_get, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_shows_property_system_message, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_words_and_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_instructions, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_x_instructions_capstone, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_x_instructions_arm_hook, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_x_instructions_without_hook, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_never_reads_devices, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_symbols_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_and_cont, setup, teardown),

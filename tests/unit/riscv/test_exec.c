@@ -722,7 +722,7 @@ static void test_debugger_sees_exceptions(void **state)
     env_stop(NULL);
 
     START("rv64imac", p_illegal32);
-    assert_int_equal(object_set_prop_str(&env.c->obj, "stop-on-exception", "on"), 0);
+    assert_int_equal(object_set_prop_str(&env.c->obj, "stop-on-exception", "on", NULL), 0);
     env.cpu->cpu.budget = 10000;
     assert_int_equal(cpu_exec(&env.cpu->cpu), EXCP_DEBUG);
     debug_report_cpu(&env.cpu->cpu);
@@ -954,7 +954,7 @@ static void test_semihosting_off(void **state)
 {
     (void)state;
     START("rv64imac", p_semihost);
-    assert_int_equal(object_set_prop_str(&env.c->obj, "semihosting", "off"), 0);
+    assert_int_equal(object_set_prop_str(&env.c->obj, "semihosting", "off", NULL), 0);
     env.cpu->mtvec = 0x80000040; /* the program's final wfi */
     assert_int_equal(run(), EXCP_HALTED);
     assert_int_equal(env.cpu->mcause, RISCV_EXCP_BREAKPOINT);

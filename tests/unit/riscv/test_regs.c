@@ -44,7 +44,7 @@ static int setup(void **state)
     m = machine_new("regs");
     struct cluster *c = cluster_new(&m->obj, "app", "riscv");
     assert_non_null(c);
-    assert_int_equal(object_set_prop_str(&c->obj, "model", *(const char **)*state), 0);
+    assert_int_equal(object_set_prop_str(&c->obj, "model", *(const char **)*state, NULL), 0);
     assert_int_equal(machine_realize(m), 0);
     machine_reset(m);
     hart = riscv_cpu(c->cpus[0]);

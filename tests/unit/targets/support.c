@@ -24,14 +24,14 @@ struct machine *one_cluster_machine(const struct target_ops *ops, const char *cl
     assert_non_null(m);
     *c = cluster_new(&m->obj, cluster, ops->arch);
     assert_non_null(*c);
-    assert_int_equal(object_set_prop_str(&(*c)->obj, "model", model), 0);
+    assert_int_equal(object_set_prop_str(&(*c)->obj, "model", model, NULL), 0);
     if (reset_pc)
-        assert_int_equal(object_set_prop_str(&(*c)->obj, "reset-pc", reset_pc), 0);
+        assert_int_equal(object_set_prop_str(&(*c)->obj, "reset-pc", reset_pc, NULL), 0);
     for (const struct ram_spec *r = rams; r->name; r++) {
         struct object *ram = object_new("ram", &m->obj, r->name);
         assert_non_null(ram);
-        assert_int_equal(object_set_prop_str(ram, "base", r->base), 0);
-        assert_int_equal(object_set_prop_str(ram, "size", r->size), 0);
+        assert_int_equal(object_set_prop_str(ram, "base", r->base, NULL), 0);
+        assert_int_equal(object_set_prop_str(ram, "size", r->size, NULL), 0);
     }
     assert_int_equal(machine_realize(m), 0);
     assert_int_equal(mem_view_write_buf((*c)->view, load_at, prog, size, MEM_F_LOAD, NULL), 0);

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Diagnostics sinks (diag.h): format a message once and hand it to the
+ * sink, or to the log when there is none.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "engine/io/diag.h"
+#include "engine/io/log.h"
+
+static void diag_vreport(const struct diag *d, enum diag_level level, const char *fmt, va_list ap)
+{
+    char *msg;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    const char *text = msg ? msg : "out of memory formatting a message";
+    if (d && d->report)
+        d->report(d->opaque, level, text);
+    else if (level == DIAG_WARN)
+        log_warn("%s", text);
+    else
+        log_error("%s", text);
+    free(msg);
+}
+
+void diag_error(const struct diag *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(d, DIAG_ERROR, fmt, ap);
+    va_end(ap);
+}
+
+void diag_warn(const struct diag *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(d, DIAG_WARN, fmt, ap);
+    va_end(ap);
+}

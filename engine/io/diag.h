@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Diagnostics sinks: where the errors about a user's input go. The APIs
+ * that judge input (properties, board files, image loaders) take a
+ * `const struct diag *` and report through it, so the caller decides where
+ * the message lands: the log (a NULL sink), the monitor's output, a board
+ * file's FILE:LINE:COL prefix, a test's buffer. The message is the judging
+ * layer's own; callers add where, never a second message of their own.
+ */
+#ifndef MOSAIC_DIAG_H
+#define MOSAIC_DIAG_H
+
+enum diag_level { DIAG_ERROR, DIAG_WARN };
+
+struct diag {
+    /* One message, without a trailing newline. */
+    void (*report)(void *opaque, enum diag_level level, const char *msg);
+    void *opaque;
+};
+
+/* Report to @d, or with log_error()/log_warn() when @d is NULL. */
+void diag_error(const struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void diag_warn(const struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
