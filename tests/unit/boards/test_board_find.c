@@ -41,15 +41,19 @@ static int setup(void **state)
     return 0;
 }
 
-static char *list_to_string(int *ret)
+/* board_list() into *@text (caller frees); returns what it returned. The
+ * caller owns the pointer open_memstream() updates, so it never outlives
+ * the variable it is stored in. */
+static int list_to_string(char **text)
 {
-    char *text = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
+    FILE *f = open_memstream(text, &len);
+    int ret;
 
-    *ret = board_list(f);
+    assert_non_null(f);
+    ret = board_list(f);
     fclose(f);
-    return text;
+    return ret;
 }
 
 static void test_find_in_board_path(void **state)
@@ -170,7 +174,7 @@ static void test_build_tree_uses_source_boards(void **state)
 /* Nothing anywhere: an error, unless this prefix is installed. */
 static void test_list_nothing(void **state)
 {
-    char *err;
+    char *err, *text;
     int ret;
 
     (void)state;
@@ -178,7 +182,8 @@ static void test_list_nothing(void **state)
         skip();
     setenv("MOSAIC_BOARD_PATH", "/nonexistent", 1);
     support_capture_begin();
-    free(list_to_string(&ret));
+    ret = list_to_string(&text);
+    free(text);
     err = support_capture_end();
     assert_int_equal(ret, -ENOENT);
     assert_non_null(
@@ -193,7 +198,7 @@ static void test_list_shipped(void **state)
 
     (void)state;
     setenv("MOSAIC_BOARD_PATH", SHIPPED, 1);
-    text = list_to_string(&ret);
+    ret = list_to_string(&text);
     assert_int_equal(ret, 0);
     /* Other boards may be listed too (later issues add them): the RISC-V
      * ones must be there, in this order, and every line sorted by name. */
@@ -227,7 +232,7 @@ static void test_list_with_user_boards(void **state)
     free(support_write_file(dir, "notes.txt", "not a board\n"));
     assert_true(asprintf(&env, "%s:" SHIPPED, dir) > 0);
     setenv("MOSAIC_BOARD_PATH", env, 1);
-    text = list_to_string(&ret);
+    ret = list_to_string(&text);
     assert_int_equal(ret, 0);
     /* Sorted with the shipped ones (whatever else is shipped in between). */
     const char *aaa = strstr(text, "aaa              mine\n");

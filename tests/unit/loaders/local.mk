@@ -1,13 +1,8 @@
 # SPDX-License-Identifier: MIT
-# Memory views (engine/memory.c) and the image loaders. The memory test
-# lives here beside the loader tests that share its helpers.
-%C%_TESTS = %D%/test_memory %D%/test_elf %D%/test_ihex %D%/test_raw
+# The image loaders.
+%C%_TESTS = %D%/test_elf %D%/test_ihex %D%/test_raw
 check_PROGRAMS += $(%C%_TESTS)
 TESTS += $(%C%_TESTS)
-
-%C%_test_memory_SOURCES = %D%/test_memory.c %D%/testutil.c %D%/testutil.h
-%C%_test_memory_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_memory_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
 
 %C%_test_elf_SOURCES = %D%/test_elf.c %D%/testutil.c %D%/testutil.h
 %C%_test_elf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-check_PROGRAMS += %D%/test_object %D%/test_parse %D%/test_log
-TESTS += %D%/test_object %D%/test_parse %D%/test_log
+check_PROGRAMS += %D%/test_object %D%/test_parse
+TESTS += %D%/test_object %D%/test_parse
 
 %C%_test_object_SOURCES = %D%/test_object.c
 %C%_test_object_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -9,7 +9,3 @@ TESTS += %D%/test_object %D%/test_parse %D%/test_log
 %C%_test_parse_SOURCES = %D%/test_parse.c
 %C%_test_parse_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 %C%_test_parse_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
-
-%C%_test_log_SOURCES = %D%/test_log.c
-%C%_test_log_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_log_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
