@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Each test area owns a fragment; this file only includes them.
+include %D%/unit/common/local.mk
 include %D%/unit/engine/io/local.mk
 include %D%/unit/engine/object/local.mk
 include %D%/unit/engine/memory/local.mk

@@ -2,7 +2,7 @@
 # Board files and board lookup (the device tests are in devices/). A
 # stand-in "riscv" target (support.c) lets boards and devices be built
 # without running guest code.
-BOARDS_TEST_LIBS = boards/libboards.a loaders/libloaders.a $(ENGINE_LIBS) \
+BOARDS_TEST_LIBS = boards/libboards.a loaders/libloaders.a tests/unit/common/libcommon.a $(ENGINE_LIBS) \
 	$(CAPSTONE_LIBS) $(EXPAT_LIBS) $(CMOCKA_LIBS) -lm
 BOARDS_TEST_SUPPORT = %D%/support.c %D%/support.h
 
