@@ -322,8 +322,8 @@ static void test_x_instructions_capstone(void **state)
     (void)state;
     static const uint8_t x86[] = {0x90, 0x48, 0x89, 0xe5, 0xc3};
     static const uint8_t thumb[] = {0x70, 0x47, 0x00, 0xbf};
-    fake_register_arch("x86_64");
-    fake_register_arch("arm");
+    fake_target_register("x86_64");
+    fake_target_register("arm");
     struct machine *pcb = machine_new("pcboard");
     assert_non_null(pcb);
     struct cluster *pc = cluster_new(&pcb->obj, "pc", "x86_64");
