@@ -4,4 +4,3 @@
 check_LIBRARIES += %D%/libcommon.a
 %C%_libcommon_a_SOURCES = %D%/capture.c %D%/capture.h %D%/tmpdir.c %D%/tmpdir.h \
 	%D%/fake_target.c %D%/fake_target.h
-%C%_libcommon_a_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)

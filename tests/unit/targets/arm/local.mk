@@ -1,25 +1,12 @@
 # SPDX-License-Identifier: MIT
 # Arm target unit tests: the decoder against capstone, cores run through
 # the engine, and the register descriptions.
-ARM_TEST_LIBS = targets/arm/libarm.a $(ENGINE_LIBS) \
-	$(CAPSTONE_LIBS) $(READLINE_LIBS) $(EXPAT_LIBS) -lm
+%C%_LIBS = $(TARGETS_TEST_SUPPORT) targets/arm/libarm.a $(CAPSTONE_LIBS) $(UNIT_LIBS)
 
-check_PROGRAMS += %D%/test_decode
-%C%_test_decode_SOURCES = %D%/test_decode.c
-%C%_test_decode_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CAPSTONE_CFLAGS)
-%C%_test_decode_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
-TESTS += %D%/test_decode
-
-check_PROGRAMS += %D%/test_exec
-%C%_test_exec_SOURCES = %D%/test_exec.c tests/unit/targets/support.c \
-	tests/unit/targets/support.h
-%C%_test_exec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_exec_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
-TESTS += %D%/test_exec
-
-check_PROGRAMS += %D%/test_regs
-%C%_test_regs_SOURCES = %D%/test_regs.c tests/unit/targets/support.c \
-	tests/unit/targets/support.h
-%C%_test_regs_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_regs_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
-TESTS += %D%/test_regs
+%C%_TESTS = %D%/test_decode %D%/test_exec %D%/test_regs
+check_PROGRAMS += $(%C%_TESTS)
+TESTS += $(%C%_TESTS)
+%C%_test_decode_CPPFLAGS = $(AM_CPPFLAGS) $(CAPSTONE_CFLAGS)
+%C%_test_decode_LDADD = $(%C%_LIBS)
+%C%_test_exec_LDADD = $(%C%_LIBS)
+%C%_test_regs_LDADD = $(%C%_LIBS)
