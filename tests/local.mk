@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Each test area owns a fragment; this file only includes them.
+include %D%/unit/local.mk
+include %D%/unit/common/local.mk
 include %D%/unit/engine/io/local.mk
 include %D%/unit/engine/object/local.mk
 include %D%/unit/engine/memory/local.mk
@@ -7,6 +9,7 @@ include %D%/unit/engine/machine/local.mk
 include %D%/unit/engine/tcg/local.mk
 include %D%/unit/monitor/local.mk
 include %D%/unit/gdbstub/local.mk
+include %D%/unit/targets/local.mk
 include %D%/unit/targets/riscv/local.mk
 include %D%/unit/targets/arm/local.mk
 include %D%/unit/loaders/local.mk

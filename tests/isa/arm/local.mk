@@ -1,46 +1,23 @@
 # SPDX-License-Identifier: MIT
-# The self-checking Thumb-2 suite: each arm_NAME.S is built with the
-# runtime for the MPS2 AN385/AN386 map as arm/m3-NAME.elf
+# The self-checking Thumb-2 suite: each arm_NAME.S of the lists is built
+# with the runtime for the MPS2 AN385/AN386 map as arm/m3-NAME.elf
 # (-mcpu=cortex-m3) and arm/m4-NAME.elf (-mcpu=cortex-m4); the DSP files
-# only for the M4, the semihosting exit variants (arm_exit.S with
-# EXIT_HOW) only for the M3. arm/run.sh runs them all (TAP); with
-# MOSAIC_ISA_QEMU=1 it runs them on qemu-system-arm -M mps2-an385 /
+# only for the M4; arm_exit.S only for the M3, once per exit status
+# (m3-exitN.elf, built with EXIT_CODE=N). arm/run.sh runs them all (TAP);
+# with MOSAIC_ISA_QEMU=1 it runs them on qemu-system-arm -M mps2-an385 /
 # mps2-an386 instead, to check the tests.
+%C%_ALL = alu branch mem bits muldiv sys exc fault semihost strict
+%C%_M4_ONLY = simd dspmul
+%C%_EXIT_CODES = 42 0 1
 
 TESTS += %D%/run.sh
 EXTRA_DIST += %D%/run.sh %D%/test.h %D%/runtime.S %D%/link.ld %D%/arm_exit.S \
-	%D%/arm_alu.S %D%/arm_branch.S %D%/arm_mem.S %D%/arm_bits.S %D%/arm_muldiv.S \
-	%D%/arm_sys.S %D%/arm_exc.S %D%/arm_fault.S %D%/arm_semihost.S %D%/arm_strict.S \
-	%D%/arm_simd.S %D%/arm_dspmul.S
+	$(%C%_ALL:%=%D%/arm_%.S) $(%C%_M4_ONLY:%=%D%/arm_%.S)
 CLEANFILES += %D%/m3-*.elf %D%/m4-*.elf %D%/*.log
 
 if HAVE_ARM_CC
-check_SCRIPTS += \
-	%D%/m3-alu.elf \
-	%D%/m3-branch.elf \
-	%D%/m3-mem.elf \
-	%D%/m3-bits.elf \
-	%D%/m3-muldiv.elf \
-	%D%/m3-sys.elf \
-	%D%/m3-exc.elf \
-	%D%/m3-fault.elf \
-	%D%/m3-semihost.elf \
-	%D%/m3-strict.elf \
-	%D%/m3-exit42.elf \
-	%D%/m3-exit0.elf \
-	%D%/m3-exit1.elf \
-	%D%/m4-alu.elf \
-	%D%/m4-branch.elf \
-	%D%/m4-mem.elf \
-	%D%/m4-bits.elf \
-	%D%/m4-muldiv.elf \
-	%D%/m4-sys.elf \
-	%D%/m4-exc.elf \
-	%D%/m4-fault.elf \
-	%D%/m4-semihost.elf \
-	%D%/m4-strict.elf \
-	%D%/m4-simd.elf \
-	%D%/m4-dspmul.elf
+check_SCRIPTS += $(%C%_ALL:%=%D%/m3-%.elf) $(%C%_EXIT_CODES:%=%D%/m3-exit%.elf) \
+	$(%C%_ALL:%=%D%/m4-%.elf) $(%C%_M4_ONLY:%=%D%/m4-%.elf)
 
 %C%_DEPS = $(srcdir)/%D%/runtime.S $(srcdir)/%D%/test.h $(srcdir)/%D%/link.ld
 %C%_CC = $(MKDIR_P) $(@D) && $(ARM_CC) -mthumb -nostdlib -nostartfiles -static -g \
@@ -48,54 +25,11 @@ check_SCRIPTS += \
 %C%_M3 = $(AM_V_GEN)$(%C%_CC) -mcpu=cortex-m3
 %C%_M4 = $(AM_V_GEN)$(%C%_CC) -mcpu=cortex-m4
 
-%D%/m3-alu.elf: $(srcdir)/%D%/arm_alu.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_alu.S
-%D%/m4-alu.elf: $(srcdir)/%D%/arm_alu.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_alu.S
-%D%/m3-branch.elf: $(srcdir)/%D%/arm_branch.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_branch.S
-%D%/m4-branch.elf: $(srcdir)/%D%/arm_branch.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_branch.S
-%D%/m3-mem.elf: $(srcdir)/%D%/arm_mem.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_mem.S
-%D%/m4-mem.elf: $(srcdir)/%D%/arm_mem.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_mem.S
-%D%/m3-bits.elf: $(srcdir)/%D%/arm_bits.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_bits.S
-%D%/m4-bits.elf: $(srcdir)/%D%/arm_bits.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_bits.S
-%D%/m3-muldiv.elf: $(srcdir)/%D%/arm_muldiv.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_muldiv.S
-%D%/m4-muldiv.elf: $(srcdir)/%D%/arm_muldiv.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_muldiv.S
-%D%/m3-sys.elf: $(srcdir)/%D%/arm_sys.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_sys.S
-%D%/m4-sys.elf: $(srcdir)/%D%/arm_sys.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_sys.S
-%D%/m3-exc.elf: $(srcdir)/%D%/arm_exc.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_exc.S
-%D%/m4-exc.elf: $(srcdir)/%D%/arm_exc.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_exc.S
-%D%/m3-fault.elf: $(srcdir)/%D%/arm_fault.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_fault.S
-%D%/m4-fault.elf: $(srcdir)/%D%/arm_fault.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_fault.S
-%D%/m3-semihost.elf: $(srcdir)/%D%/arm_semihost.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_semihost.S
-%D%/m4-semihost.elf: $(srcdir)/%D%/arm_semihost.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_semihost.S
-%D%/m3-strict.elf: $(srcdir)/%D%/arm_strict.S $(%C%_DEPS)
-	$(%C%_M3) $(srcdir)/%D%/arm_strict.S
-%D%/m4-strict.elf: $(srcdir)/%D%/arm_strict.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_strict.S
-%D%/m4-simd.elf: $(srcdir)/%D%/arm_simd.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_simd.S
-%D%/m4-dspmul.elf: $(srcdir)/%D%/arm_dspmul.S $(%C%_DEPS)
-	$(%C%_M4) $(srcdir)/%D%/arm_dspmul.S
-%D%/m3-exit42.elf: $(srcdir)/%D%/arm_exit.S $(%C%_DEPS)
-	$(%C%_M3) -DEXIT_HOW=1 $(srcdir)/%D%/arm_exit.S
-%D%/m3-exit0.elf: $(srcdir)/%D%/arm_exit.S $(%C%_DEPS)
-	$(%C%_M3) -DEXIT_HOW=2 $(srcdir)/%D%/arm_exit.S
-%D%/m3-exit1.elf: $(srcdir)/%D%/arm_exit.S $(%C%_DEPS)
-	$(%C%_M3) -DEXIT_HOW=3 $(srcdir)/%D%/arm_exit.S
+# The exit rule first: for m3-exit42.elf, the stem "42" is what is meant.
+%D%/m3-exit%.elf: $(srcdir)/%D%/arm_exit.S $(%C%_DEPS)
+	$(%C%_M3) -DEXIT_CODE=$* $<
+%D%/m3-%.elf: $(srcdir)/%D%/arm_%.S $(%C%_DEPS)
+	$(%C%_M3) $<
+%D%/m4-%.elf: $(srcdir)/%D%/arm_%.S $(%C%_DEPS)
+	$(%C%_M4) $<
 endif

@@ -70,11 +70,11 @@ static void test_find_in_board_path(void **state)
 /* Earlier directories win; later ones still provide what they have. */
 static void test_path_order(void **state)
 {
-    char *dir = support_tmpdir(), *env = NULL, *path, *mine;
+    char *dir = tmpdir_new(), *env = NULL, *path, *mine;
 
     (void)state;
-    mine = support_write_file(dir, "riscv-virt.xml", "<board name=\"mine\"/>\n");
-    free(support_write_file(dir, "extra.xml", "<board name=\"extra\"/>\n"));
+    mine = tmpdir_write_text(dir, "riscv-virt.xml", "<board name=\"mine\"/>\n");
+    free(tmpdir_write_text(dir, "extra.xml", "<board name=\"extra\"/>\n"));
     assert_true(asprintf(&env, "/nonexistent:%s:" SHIPPED, dir) > 0);
     setenv("MOSAIC_BOARD_PATH", env, 1);
     path = board_find("riscv-virt");
@@ -88,39 +88,36 @@ static void test_path_order(void **state)
     free(path);
     free(mine);
     free(env);
-    support_rmdir(dir);
-    free(dir);
+    tmpdir_remove(dir);
 }
 
 static void test_not_found(void **state)
 {
-    char *err;
+    const char *err;
 
     (void)state;
     setenv("MOSAIC_BOARD_PATH", SHIPPED, 1);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_null(board_find("riscv-nothing"));
     assert_null(board_find("../boards/riscv-virt"));
     assert_null(board_find(""));
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "board \"riscv-nothing\" not found in " SHIPPED ":"));
     assert_non_null(strstr(err, "; -board list shows the boards there\n"));
     assert_non_null(strstr(err, "board \"../boards/riscv-virt\" not found"));
-    free(err);
 }
 
 /* Outside the top build directory the shipped boards are the installed ones. */
 static void test_installed_dir_outside_build_tree(void **state)
 {
-    char *err;
+    const char *err;
 
     (void)state;
     unsetenv("MOSAIC_BOARD_PATH");
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_null(board_find("riscv-nothing"));
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "not found in " MOSAIC_DATADIR "/boards;"));
-    free(err);
 }
 
 static int copy_file(const char *from, const char *to)
@@ -174,21 +171,21 @@ static void test_build_tree_uses_source_boards(void **state)
 /* Nothing anywhere: an error, unless this prefix is installed. */
 static void test_list_nothing(void **state)
 {
-    char *err, *text;
+    char *text;
+    const char *err;
     int ret;
 
     (void)state;
     if (access(MOSAIC_DATADIR "/boards", F_OK) == 0)
         skip();
     setenv("MOSAIC_BOARD_PATH", "/nonexistent", 1);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     ret = list_to_string(&text);
     free(text);
-    err = support_capture_end();
+    err = capture_end();
     assert_int_equal(ret, -ENOENT);
     assert_non_null(
         strstr(err, "no board files found in /nonexistent:" MOSAIC_DATADIR "/boards\n"));
-    free(err);
 }
 
 static void test_list_shipped(void **state)
@@ -220,16 +217,16 @@ static void test_list_shipped(void **state)
 /* Users' boards join the list, sorted; a name found earlier hides a later one. */
 static void test_list_with_user_boards(void **state)
 {
-    char *dir = support_tmpdir(), *env = NULL, *text;
+    char *dir = tmpdir_new(), *env = NULL, *text;
     int ret;
 
     (void)state;
-    free(support_write_file(dir, "aaa.xml", "<board name=\"aaa\" description=\"mine\"/>\n"));
-    free(support_write_file(dir, "riscv-virt.xml",
-                            "<board name=\"x\" description=\"own virt\">"
-                            "<cluster"));
-    free(support_write_file(dir, "plain.xml", "<board name=\"plain\"/>\n"));
-    free(support_write_file(dir, "notes.txt", "not a board\n"));
+    free(tmpdir_write_text(dir, "aaa.xml", "<board name=\"aaa\" description=\"mine\"/>\n"));
+    free(tmpdir_write_text(dir, "riscv-virt.xml",
+                           "<board name=\"x\" description=\"own virt\">"
+                           "<cluster"));
+    free(tmpdir_write_text(dir, "plain.xml", "<board name=\"plain\"/>\n"));
+    free(tmpdir_write_text(dir, "notes.txt", "not a board\n"));
     assert_true(asprintf(&env, "%s:" SHIPPED, dir) > 0);
     setenv("MOSAIC_BOARD_PATH", env, 1);
     ret = list_to_string(&text);
@@ -243,8 +240,7 @@ static void test_list_with_user_boards(void **state)
     assert_non_null(strstr(text, "riscv-virt       own virt\nriscv-virt32 "));
     free(text);
     free(env);
-    support_rmdir(dir);
-    free(dir);
+    tmpdir_remove(dir);
 }
 
 int main(void)

@@ -136,10 +136,10 @@ static void test_every_element(void **state)
     assert_int_equal(v, 0x12345678);
     assert_null(region_at(m, "/app", 0x40001000));
     /* The UART's interrupt reaches cpu1's meip: enable THR-empty (IER at 1 << 2). */
-    fake_irq_level[1][FAKE_MEIP] = 0;
+    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 0);
     assert_int_equal(mem_view_write(((struct cluster *)get(m, "/rt"))->view, 0x10000004, 4, 2),
                      MEM_OK);
-    assert_int_equal(fake_irq_level[1][FAKE_MEIP], 1);
+    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 1);
     machine_free(m);
 }
 
@@ -166,7 +166,7 @@ static void test_overrides_after_parse(void **state)
 /* Load @xml, expect failure and exactly one message, a line containing @want. */
 static void expect_error(const char *xml, const char *want)
 {
-    char *err = NULL;
+    const char *err;
     struct machine *m = support_load(xml, &err);
     char *nl;
 
@@ -175,7 +175,6 @@ static void expect_error(const char *xml, const char *want)
     nl = strchr(err, '\n');
     assert_non_null(nl);
     assert_string_equal(nl, "\n");
-    free(err);
 }
 
 #define HEAD "<?xml version=\"1.0\"?>\n<board name=\"b\">\n"
@@ -243,7 +242,7 @@ static void test_missing_attribute(void **state)
 static void test_unknown_device_type(void **state)
 {
     static const char prefix[] = "test.xml:4:3: unknown device type \"pl011\"; known types: ";
-    char *err = NULL;
+    const char *err;
 
     (void)state;
     assert_null(support_load(HEAD APP "  <device name=\"u\" type=\"pl011\" base=\"0x1000\"/>\n"
@@ -265,7 +264,6 @@ static void test_unknown_device_type(void **state)
             assert_true(strcmp(prev, t) < 0);
         prev = t;
     }
-    free(err);
 }
 
 /* The object layer says what is wrong, the parser only where: one line. */
@@ -341,13 +339,12 @@ static void test_errors_through_sink(void **state)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct sink_buf b = {0};
         const struct diag d = {sink_report, &b};
-        char *logged;
+        const char *logged;
 
-        support_capture_begin();
+        capture_begin(STDERR_FILENO);
         assert_null(board_load_string("test.xml", cases[i].xml, strlen(cases[i].xml), &d));
-        logged = support_capture_end();
+        logged = capture_end();
         assert_string_equal(logged, "");
-        free(logged);
         assert_string_equal(b.text, cases[i].want);
         assert_int_equal(b.count, 1);
     }
@@ -388,35 +385,33 @@ static void test_irq_set_and_text_errors(void **state)
 
 static void test_missing_file(void **state)
 {
-    char *err;
+    const char *err;
 
     (void)state;
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_null(board_load_file("/nonexistent/board.xml", NULL));
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "cannot open board file /nonexistent/board.xml: "
                                 "No such file or directory\n"));
-    free(err);
 }
 
 /* Errors in a real file carry its path. */
 static void test_error_names_file(void **state)
 {
-    char *dir = support_tmpdir();
-    char *path = support_write_file(dir, "bad.xml", HEAD APP "  <tcm/>\n</board>\n");
-    char *err, *want = NULL;
+    char *dir = tmpdir_new();
+    char *path = tmpdir_write_text(dir, "bad.xml", HEAD APP "  <tcm/>\n</board>\n");
+    char *want = NULL;
+    const char *err;
 
     (void)state;
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_null(board_load_file(path, NULL));
-    err = support_capture_end();
+    err = capture_end();
     assert_true(asprintf(&want, "%s:4:3: unknown element <tcm>", path) > 0);
     assert_non_null(strstr(err, want));
     free(want);
-    free(err);
     free(path);
-    support_rmdir(dir);
-    free(dir);
+    tmpdir_remove(dir);
 }
 
 /* Overlaps parse fine and are refused when the views are built. */
@@ -427,16 +422,15 @@ static void test_overlap_at_realize(void **state)
                               "\n  <ram name=\"b\" base=\"0x80080000\" size=\"1M\"/>\n"
                               "</board>\n",
                      NULL);
-    char *err;
+    const char *err;
 
     (void)state;
     assert_non_null(m);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_not_equal(machine_realize(m), 0);
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "'a'"));
     assert_non_null(strstr(err, "'b'"));
-    free(err);
     machine_free(m);
 }
 

@@ -26,25 +26,17 @@
 
 #include "engine/io/event.h"
 #include "fake.h"
+#include "tests/unit/common/capture.h"
+#include "tests/unit/common/tmpdir.h"
 
 static char listen_line[256];
 
 /* Start the stub with stdout captured into listen_line. */
 static int start(const char *spec, bool hold)
 {
-    char path[] = "/tmp/mosaic-gdb-out-XXXXXX";
-    int fd = mkstemp(path), saved = dup(1);
-    assert_true(fd >= 0 && saved >= 0);
-    fflush(stdout);
-    dup2(fd, 1);
+    capture_begin(STDOUT_FILENO);
     int err = gdb_listen_start(spec, hold, &fake_ops, &fake);
-    fflush(stdout);
-    dup2(saved, 1);
-    close(saved);
-    ssize_t n = pread(fd, listen_line, sizeof(listen_line) - 1, 0);
-    listen_line[n > 0 ? n : 0] = '\0';
-    close(fd);
-    unlink(path);
+    snprintf(listen_line, sizeof(listen_line), "%s", capture_end());
     return err;
 }
 
@@ -195,10 +187,9 @@ static void test_unread_replies(void **state)
 
 static void test_unix_socket(void **state)
 {
-    char dir[] = "/tmp/mosaic-gdb-XXXXXX", path[128], spec[160], want[200];
+    char *dir = tmpdir_new(), path[128], spec[160], want[200];
     (void)state;
     setup_board();
-    assert_non_null(mkdtemp(dir));
     snprintf(path, sizeof(path), "%s/gdb.sock", dir);
     snprintf(spec, sizeof(spec), "unix:%s", path);
     /* A stale socket from an earlier run is replaced. */
@@ -225,8 +216,7 @@ static void test_unix_socket(void **state)
     fclose(f);
     assert_int_equal(start(spec, false), -EEXIST);
     assert_int_equal(stat(path, &st), 0);
-    unlink(path);
-    rmdir(dir);
+    tmpdir_remove(dir);
 }
 
 static void test_bad_specs(void **state)
@@ -236,12 +226,9 @@ static void test_bad_specs(void **state)
     (void)state;
     setup_board();
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-        int saved = dup(2), null = open("/dev/null", O_WRONLY);
-        dup2(null, 2);
-        close(null);
+        capture_discard(STDERR_FILENO);
         int err = start(bad[i], false);
-        dup2(saved, 2);
-        close(saved);
+        capture_end();
         if (err >= 0)
             print_error("%s was accepted\n", bad[i]);
         assert_true(err < 0);

@@ -12,10 +12,12 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "loaders/loader.h"
+#include "tests/unit/common/capture.h"
 #include "tests/unit/loaders/testutil.h"
 
 #define PT_LOAD 1
@@ -241,9 +243,9 @@ static const char *load_fails(struct tu_board *b, const struct elf_file *f, size
     const char *path = tu_write_file("fw.elf", f->buf, size);
     struct load_result res;
     struct seen_syms seen = { 0 };
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     int err = loader_load(b->view, path, t, &res, record_sym, &seen, NULL);
-    const char *log = tu_capture_end();
+    const char *log = capture_end();
     assert_int_equal(err, expect);
     assert_int_equal(seen.n, 0);
     assert_true(tu_board_untouched(b));
@@ -330,24 +332,30 @@ static void test_wrong_target(void **state)
     img.machine = LOADER_EM_ARM;
     elf_build(&img, &f);
     const char *log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: ELF machine is ARM (40), cluster 'app' (rv64imac) needs"
-                    " RISC-V (243)", write_elf(&f));
+    capture_expect_error(log,
+                         "%s: ELF machine is ARM (40), cluster 'app' (rv64imac) needs"
+                         " RISC-V (243)",
+                         write_elf(&f));
 
     img.machine = 4242;
     elf_build(&img, &f);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: ELF machine is unknown (4242), cluster 'app' (rv64imac) needs"
-                    " RISC-V (243)", write_elf(&f));
+    capture_expect_error(log,
+                         "%s: ELF machine is unknown (4242), cluster 'app' (rv64imac) needs"
+                         " RISC-V (243)",
+                         write_elf(&f));
 
     image_ref(&img, 1);
     elf_build(&img, &f);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: ELF32 image, cluster 'app' (rv64imac) needs ELF64", write_elf(&f));
+    capture_expect_error(log, "%s: ELF32 image, cluster 'app' (rv64imac) needs ELF64",
+                         write_elf(&f));
 
     image_ref(&img, 2);
     elf_build(&img, &f);
     log = load_fails(b, &f, f.size, &tu_rv32, -EINVAL);
-    tu_assert_error(log, "%s: ELF64 image, cluster 'rt' (rv32imac) needs ELF32", write_elf(&f));
+    capture_expect_error(log, "%s: ELF64 image, cluster 'rt' (rv32imac) needs ELF32",
+                         write_elf(&f));
 }
 
 static void test_bad_header(void **state)
@@ -377,7 +385,7 @@ static void test_bad_header(void **state)
         uint8_t saved = f.buf[cases[i].off];
         f.buf[cases[i].off] = cases[i].val;
         const char *log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-        tu_assert_error(log, "%s: %s", path, cases[i].msg);
+        capture_expect_error(log, "%s: %s", path, cases[i].msg);
         f.buf[cases[i].off] = saved;
     }
 
@@ -385,12 +393,12 @@ static void test_bad_header(void **state)
     char spec[600];
     snprintf(spec, sizeof(spec), "%s@0x80000000", path);
     struct load_result res;
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     int err = loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL);
-    const char *log = tu_capture_end();
+    const char *log = capture_end();
     assert_int_equal(err, -EINVAL);
-    tu_assert_error(log, "%s: ELF files carry their own load addresses: remove '@0x80000000'",
-                    path);
+    capture_expect_error(log, "%s: ELF files carry their own load addresses: remove '@0x80000000'",
+                         path);
 }
 
 static void test_truncated(void **state)
@@ -402,25 +410,35 @@ static void test_truncated(void **state)
     elf_build(&img, &f);
     const char *path = write_elf(&f);
     const char *log = load_fails(b, &f, 10, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: truncated: file size 0xa is smaller than the ELF identification"
-                    " (16 bytes)", path);
+    capture_expect_error(log,
+                         "%s: truncated: file size 0xa is smaller than the ELF identification"
+                         " (16 bytes)",
+                         path);
     log = load_fails(b, &f, 0x28, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: truncated: file size 0x28 is smaller than the ELF64 header"
-                    " (0x40 bytes)", path);
+    capture_expect_error(log,
+                         "%s: truncated: file size 0x28 is smaller than the ELF64 header"
+                         " (0x40 bytes)",
+                         path);
     /* Program header 1 is at 0x78..0xaf. */
     log = load_fails(b, &f, 0x82, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: truncated: program header 1 ends at 0xb0 beyond the file size"
-                    " 0x82", path);
+    capture_expect_error(log,
+                         "%s: truncated: program header 1 ends at 0xb0 beyond the file size"
+                         " 0x82",
+                         path);
     size_t cut = f.seg_off[2] + 4;
     log = load_fails(b, &f, cut, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: truncated: segment 2 data ends at 0x%zx beyond the file size"
-                    " 0x%zx", path, cut + 4, cut);
+    capture_expect_error(log,
+                         "%s: truncated: segment 2 data ends at 0x%zx beyond the file size"
+                         " 0x%zx",
+                         path, cut + 4, cut);
 
     image_ref(&img, 1);
     elf_build(&img, &f);
     log = load_fails(b, &f, 0x30, &tu_rv32, -EINVAL);
-    tu_assert_error(log, "%s: truncated: file size 0x30 is smaller than the ELF32 header"
-                    " (0x34 bytes)", path);
+    capture_expect_error(log,
+                         "%s: truncated: file size 0x30 is smaller than the ELF32 header"
+                         " (0x34 bytes)",
+                         path);
 }
 
 static void test_overflows(void **state)
@@ -434,43 +452,53 @@ static void test_overflows(void **state)
 
     phdr_put(&f, 0, 0, 0xfffffffffffffff8ull);
     const char *log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: segment 0: p_offset 0xfffffffffffffff8 + p_filesz 0x10 overflows",
-                    path);
+    capture_expect_error(
+        log, "%s: segment 0: p_offset 0xfffffffffffffff8 + p_filesz 0x10 overflows", path);
     phdr_put(&f, 0, 0, 0x10000);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: truncated: segment 0 data ends at 0x10010 beyond the file size"
-                    " 0x%zx", path, f.size);
+    capture_expect_error(log,
+                         "%s: truncated: segment 0 data ends at 0x10010 beyond the file size"
+                         " 0x%zx",
+                         path, f.size);
     phdr_put(&f, 0, 0, f.seg_off[0]);
 
     phdr_put(&f, 0, 2, 0xfffffffffffff000ull);
     phdr_put(&f, 0, 4, 0x2000);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: segment 0: p_paddr 0xfffffffffffff000 + p_memsz 0x2000 runs past"
-                    " the end of the 64-bit address space", path);
+    capture_expect_error(log,
+                         "%s: segment 0: p_paddr 0xfffffffffffff000 + p_memsz 0x2000 runs past"
+                         " the end of the 64-bit address space",
+                         path);
     phdr_put(&f, 0, 4, 0x8);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: segment 0: p_filesz 0x10 is larger than p_memsz 0x8", path);
+    capture_expect_error(log, "%s: segment 0: p_filesz 0x10 is larger than p_memsz 0x8", path);
     phdr_put(&f, 0, 2, 0x80000000);
     phdr_put(&f, 0, 4, sizeof(text));
 
     put(f.buf + 32, 0xffffffffffffff00ull, 8);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: truncated: program header table at 0xffffffffffffff00 is beyond"
-                    " the file size 0x%zx", path, f.size);
+    capture_expect_error(log,
+                         "%s: truncated: program header table at 0xffffffffffffff00 is beyond"
+                         " the file size 0x%zx",
+                         path, f.size);
     put(f.buf + 32, f.phoff, 8);
     put(f.buf + 56, 0xffff, 2);
     size_t first_bad = (f.size - f.phoff) / f.phsz;
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: truncated: program header %zu ends at 0x%zx beyond the file size"
-                    " 0x%zx", path, first_bad, f.phoff + (first_bad + 1) * f.phsz, f.size);
+    capture_expect_error(log,
+                         "%s: truncated: program header %zu ends at 0x%zx beyond the file size"
+                         " 0x%zx",
+                         path, first_bad, f.phoff + (first_bad + 1) * f.phsz, f.size);
 
     image_ref(&img, 1);
     elf_build(&img, &f);
     phdr_put(&f, 2, 2, 0xfffff000);
     phdr_put(&f, 2, 4, 0x2000);
     log = load_fails(b, &f, f.size, &tu_rv32, -EINVAL);
-    tu_assert_error(log, "%s: segment 2: p_paddr 0xfffff000 + p_memsz 0x2000 runs past the end"
-                    " of the 32-bit address space", path);
+    capture_expect_error(log,
+                         "%s: segment 2: p_paddr 0xfffff000 + p_memsz 0x2000 runs past the end"
+                         " of the 32-bit address space",
+                         path);
 }
 
 static void test_outside_memory(void **state)
@@ -483,19 +511,25 @@ static void test_outside_memory(void **state)
     elf_build(&img, &f);
     const char *path = write_elf(&f);
     const char *log = load_fails(b, &f, f.size, &tu_rv64, -ERANGE);
-    tu_assert_error(log, "%s: segment 1 [0x90000000-0x90000fff] is outside mapped memory of"
-                    " cluster 'app'", path);
+    capture_expect_error(log,
+                         "%s: segment 1 [0x90000000-0x90000fff] is outside mapped memory of"
+                         " cluster 'app'",
+                         path);
 
     phdr_put(&f, 1, 2, TU_RAM_BASE + TU_RAM_SIZE - 0x800);
     log = load_fails(b, &f, f.size, &tu_rv64, -ERANGE);
-    tu_assert_error(log, "%s: segment 1 [0x800ff800-0x801007ff] runs past mapped memory of"
-                    " cluster 'app' at 0x80100000", path);
+    capture_expect_error(log,
+                         "%s: segment 1 [0x800ff800-0x801007ff] runs past mapped memory of"
+                         " cluster 'app' at 0x80100000",
+                         path);
 
     phdr_put(&f, 1, 2, TU_DEV_BASE);
     phdr_put(&f, 1, 4, 0x10);
     log = load_fails(b, &f, f.size, &tu_rv64, -ERANGE);
-    tu_assert_error(log, "%s: segment 1 [0x10000000-0x1000000f] overlaps device 'uart0'"
-                    " [0x10000000-0x100000ff] of cluster 'app'", path);
+    capture_expect_error(log,
+                         "%s: segment 1 [0x10000000-0x1000000f] overlaps device 'uart0'"
+                         " [0x10000000-0x100000ff] of cluster 'app'",
+                         path);
 }
 
 static void test_overlap(void **state)
@@ -508,7 +542,7 @@ static void test_overlap(void **state)
     elf_build(&img, &f);
     const char *path = write_elf(&f);
     const char *log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: segments 1 and 2 overlap at 0x80001000", path);
+    capture_expect_error(log, "%s: segments 1 and 2 overlap at 0x80001000", path);
 
     /* Listed in reverse address order, and one inside another. */
     image_ref(&img, 2);
@@ -518,7 +552,7 @@ static void test_overlap(void **state)
     img.nseg = 3;
     elf_build(&img, &f);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: segments 1 and 2 overlap at 0x80000100", path);
+    capture_expect_error(log, "%s: segments 1 and 2 overlap at 0x80000100", path);
 }
 
 static void test_nothing_to_load(void **state)
@@ -532,8 +566,8 @@ static void test_nothing_to_load(void **state)
     img.nseg = 2;
     elf_build(&img, &f);
     const char *log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
-    tu_assert_error(log, "%s: no PT_LOAD segment with contents: nothing to load",
-                    write_elf(&f));
+    capture_expect_error(log, "%s: no PT_LOAD segment with contents: nothing to load",
+                         write_elf(&f));
 }
 
 /* A broken symbol table costs the symbols, never the load. */
@@ -575,12 +609,12 @@ static void test_corrupt_symtab(void **state)
         path = write_elf(&f);
         struct load_result res;
         struct seen_syms seen = { 0 };
-        tu_capture_begin();
+        capture_begin(STDERR_FILENO);
         int err = loader_load(b->view, path, &tu_rv64, &res, record_sym, &seen, NULL);
-        const char *log = tu_capture_end();
+        const char *log = capture_end();
         assert_int_equal(err, 0);
         assert_int_equal(seen.n, 0);
-        tu_assert_warning(log, "%s: %s; symbols skipped", path, cases[i].msg);
+        capture_expect_warning(log, "%s: %s; symbols skipped", path, cases[i].msg);
         check_ref_loaded(b, &res);
         memcpy(cases[i].where, saved, cases[i].n);
     }
@@ -632,10 +666,10 @@ static void test_fuzz(void **state)
         const char *path = tu_write_file("fuzz.elf", f.buf, size);
         struct load_result res;
         struct seen_syms seen = { 0 };
-        tu_silence_begin();
-        int err =
-            loader_load(b->view, path, i % 2 ? &tu_rv32 : &tu_rv64, &res, record_sym, &seen, NULL);
-        tu_silence_end();
+        capture_discard(STDERR_FILENO);
+        int err = loader_load(b->view, path, i % 2 ? &tu_rv32 : &tu_rv64, &res, record_sym,
+                              &seen, NULL);
+        capture_end();
         if (err) {
             assert_true(err < 0);
             assert_int_equal(seen.n, 0);

@@ -11,10 +11,12 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "loaders/loader.h"
+#include "tests/unit/common/capture.h"
 #include "tests/unit/loaders/testutil.h"
 
 /* Append one record with a correct checksum (plus @cs_delta) to @out. */
@@ -67,9 +69,9 @@ static const char *load_fails(struct tu_board *b, const char *text, int expect)
 {
     const char *path = write_hex(text);
     struct load_result res;
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     int err = loader_load(b->view, path, &tu_rv64, &res, NULL, NULL, NULL);
-    const char *log = tu_capture_end();
+    const char *log = capture_end();
     assert_int_equal(err, expect);
     assert_true(tu_board_untouched(b));
     return log;
@@ -151,12 +153,13 @@ static void test_into_rom(void **state)
     rec_eof(text);
     strcat(text, "\n:garbage after the end\n");
     struct load_result res;
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     int err = loader_load(b->view, write_hex(text), &tu_rv64, &res, NULL, NULL, NULL);
-    const char *log = tu_capture_end();
+    const char *log = capture_end();
     assert_int_equal(err, 0);
     assert_memory_equal(b->rom->host + 4, four, 4);
-    tu_assert_warning(log, "%s:4: text after the end-of-file record is ignored", write_hex(text));
+    capture_expect_warning(log, "%s:4: text after the end-of-file record is ignored",
+                           write_hex(text));
 }
 
 static void test_bad_checksum(void **state)
@@ -168,8 +171,8 @@ static void test_bad_checksum(void **state)
     rec_eof(text);
     uint8_t good = (uint8_t)-(4 + 0x10 + 0xde + 0xad + 0xbe + 0xef);
     const char *log = load_fails(*state, text, -EINVAL);
-    tu_assert_error(log, "%s:3: checksum mismatch (expected 0x%02x, got 0x%02x)",
-                    write_hex(text), good, (uint8_t)(good + 1));
+    capture_expect_error(log, "%s:3: checksum mismatch (expected 0x%02x, got 0x%02x)",
+                         write_hex(text), good, (uint8_t)(good + 1));
 }
 
 static void test_bad_lines(void **state)
@@ -200,7 +203,7 @@ static void test_bad_lines(void **state)
         strcat(text, "\n");
         rec_eof(text);
         const char *log = load_fails(*state, text, -EINVAL);
-        tu_assert_error(log, "%s:3: %s", write_hex(text), cases[i].msg);
+        capture_expect_error(log, "%s:3: %s", write_hex(text), cases[i].msg);
     }
 }
 
@@ -212,13 +215,13 @@ static void test_missing_eof(void **state)
     strcat(text, "\n");
     rec(text, 0, 0x10, four, 4, 0);
     const char *log = load_fails(*state, text, -EINVAL);
-    tu_assert_error(log, "%s:4: the file ends without an end-of-file record (:00000001FF)",
-                    write_hex(text));
+    capture_expect_error(log, "%s:4: the file ends without an end-of-file record (:00000001FF)",
+                         write_hex(text));
 
     text[0] = '\0';
     rec_eof(text);
     log = load_fails(*state, text, -EINVAL);
-    tu_assert_error(log, "%s: no data records: nothing to load", write_hex(text));
+    capture_expect_error(log, "%s: no data records: nothing to load", write_hex(text));
 }
 
 static void test_outside_and_overlap(void **state)
@@ -230,8 +233,10 @@ static void test_outside_and_overlap(void **state)
     rec(text, 0, 0x100, four, 4, 0);
     rec_eof(text);
     const char *log = load_fails(*state, text, -ERANGE);
-    tu_assert_error(log, "%s:4: data [0x90000100-0x90000103] is outside mapped memory of"
-                    " cluster 'app'", write_hex(text));
+    capture_expect_error(log,
+                         "%s:4: data [0x90000100-0x90000103] is outside mapped memory of"
+                         " cluster 'app'",
+                         write_hex(text));
 
     text[0] = '\0';
     rec(text, 0, TU_DEV_BASE & 0xffff, four, 4, 0);
@@ -239,16 +244,20 @@ static void test_outside_and_overlap(void **state)
     rec(text, 0, 0xfe, four, 4, 0);
     rec_eof(text);
     log = load_fails(*state, text, -ERANGE);
-    tu_assert_error(log, "%s:1: data [0x00000000-0x00000003] is outside mapped memory of"
-                    " cluster 'app'", write_hex(text));
+    capture_expect_error(log,
+                         "%s:1: data [0x00000000-0x00000003] is outside mapped memory of"
+                         " cluster 'app'",
+                         write_hex(text));
 
     text[0] = '\0';
     rec_ulba(text, TU_DEV_BASE >> 16);
     rec(text, 0, 0xfe, four, 4, 0);
     rec_eof(text);
     log = load_fails(*state, text, -ERANGE);
-    tu_assert_error(log, "%s:2: data [0x100000fe-0x10000101] overlaps device 'uart0'"
-                    " [0x10000000-0x100000ff] of cluster 'app'", write_hex(text));
+    capture_expect_error(log,
+                         "%s:2: data [0x100000fe-0x10000101] overlaps device 'uart0'"
+                         " [0x10000000-0x100000ff] of cluster 'app'",
+                         write_hex(text));
 
     text[0] = '\0';
     rec_ulba(text, 0x8000);
@@ -258,8 +267,8 @@ static void test_outside_and_overlap(void **state)
     rec(text, 0, 0x18, four, 4, 0);
     rec_eof(text);
     log = load_fails(*state, text, -EINVAL);
-    tu_assert_error(log, "%s:5: data at 0x80000018 overlaps the data block starting at line 2",
-                    write_hex(text));
+    capture_expect_error(log, "%s:5: data at 0x80000018 overlaps the data block starting at line 2",
+                         write_hex(text));
 }
 
 static int group_teardown(void **state)

@@ -20,6 +20,7 @@
 
 #include "engine/io/diag.h"
 #include "loaders/loader.h"
+#include "tests/unit/common/capture.h"
 #include "tests/unit/loaders/testutil.h"
 
 static int setup(void **state)
@@ -40,9 +41,9 @@ static const uint8_t image[] = { 0x13, 0x00, 0x00, 0x00, 0x6f, 0x00, 0x00, 0x00,
 static const char *load_fails(struct tu_board *b, const char *spec, int expect)
 {
     struct load_result res;
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     int err = loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL);
-    const char *log = tu_capture_end();
+    const char *log = capture_end();
     assert_int_equal(err, expect);
     assert_true(tu_board_untouched(b));
     return log;
@@ -75,8 +76,10 @@ static void test_raw_needs_addr(void **state)
 {
     const char *path = tu_write_file("fw.bin", image, sizeof(image));
     const char *log = load_fails(*state, path, -EINVAL);
-    tu_assert_error(log, "%s: not an ELF or Intel HEX file, and a raw binary needs a load"
-                    " address: write %s@ADDR", path, path);
+    capture_expect_error(log,
+                         "%s: not an ELF or Intel HEX file, and a raw binary needs a load"
+                         " address: write %s@ADDR",
+                         path, path);
 }
 
 static void test_raw_outside(void **state)
@@ -85,23 +88,31 @@ static void test_raw_outside(void **state)
     char spec[600];
     snprintf(spec, sizeof(spec), "%s@0x90000000", path);
     const char *log = load_fails(*state, spec, -ERANGE);
-    tu_assert_error(log, "%s: image [0x90000000-0x90000009] is outside mapped memory of"
-                    " cluster 'app'", path);
+    capture_expect_error(log,
+                         "%s: image [0x90000000-0x90000009] is outside mapped memory of"
+                         " cluster 'app'",
+                         path);
 
     snprintf(spec, sizeof(spec), "%s@0x800ffffc", path);
     log = load_fails(*state, spec, -ERANGE);
-    tu_assert_error(log, "%s: image [0x800ffffc-0x80100005] runs past mapped memory of"
-                    " cluster 'app' at 0x80100000", path);
+    capture_expect_error(log,
+                         "%s: image [0x800ffffc-0x80100005] runs past mapped memory of"
+                         " cluster 'app' at 0x80100000",
+                         path);
 
     snprintf(spec, sizeof(spec), "%s@0x100000fc", path);
     log = load_fails(*state, spec, -ERANGE);
-    tu_assert_error(log, "%s: image [0x100000fc-0x10000105] overlaps device 'uart0'"
-                    " [0x10000000-0x100000ff] of cluster 'app'", path);
+    capture_expect_error(log,
+                         "%s: image [0x100000fc-0x10000105] overlaps device 'uart0'"
+                         " [0x10000000-0x100000ff] of cluster 'app'",
+                         path);
 
     snprintf(spec, sizeof(spec), "%s@0xfffffffffffffffc", path);
     log = load_fails(*state, spec, -ERANGE);
-    tu_assert_error(log, "%s: 0xa bytes at 0xfffffffffffffffc run past the end of the address"
-                    " space", path);
+    capture_expect_error(log,
+                         "%s: 0xa bytes at 0xfffffffffffffffc run past the end of the address"
+                         " space",
+                         path);
 }
 
 static void test_spec_errors(void **state)
@@ -110,20 +121,22 @@ static void test_spec_errors(void **state)
     char spec[600];
     snprintf(spec, sizeof(spec), "%s@0x8000zz", path);
     const char *log = load_fails(*state, spec, -EINVAL);
-    tu_assert_error(log, "%s: bad load address '0x8000zz' after '@' (expected a number such"
-                    " as 0x80000000)", spec);
+    capture_expect_error(log,
+                         "%s: bad load address '0x8000zz' after '@' (expected a number such"
+                         " as 0x80000000)",
+                         spec);
 
     snprintf(spec, sizeof(spec), "%s/missing.bin", tu_tmpdir());
     log = load_fails(*state, spec, -ENOENT);
-    tu_assert_error(log, "%s: cannot open: No such file or directory", spec);
+    capture_expect_error(log, "%s: cannot open: No such file or directory", spec);
 
     log = load_fails(*state, tu_tmpdir(), -EINVAL);
-    tu_assert_error(log, "%s: not a regular file", tu_tmpdir());
+    capture_expect_error(log, "%s: not a regular file", tu_tmpdir());
 
     const char *empty = tu_write_file("empty.bin", "", 0);
     snprintf(spec, sizeof(spec), "%s@0x80000000", empty);
     log = load_fails(*state, spec, -EINVAL);
-    tu_assert_error(log, "%s: file is empty: nothing to load", empty);
+    capture_expect_error(log, "%s: file is empty: nothing to load", empty);
 }
 
 static void test_at_in_file_name(void **state)
@@ -132,8 +145,10 @@ static void test_at_in_file_name(void **state)
     const char *path = tu_write_file("fw@v2.bin", image, sizeof(image));
     /* An existing file is never split at its '@'. */
     const char *log = load_fails(b, path, -EINVAL);
-    tu_assert_error(log, "%s: not an ELF or Intel HEX file, and a raw binary needs a load"
-                    " address: write %s@ADDR", path, path);
+    capture_expect_error(log,
+                         "%s: not an ELF or Intel HEX file, and a raw binary needs a load"
+                         " address: write %s@ADDR",
+                         path, path);
 
     char spec[600];
     snprintf(spec, sizeof(spec), "%s@0x80000000", path);
@@ -219,7 +234,7 @@ static void test_errors_through_sink(void **state)
     struct load_result res;
     char spec[PATH_MAX], want[3 * PATH_MAX];
     const char *path = tu_write_file("fw.bin", image, sizeof(image));
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(loader_load(b->view, path, &tu_rv64, &res, NULL, NULL, &d), -EINVAL);
     snprintf(spec, sizeof(spec), "%s/missing.bin", tu_tmpdir());
     assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, &d), -ENOENT);
@@ -229,7 +244,7 @@ static void test_errors_through_sink(void **state)
                       ":00000001FF\n";
     const char *hpath = tu_write_file("start.hex", hex, strlen(hex));
     assert_int_equal(loader_load(b->view, hpath, &tu_rv64, &res, NULL, NULL, &d), 0);
-    assert_string_equal(tu_capture_end(), "");
+    assert_string_equal(capture_end(), "");
     snprintf(want, sizeof(want),
              "error: %s: not an ELF or Intel HEX file, and a raw binary needs a load address:"
              " write %s@ADDR\n"
@@ -249,12 +264,14 @@ static void test_format_detection(void **state)
     const char *txt = tu_write_file("fw.txt", hex, strlen(hex));
     snprintf(spec, sizeof(spec), "%s@0x80000000", txt);
     const char *log = load_fails(b, spec, -EINVAL);
-    tu_assert_error(log, "%s: Intel HEX files carry their own load addresses: remove"
-                    " '@0x80000000'", txt);
+    capture_expect_error(log,
+                         "%s: Intel HEX files carry their own load addresses: remove"
+                         " '@0x80000000'",
+                         txt);
     /* ...and a .hex name makes it HEX even when the content is not. */
     const char *path = tu_write_file("fw.hex", image, sizeof(image));
     log = load_fails(b, path, -EINVAL);
-    tu_assert_error(log, "%s:1: a record must start with ':'", path);
+    capture_expect_error(log, "%s:1: a record must start with ':'", path);
 
     struct load_result res;
     assert_int_equal(loader_load(b->view, txt, &tu_rv64, &res, NULL, NULL, NULL), 0);

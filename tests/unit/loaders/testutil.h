@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Helpers shared by the memory and loader unit tests: temporary files, a
- * capture of stderr so tests can assert on the exact messages users see,
- * and a small board (RAM, ROM, a device) to load into.
+ * Helpers shared by the loader unit tests: image files in one temporary
+ * directory per test program, a small board (RAM, ROM, a device) to load
+ * into, and the clusters loads are checked against. Messages are checked
+ * with tests/unit/common/capture.h.
  */
 #ifndef MOSAIC_TESTS_LOADERS_TESTUTIL_H
 #define MOSAIC_TESTS_LOADERS_TESTUTIL_H
@@ -14,27 +15,13 @@
 #include "engine/memory/memory.h"
 #include "loaders/loader.h"
 
-/* Write @len bytes to a file @name in this process's temporary directory;
- * returns its path (valid until tu_cleanup). */
+/* Write @len bytes to a file @name in this program's temporary directory
+ * (made on first use); returns its path, valid until tu_cleanup(). */
 const char *tu_write_file(const char *name, const void *data, size_t len);
-/* The temporary directory itself (created on first use). */
+/* The temporary directory itself. */
 const char *tu_tmpdir(void);
-/* Remove the temporary files and directory. */
+/* Remove the temporary directory and its files. */
 void tu_cleanup(void);
-
-/* Send stderr to a file between these two calls; tu_capture_end returns
- * what was written (static buffer, overwritten by the next capture). */
-void tu_capture_begin(void);
-const char *tu_capture_end(void);
-/* Send stderr to /dev/null (for runs that are expected to be noisy). */
-void tu_silence_begin(void);
-void tu_silence_end(void);
-
-/* Fail unless @log contains the line "...error: <message>\n". */
-void tu_assert_error(const char *log, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Same for a warning. */
-void tu_assert_warning(const char *log, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /*
  * A board for loads: RAM [0x80000000, +1 MiB) filled with 0xaa, ROM

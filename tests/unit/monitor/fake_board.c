@@ -1,7 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/*
- * The fake target and small board the monitor tests share (fake_board.h).
- */
+/* The small board the monitor tests share (fake_board.h). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,48 +8,6 @@
 #include "tests/unit/monitor/fake_board.h"
 
 unsigned fake_device_reads;
-
-static void fake_reset(struct cpu *cpu)
-{
-    (void)cpu;
-}
-
-static void fake_set_pc(struct cpu *cpu, gaddr pc)
-{
-    ((struct fake_cpu *)cpu)->pc = pc;
-}
-
-static gaddr fake_get_pc(const struct cpu *cpu)
-{
-    return ((const struct fake_cpu *)cpu)->pc;
-}
-
-static unsigned fake_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
-                           char *buf, size_t buflen)
-{
-    (void)cpu;
-    (void)pc;
-    if (len < 4)
-        return 0;
-    uint32_t w = (uint32_t)code[0] | (uint32_t)code[1] << 8 | (uint32_t)code[2] << 16 |
-                 (uint32_t)code[3] << 24;
-    if (w == 0xffffffffu)
-        return 0;
-    snprintf(buf, buflen, "fake 0x%08x", w);
-    return 4;
-}
-
-static const struct cpu_model fake_models[] = {{.name = "fake32", .elf_class = 1}, {0}};
-static const struct target_ops fake_ops = {
-    .arch = "fake",
-    .models = fake_models,
-    .default_model = "fake32",
-    .cpu_size = sizeof(struct fake_cpu),
-    .cpu_reset = fake_reset,
-    .set_pc = fake_set_pc,
-    .get_pc = fake_get_pc,
-    .disas = fake_disas,
-};
 
 static int fake_dev_read(void *opaque, uint64_t offset, unsigned size, uint64_t *value)
 {
@@ -85,22 +41,8 @@ static void fake_register(void)
     static int done;
     if (done++)
         return;
-    engine_register_types();
-    target_register(&fake_ops);
+    fake_target_register("fake");
     object_type_register(&fake_dev_type);
-}
-
-void fake_register_arch(const char *arch)
-{
-    static struct target_ops copies[4];
-    static unsigned n;
-    fake_register();
-    if (target_find(arch) || n == sizeof(copies) / sizeof(copies[0]))
-        return;
-    copies[n] = fake_ops;
-    copies[n].arch = arch;
-    copies[n].disas = NULL;
-    target_register(&copies[n++]);
 }
 
 struct machine *fake_board_new(void)

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: MIT
-check_PROGRAMS += %D%/test_monitor %D%/test_console
-TESTS += %D%/test_monitor %D%/test_console
-%C%_test_monitor_SOURCES = %D%/test_monitor.c %D%/fake_board.c %D%/fake_board.h
-%C%_test_monitor_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_monitor_LDADD = $(MONITOR_LIBS) targets/arm/libarm.a $(CAPSTONE_LIBS) $(ENGINE_LIBS) \
-	$(CMOCKA_LIBS) -lm
-%C%_test_console_SOURCES = %D%/test_console.c %D%/fake_board.c %D%/fake_board.h
-%C%_test_console_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_console_LDADD = $(MONITOR_LIBS) $(ENGINE_LIBS) \
-	$(CMOCKA_LIBS) -lm
+# The monitor's commands and its console, on a small board of the fake
+# target (fake_board.c). test_monitor also disassembles through the Arm
+# target's own hook, so it links libarm.
+check_LIBRARIES += %D%/libsupport.a
+%C%_libsupport_a_SOURCES = %D%/fake_board.c %D%/fake_board.h
+%C%_LIBS = %D%/libsupport.a $(MONITOR_LIBS) $(UNIT_LIBS)
+
+%C%_TESTS = %D%/test_monitor %D%/test_console
+check_PROGRAMS += $(%C%_TESTS)
+TESTS += $(%C%_TESTS)
+%C%_test_monitor_LDADD = %D%/libsupport.a $(MONITOR_LIBS) targets/arm/libarm.a $(CAPSTONE_LIBS) \
+	$(UNIT_LIBS)
+%C%_test_console_LDADD = $(%C%_LIBS)

@@ -406,7 +406,7 @@ static void test_x_instructions_without_hook(void **state)
 {
     (void)state;
     static const uint8_t code[] = {0x70, 0x47, 0x00, 0xbf};
-    fake_register_arch("nodis");
+    fake_target_register("nodis");
     struct machine *b = code_board("nodis", code, sizeof(code));
     assert_string_equal(run_on(b, "x/2i 0x1010"), "error: no disassembler for nodis\n");
     assert_int_equal(rc, -ENOTSUP);

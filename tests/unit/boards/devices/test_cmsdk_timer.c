@@ -44,7 +44,6 @@ static struct machine *timer_board(const char *extra)
     free(xml);
     assert_non_null(m);
     assert_int_equal(machine_realize(m), 0);
-    memset(fake_irq_level, 0, sizeof(fake_irq_level));
     return m;
 }
 
@@ -74,9 +73,9 @@ static void wr(struct machine *m, unsigned reg, uint64_t v)
     assert_int_equal(support_mmio_write(m, "/timer0", reg, 4, v), MEM_OK);
 }
 
-static int irq(void)
+static int irq(struct machine *m)
 {
-    return fake_irq_level[0][FAKE_MEIP];
+    return fake_cpu(m, "/app", 0)->level[FAKE_MEIP];
 }
 
 /* What the scheduler does between rounds: advance time, fire due timers. */
@@ -120,23 +119,23 @@ static void test_count_and_interrupt(void **state)
     assert_int_equal(m->timers->deadline_ns, 1000 + 100 * TICK_NS);
     advance_to(m, 1000 + 50 * TICK_NS);
     assert_int_equal(rd(m, VALUE), 50);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     advance_to(m, 1000 + 100 * TICK_NS - 1);
     assert_int_equal(rd(m, VALUE), 1);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     advance_to(m, 1000 + 100 * TICK_NS);
     assert_int_equal(rd(m, VALUE), 0);
     assert_int_equal(rd(m, INTSTATUS), 1);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(m), 1);
     /* The next clock reloads: the period is RELOAD + 1 clocks. */
     advance_to(m, 1000 + 101 * TICK_NS);
     assert_int_equal(rd(m, VALUE), 100);
     assert_int_equal(m->timers->deadline_ns, 1000 + 201 * TICK_NS);
     wr(m, INTCLEAR, 1);
     assert_int_equal(rd(m, INTSTATUS), 0);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     advance_to(m, 1000 + 201 * TICK_NS);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(m), 1);
     assert_int_equal(rd(m, VALUE), 0);
     wr(m, INTCLEAR, 1);
     /* Stopping freezes VALUE and cancels the wake-up. */
@@ -146,7 +145,7 @@ static void test_count_and_interrupt(void **state)
     assert_null(m->timers);
     advance_to(m, 1000 + 900 * TICK_NS);
     assert_int_equal(rd(m, VALUE), 71);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     /* Restarting continues from there. */
     wr(m, CTRL, EN | IE);
     assert_int_equal(m->timers->deadline_ns, 1000 + 971 * TICK_NS);
@@ -154,7 +153,7 @@ static void test_count_and_interrupt(void **state)
     wr(m, VALUE, 5);
     assert_int_equal(m->timers->deadline_ns, 1000 + 905 * TICK_NS);
     advance_to(m, 1000 + 905 * TICK_NS);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(m), 1);
 }
 
 /* Without IE nothing is latched and no wake-up is armed; VALUE still runs. */
@@ -168,7 +167,7 @@ static void test_no_interrupt_enable(void **state)
     advance_to(m, 25 * TICK_NS); /* 9..0 twice (ticks 0-19), then 9..4 */
     assert_int_equal(rd(m, VALUE), 4);
     assert_int_equal(rd(m, INTSTATUS), 0);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     /* Enabling it waits for the next step to 0. */
     wr(m, CTRL, EN | IE);
     assert_int_equal(m->timers->deadline_ns, 29 * TICK_NS);
@@ -183,7 +182,7 @@ static void test_late_callback(void **state)
     wr(m, CTRL, EN | IE);
     m->clock_ns = 1000 * TICK_NS + 5 * TICK_NS;
     advance_to(m, m->clock_ns);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(m), 1);
     assert_int_equal(rd(m, VALUE), 4); /* 1005 = 9 + 99 * 10 + 6 */
     assert_int_equal(m->timers->deadline_ns, 1009 * TICK_NS);
     assert_null(m->timers->next);
@@ -197,24 +196,24 @@ static void test_reload_zero(void **state)
     wr(m, VALUE, 3);
     wr(m, CTRL, EN | IE);
     advance_to(m, 3 * TICK_NS);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(m), 1);
     assert_null(m->timers);
     wr(m, INTCLEAR, 1);
     advance_to(m, 100 * TICK_NS);
     assert_int_equal(rd(m, VALUE), 0);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     /* A counter started at 0 does not step to 0: it reloads first. */
     wr(m, RELOAD, 4);
     wr(m, VALUE, 0);
     assert_int_equal(m->timers->deadline_ns, 105 * TICK_NS);
     advance_to(m, 101 * TICK_NS);
     assert_int_equal(rd(m, VALUE), 4);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     /* Reset stops it and lowers the line. */
     advance_to(m, 105 * TICK_NS);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(m), 1);
     machine_reset(m);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(m), 0);
     assert_int_equal(rd(m, CTRL), 0);
     assert_null(m->timers);
 }

@@ -6,7 +6,6 @@
  * receive from a unix socket with the RX interrupt and one-byte flow
  * control, byte accesses, and the "auto" backend choice beside a 16550.
  */
-#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,7 +52,7 @@ static struct uart_fixture *uart_board(const char *kind)
     struct uart_fixture *f = calloc(1, sizeof(*f));
     char *xml = NULL;
 
-    f->dir = support_tmpdir();
+    f->dir = tmpdir_new();
     assert_true(asprintf(&f->out, "%s/tx.txt", f->dir) > 0);
     assert_true(asprintf(&f->sock, "%s/uart.sock", f->dir) > 0);
     assert_true(asprintf(&xml,
@@ -73,15 +72,13 @@ static struct uart_fixture *uart_board(const char *kind)
     assert_non_null(f->m);
     assert_int_equal(machine_realize(f->m), 0);
     machine_reset(f->m);
-    memset(fake_irq_level, 0, sizeof(fake_irq_level));
     return f;
 }
 
 static void uart_free(struct uart_fixture *f)
 {
     machine_free(f->m);
-    support_rmdir(f->dir);
-    free(f->dir);
+    tmpdir_remove(f->dir);
     free(f->out);
     free(f->sock);
     free(f);
@@ -108,7 +105,7 @@ static void put_string(struct uart_fixture *f, const char *s)
 
 static void assert_output(struct uart_fixture *f, const char *want)
 {
-    char *text = support_read_file(f->out);
+    char *text = tmpdir_read(f->out);
 
     assert_string_equal(text, want);
     free(text);
@@ -172,18 +169,18 @@ static void test_tx_interrupt(void **state)
     wr(f, CTRL, TXEN | TXIE);
     /* Enabling does not raise it: the event is the buffer draining. */
     assert_int_equal(rd(f, INTSTATUS), 0);
-    assert_int_equal(fake_irq_level[0][FAKE_MSIP], 0);
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 0);
     wr(f, DATA, 'a');
     assert_int_equal(rd(f, INTSTATUS), 0x1);
-    assert_int_equal(fake_irq_level[0][FAKE_MSIP], 1);
-    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 1); /* combined */
-    assert_int_equal(fake_irq_level[0][FAKE_MTIP], 0);
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 1);
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 1); /* combined */
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MTIP], 0);
     wr(f, INTCLEAR, 0x2); /* the RX bit: no effect on TX */
-    assert_int_equal(fake_irq_level[0][FAKE_MSIP], 1);
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 1);
     wr(f, INTCLEAR, 0x1);
     assert_int_equal(rd(f, INTSTATUS), 0);
-    assert_int_equal(fake_irq_level[0][FAKE_MSIP], 0);
-    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 0);
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 0);
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 0);
     /* Without TXIE nothing is latched. */
     wr(f, CTRL, TXEN);
     wr(f, DATA, 'b');
@@ -202,18 +199,18 @@ static void test_tx_overrun(void **state)
     wr(f, DATA, '2');
     assert_int_equal(rd(f, STATE), 0x5); /* TXFULL | TX overrun */
     assert_int_equal(rd(f, INTSTATUS), 0x4);
-    assert_int_equal(fake_irq_level[1][FAKE_MSIP], 1);
-    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 1);
+    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 1);
+    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 1);
     /* The overrun interrupt follows its enable. */
     wr(f, CTRL, 0);
     assert_int_equal(rd(f, INTSTATUS), 0);
-    assert_int_equal(fake_irq_level[1][FAKE_MSIP], 0);
+    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 0);
     wr(f, CTRL, TXOVRIE);
-    assert_int_equal(fake_irq_level[1][FAKE_MSIP], 1);
+    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 1);
     /* Clearing the interrupt clears the STATE flag (write one to clear). */
     wr(f, INTCLEAR, 0x4);
     assert_int_equal(rd(f, STATE), 0x1);
-    assert_int_equal(fake_irq_level[1][FAKE_MSIP], 0);
+    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 0);
     wr(f, DATA, '3');
     assert_int_equal(rd(f, STATE), 0x5);
     wr(f, STATE, 0x3); /* TXFULL and RXFULL are read-only */
@@ -239,7 +236,7 @@ static void test_receive(void **state)
     int client;
 
     (void)state;
-    client = support_unix_connect(f->sock);
+    client = tmpdir_connect(f->sock);
     event_poll(100);
     /* Receiver off: nothing is taken. */
     assert_int_equal(write(client, "pq", 2), 2);
@@ -251,19 +248,19 @@ static void test_receive(void **state)
         poll_for_data(f);
         assert_int_equal(rd(f, STATE), 0x2);
         assert_int_equal(rd(f, INTSTATUS), 0x2);
-        assert_int_equal(fake_irq_level[0][FAKE_MTIP], 1);
-        assert_int_equal(fake_irq_level[0][FAKE_MEIP], 1);
+        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MTIP], 1);
+        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 1);
         /* One byte at a time: the next waits until DATA is read. */
         event_poll(20);
         assert_int_equal(rd(f, DATA), (uint8_t)*s);
         assert_int_equal(rd(f, STATE), 0);
         assert_int_equal(rd(f, INTSTATUS), 0x2); /* latched until cleared */
         wr(f, INTCLEAR, 0x2);
-        assert_int_equal(fake_irq_level[0][FAKE_MTIP], 0);
-        assert_int_equal(fake_irq_level[0][FAKE_MEIP], 0);
+        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MTIP], 0);
+        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 0);
         event_poll(0);
     }
-    assert_int_equal(fake_irq_level[1][FAKE_MTIP], 0); /* no RX overrun */
+    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MTIP], 0); /* no RX overrun */
     wr(f, DATA, '!');
     assert_int_equal(read(client, buf, sizeof(buf)), 1);
     assert_int_equal(buf[0], '!');
@@ -290,16 +287,10 @@ static void test_byte_access(void **state)
 /* "auto" counts UARTs of both types: after a 16550, this one is stdout. */
 static void test_auto_backend(void **state)
 {
-    int saved_out = dup(STDOUT_FILENO), fd;
-    char *dir = support_tmpdir(), *out = NULL, *text;
     struct machine *m;
 
     (void)state;
-    assert_true(asprintf(&out, "%s/stdout.txt", dir) > 0);
-    fflush(stdout);
-    fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, STDOUT_FILENO);
-    close(fd);
+    capture_begin(STDOUT_FILENO);
     m = support_load("<board name=\"u\"><cluster name=\"app\" arch=\"riscv\"/>"
                      "<device name=\"uart0\" type=\"ns16550\" base=\"0x1000\" chardev=\"null\"/>"
                      "<device name=\"uart1\" type=\"cmsdk-apb-uart\" base=\"0x2000\"/></board>",
@@ -310,14 +301,7 @@ static void test_auto_backend(void **state)
     support_mmio_write(m, "/uart1", DATA, 4, 'z');
     assert_int_equal(event_input_sources(), 0); /* stdout: no input */
     machine_free(m);
-    dup2(saved_out, STDOUT_FILENO);
-    close(saved_out);
-    text = support_read_file(out);
-    assert_string_equal(text, "z");
-    free(text);
-    free(out);
-    support_rmdir(dir);
-    free(dir);
+    assert_string_equal(capture_end(), "z");
 }
 
 static void test_bad_chardev(void **state)
@@ -326,15 +310,14 @@ static void test_bad_chardev(void **state)
                                      "<device name=\"uart0\" type=\"cmsdk-apb-uart\" base=\"0\" "
                                      "chardev=\"bogus\"/></board>",
                                      NULL);
-    char *err;
+    const char *err;
 
     (void)state;
     assert_non_null(m);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_not_equal(machine_realize(m), 0);
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "/uart0.chardev: cannot open \"bogus\"\n"));
-    free(err);
     machine_free(m);
 }
 

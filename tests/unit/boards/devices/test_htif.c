@@ -6,7 +6,6 @@
  * acknowledgement, the unsupported syscall proxy, and boards without
  * tohost.
  */
-#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -41,17 +40,16 @@ static struct machine *spike_board(void)
 static int setup(void **state)
 {
     struct machine *m;
-    char *err;
+    const char *err;
 
     support_init();
     m = spike_board();
     machine_add_symbol(m, m->clusters[0], "tohost", TOHOST);
     machine_add_symbol(m, m->clusters[0], "fromhost", FROMHOST);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(machine_images_loaded(m), 0);
-    err = support_capture_end();
+    err = capture_end();
     assert_string_equal(err, "");
-    free(err);
     *state = m;
     return 0;
 }
@@ -102,41 +100,27 @@ static void test_exit_codes(void **state)
 static void test_console_output(void **state)
 {
     struct machine *m = *state;
-    char *dir = support_tmpdir(), *out = NULL, *text;
-    int saved = dup(STDOUT_FILENO), fd;
 
-    assert_true(asprintf(&out, "%s/stdout.txt", dir) > 0);
-    fflush(stdout);
-    fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, STDOUT_FILENO);
-    close(fd);
+    capture_begin(STDOUT_FILENO);
     assert_int_equal(store(m, TOHOST, 8, CONSOLE_PUTCHAR('o')), -1);
     assert_int_equal(load(m, FROMHOST, 8), CONSOLE_PUTCHAR(0));
     assert_int_equal(store(m, FROMHOST, 8, 0), -1);
     assert_int_equal(load(m, FROMHOST, 8), 0);
     assert_int_equal(store(m, TOHOST, 4, 'k'), -1);
     assert_int_equal(store(m, TOHOST + 4, 4, CONSOLE_PUTCHAR(0) >> 32), -1);
-    dup2(saved, STDOUT_FILENO);
-    close(saved);
-    text = support_read_file(out);
-    assert_string_equal(text, "ok");
-    free(text);
-    free(out);
-    support_rmdir(dir);
-    free(dir);
+    assert_string_equal(capture_end(), "ok");
 }
 
 static void test_syscall_proxy_unsupported(void **state)
 {
     struct machine *m = *state;
-    char *err;
+    const char *err;
 
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(store(m, TOHOST, 8, 0x80002000), -1);
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "mosaic: warning: htif: HTIF syscall proxy (tohost "
                                 "0x0000000080002000) is not supported\n"));
-    free(err);
 }
 
 /* The words around tohost are still RAM. */
@@ -154,15 +138,14 @@ static void test_ram_around(void **state)
 static void test_no_symbols(void **state)
 {
     struct machine *m = spike_board();
-    char *err;
+    const char *err;
 
     (void)state;
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(machine_images_loaded(m), 0);
-    err = support_capture_end();
+    err = capture_end();
     assert_string_equal(err, "mosaic: htif: the images have no tohost symbol; HTIF is "
                              "inactive\n");
-    free(err);
     assert_int_equal(mem_view_write(view(m), TOHOST, 8, 1), MEM_OK);
     assert_false(m->exit_requested);
     machine_free(m);
@@ -171,15 +154,14 @@ static void test_no_symbols(void **state)
 static void test_tohost_outside_ram(void **state)
 {
     struct machine *m = spike_board();
-    char *err;
+    const char *err;
 
     (void)state;
     machine_add_symbol(m, m->clusters[0], "tohost", 0x1000);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_not_equal(machine_images_loaded(m), 0);
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "htif: cannot place tohost at 0x1000 in the view of app\n"));
-    free(err);
     machine_free(m);
 }
 

@@ -45,7 +45,6 @@ static int setup(void **state)
     m = support_load(mailbox_xml, NULL);
     assert_non_null(m);
     assert_int_equal(machine_realize(m), 0);
-    memset(fake_irq_level, 0, sizeof(fake_irq_level));
     *state = m;
     return 0;
 }
@@ -69,9 +68,9 @@ static void wr(struct machine *m, unsigned off, uint64_t v)
     assert_int_equal(support_mmio_write(m, "/mbox", off, 4, v), MEM_OK);
 }
 
-static int irq_to(unsigned channel)
+static int irq_to(struct machine *m, unsigned channel)
 {
-    return fake_irq_level[channel == 0 ? 1 : 0][FAKE_MEIP];
+    return fake_cpu(m, "/app", channel == 0 ? 1 : 0)->level[FAKE_MEIP];
 }
 
 static void test_ring_and_ack(void **state)
@@ -82,27 +81,27 @@ static void test_ring_and_ack(void **state)
     wr(m, CH(0) + INTEN, 1);
     wr(m, CH(0) + DATA, 0xcafe0001);
     wr(m, CH(0) + DOORBELL, 1);
-    assert_int_equal(irq_to(0), 1);
-    assert_int_equal(irq_to(1), 0);
+    assert_int_equal(irq_to(m, 0), 1);
+    assert_int_equal(irq_to(m, 1), 0);
     assert_int_equal(rd(m, CH(0) + DOORBELL), 1);
     assert_int_equal(rd(m, CH(0) + ACK), 1);
     assert_int_equal(rd(m, CH(0) + DATA), 0xcafe0001);
     wr(m, CH(0) + ACK, 0); /* bit 0 clear: no acknowledgement */
-    assert_int_equal(irq_to(0), 1);
+    assert_int_equal(irq_to(m, 0), 1);
     wr(m, CH(0) + ACK, 1);
-    assert_int_equal(irq_to(0), 0);
+    assert_int_equal(irq_to(m, 0), 0);
     assert_int_equal(rd(m, CH(0) + DOORBELL), 0);
     assert_int_equal(rd(m, CH(0) + DATA), 0xcafe0001); /* the word stays */
     /* The other direction is independent. */
     wr(m, CH(1) + DATA, 42);
     wr(m, CH(1) + DOORBELL, 1);
-    assert_int_equal(irq_to(1), 0); /* its interrupt is not enabled */
+    assert_int_equal(irq_to(m, 1), 0); /* its interrupt is not enabled */
     assert_int_equal(rd(m, CH(1) + DOORBELL), 1);
     wr(m, CH(1) + INTEN, 0xff);
     assert_int_equal(rd(m, CH(1) + INTEN), 1);
-    assert_int_equal(irq_to(1), 1);
+    assert_int_equal(irq_to(m, 1), 1);
     wr(m, CH(1) + INTEN, 0);
-    assert_int_equal(irq_to(1), 0);
+    assert_int_equal(irq_to(m, 1), 0);
     assert_int_equal(rd(m, CH(0) + DATA), 0xcafe0001);
     assert_int_equal(rd(m, CH(1) + DATA), 42);
 }
@@ -133,9 +132,9 @@ static void test_access_and_reset(void **state)
     wr(m, CH(0) + INTEN, 1);
     wr(m, CH(0) + DATA, 7);
     wr(m, CH(0) + DOORBELL, 1);
-    assert_int_equal(irq_to(0), 1);
+    assert_int_equal(irq_to(m, 0), 1);
     machine_reset(m);
-    assert_int_equal(irq_to(0), 0);
+    assert_int_equal(irq_to(m, 0), 0);
     assert_int_equal(rd(m, CH(0) + DATA), 0);
     assert_int_equal(rd(m, CH(0) + INTEN), 0);
     assert_int_equal(rd(m, CH(0) + DOORBELL), 0);
@@ -154,7 +153,7 @@ static void test_aliases(void **state)
     assert_int_equal(v, 0x1234);
     assert_int_equal(mem_view_write(rt->view, 0x40010000 + CH(1) + INTEN, 4, 1), MEM_OK);
     assert_int_equal(mem_view_write(rt->view, 0x40010000 + CH(1) + DOORBELL, 4, 1), MEM_OK);
-    assert_int_equal(irq_to(1), 1);
+    assert_int_equal(irq_to(m, 1), 1);
     assert_int_equal(mem_view_read(app->view, 0x10010000 + CH(1) + DOORBELL, 4, &v), MEM_OK);
     assert_int_equal(v, 1);
     assert_int_equal(mem_view_read(rt->view, 0x10010000, 4, &v), MEM_UNMAPPED);

@@ -5,7 +5,6 @@
  * a unix socket with flow control, the interrupt line, access widths, and
  * the "auto" backends (stdio for the first UART, stdout for the others).
  */
-#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,7 +56,7 @@ static struct uart_fixture *uart_board(const char *chardev_kind, const char *ext
     struct uart_fixture *f = calloc(1, sizeof(*f));
     char *xml = NULL;
 
-    f->dir = support_tmpdir();
+    f->dir = tmpdir_new();
     assert_true(asprintf(&f->out, "%s/tx.txt", f->dir) > 0);
     assert_true(asprintf(&f->sock, "%s/uart.sock", f->dir) > 0);
     assert_true(asprintf(&xml,
@@ -73,15 +72,13 @@ static struct uart_fixture *uart_board(const char *chardev_kind, const char *ext
     assert_non_null(f->m);
     assert_int_equal(machine_realize(f->m), 0);
     machine_reset(f->m);
-    fake_irq_level[0][FAKE_MEIP] = 0;
     return f;
 }
 
 static void uart_free(struct uart_fixture *f)
 {
     machine_free(f->m);
-    support_rmdir(f->dir);
-    free(f->dir);
+    tmpdir_remove(f->dir);
     free(f->out);
     free(f->sock);
     free(f);
@@ -100,9 +97,9 @@ static void wr(struct uart_fixture *f, unsigned reg, uint64_t v)
     assert_int_equal(support_mmio_write(f->m, "/uart0", reg, 1, v), MEM_OK);
 }
 
-static int irq(void)
+static int irq(struct uart_fixture *f)
 {
-    return fake_irq_level[0][FAKE_MEIP];
+    return fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP];
 }
 
 static void test_transmit_to_file(void **state)
@@ -113,7 +110,7 @@ static void test_transmit_to_file(void **state)
     (void)state;
     for (const char *s = "hello\n"; *s; s++)
         wr(f, THR, (uint8_t)*s);
-    text = support_read_file(f->out);
+    text = tmpdir_read(f->out);
     assert_string_equal(text, "hello\n");
     free(text);
     uart_free(f);
@@ -151,7 +148,7 @@ static void test_divisor_latch(void **state)
     assert_int_equal(rd(f, LCR), 0x03);
     assert_int_equal(rd(f, IER), 0);
     wr(f, THR, 'x');
-    text = support_read_file(f->out);
+    text = tmpdir_read(f->out);
     assert_string_equal(text, "x"); /* the divisor writes did not transmit */
     free(text);
     uart_free(f);
@@ -162,16 +159,16 @@ static void test_thr_empty_interrupt(void **state)
     struct uart_fixture *f = uart_board("file", "");
 
     (void)state;
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(f), 0);
     wr(f, IER, 0x02);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(f), 1);
     assert_int_equal(rd(f, IIR), 0x02);
-    assert_int_equal(irq(), 0); /* reading IIR acknowledged it */
+    assert_int_equal(irq(f), 0); /* reading IIR acknowledged it */
     assert_int_equal(rd(f, IIR), 0x01);
     wr(f, THR, 'a');
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(f), 1);
     wr(f, IER, 0);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(f), 0);
     uart_free(f);
 }
 
@@ -188,7 +185,7 @@ static void test_loopback_and_overrun(void **state)
     wr(f, IER, 0x05);
     wr(f, THR, 'A');
     assert_int_equal(rd(f, LSR), 0x61);
-    assert_int_equal(irq(), 1);
+    assert_int_equal(irq(f), 1);
     assert_int_equal(rd(f, IIR), 0x04);
     /* FIFOs off: one byte of room, the second overruns. */
     wr(f, THR, 'B');
@@ -197,7 +194,7 @@ static void test_loopback_and_overrun(void **state)
     assert_int_equal(rd(f, LSR), 0x61); /* OE clears on read */
     assert_int_equal(rd(f, RBR), 'A');
     assert_int_equal(rd(f, LSR), 0x60);
-    assert_int_equal(irq(), 0);
+    assert_int_equal(irq(f), 0);
     /* FIFOs on: 16 bytes fit; trigger level 4 decides RDA vs timeout. */
     wr(f, FCR, 0x41);
     wr(f, THR, '1');
@@ -208,7 +205,7 @@ static void test_loopback_and_overrun(void **state)
     assert_int_equal(rd(f, RBR), '1');
     wr(f, FCR, 0x43); /* clear RX */
     assert_int_equal(rd(f, LSR), 0x60);
-    text = support_read_file(f->out);
+    text = tmpdir_read(f->out);
     assert_string_equal(text, ""); /* loopback sends nothing out */
     free(text);
     uart_free(f);
@@ -227,17 +224,17 @@ static void test_receive_from_socket(void **state)
     int client;
 
     (void)state;
-    client = support_unix_connect(f->sock);
+    client = tmpdir_connect(f->sock);
     event_poll(100);
     wr(f, IER, 0x01);
     assert_int_equal(write(client, "xyz", 3), 3);
     /* FIFOs off: the bytes come one at a time as the guest reads them. */
     for (const char *s = "xyz"; *s; s++) {
         poll_for_data(f);
-        assert_int_equal(irq(), 1);
+        assert_int_equal(irq(f), 1);
         assert_int_equal(rd(f, IIR), 0x04);
         assert_int_equal(rd(f, RBR), (uint8_t)*s);
-        assert_int_equal(irq(), 0);
+        assert_int_equal(irq(f), 0);
         event_poll(0);
     }
     /* FIFOs on with trigger 1: all arrive together. */
@@ -282,36 +279,30 @@ static void test_bad_geometry(void **state)
                                      "<device name=\"uart0\" type=\"ns16550\" base=\"0\" "
                                      "reg-io-width=\"4\" chardev=\"null\"/></board>",
                                      NULL);
-    char *err;
+    const char *err;
 
     (void)state;
     assert_non_null(m);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_not_equal(machine_realize(m), 0);
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "/uart0.reg-io-width: 4 must be 1, 2 or 4 and at most "
                                 "1 << reg-shift\n"));
-    free(err);
     machine_free(m);
 }
 
 /* "auto": the first UART reads stdin and both write to stdout. */
 static void test_auto_backends(void **state)
 {
-    int saved_in = dup(STDIN_FILENO), saved_out = dup(STDOUT_FILENO), p[2], fd;
-    char *dir = support_tmpdir(), *out = NULL, *text;
+    int saved_in = dup(STDIN_FILENO), p[2];
     struct machine *m;
     uint64_t v;
 
     (void)state;
     assert_int_equal(pipe(p), 0);
-    assert_true(asprintf(&out, "%s/stdout.txt", dir) > 0);
     dup2(p[0], STDIN_FILENO);
     close(p[0]);
-    fflush(stdout);
-    fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, STDOUT_FILENO);
-    close(fd);
+    capture_begin(STDOUT_FILENO);
     m = support_load("<board name=\"u\"><cluster name=\"app\" arch=\"riscv\"/>"
                      "<device name=\"uart0\" type=\"ns16550\" base=\"0x1000\"/>"
                      "<device name=\"uart1\" type=\"ns16550\" base=\"0x2000\"/></board>",
@@ -332,15 +323,8 @@ static void test_auto_backends(void **state)
     assert_int_equal(event_input_sources(), 0); /* stdin at EOF is dropped */
     machine_free(m);
     dup2(saved_in, STDIN_FILENO);
-    dup2(saved_out, STDOUT_FILENO);
     close(saved_in);
-    close(saved_out);
-    text = support_read_file(out);
-    assert_string_equal(text, "abc");
-    free(text);
-    free(out);
-    support_rmdir(dir);
-    free(dir);
+    assert_string_equal(capture_end(), "abc");
 }
 
 int main(void)

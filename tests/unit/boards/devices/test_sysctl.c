@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The system controller with a stand-in M-profile target (whose CPUs
- * record their boot address and interrupt inputs): the cluster stays off
+ * The system controller with the fake target as "arm" (whose CPUs record
+ * their boot address and interrupt inputs): the cluster stays off
  * until BOOTADDR and CTRL.RUN are written, then every CPU boots there;
  * clearing RUN holds it again; STATUS follows; ID, read-only and reserved
  * registers, access sizes, reset, and a "cluster" property that names no
@@ -26,64 +26,6 @@
 
 enum { ID = 0x0, BOOTADDR = 0x4, CTRL = 0x8, STATUS = 0xc };
 
-#define FAKE_ARM_IRQS 64
-
-/* A CPU of the stand-in "arm" target: what cpu_boot() did to it and the
- * levels of its NVIC inputs irq[n]. */
-struct fake_arm_cpu {
-    struct cpu cpu;
-    gaddr boot_addr;
-    unsigned resets;
-    int irq[FAKE_ARM_IRQS];
-};
-
-static const struct cpu_model fake_arm_models[] = {
-    {.name = "cortex-m3", .elf_machine = 40, .elf_class = 1},
-    {.name = "cortex-m4", .elf_machine = 40, .elf_class = 1},
-    {0},
-};
-
-static void fake_arm_reset(struct cpu *cpu)
-{
-    ((struct fake_arm_cpu *)cpu)->resets++;
-}
-
-static void fake_arm_set_pc(struct cpu *cpu, gaddr pc)
-{
-    (void)cpu;
-    (void)pc;
-}
-
-static void fake_arm_set_boot_addr(struct cpu *cpu, gaddr addr)
-{
-    ((struct fake_arm_cpu *)cpu)->boot_addr = addr;
-}
-
-static void fake_arm_irq_set(void *opaque, int n, int level)
-{
-    ((struct fake_arm_cpu *)opaque)->irq[n] = level;
-}
-
-static int fake_arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out)
-{
-    if (strcmp(name, "irq") || n >= FAKE_ARM_IRQS)
-        return -ENOENT;
-    *out = (struct irq_line){.handler = fake_arm_irq_set, .opaque = cpu, .n = (int)n};
-    return 0;
-}
-
-static const struct target_ops fake_arm_target = {
-    .arch = "arm",
-    .models = fake_arm_models,
-    .default_model = "cortex-m4",
-    .cpu_size = sizeof(struct fake_arm_cpu),
-    .arch_reset_pc = true,
-    .cpu_reset = fake_arm_reset,
-    .set_pc = fake_arm_set_pc,
-    .set_boot_addr = fake_arm_set_boot_addr,
-    .irq_in = fake_arm_irq_in,
-};
-
 static const char sysctl_xml[] =
     "<board name=\"s\">\n"
     "  <cluster name=\"app\" arch=\"riscv\"/>\n"
@@ -101,17 +43,9 @@ static struct cluster *cluster_of(struct machine *m, const char *path)
     return (struct cluster *)o;
 }
 
-static struct fake_arm_cpu *arm_cpu(struct machine *m, const char *cluster, unsigned i)
+static struct fake_cpu *rt_cpu(struct machine *m, unsigned i)
 {
-    struct cluster *c = cluster_of(m, cluster);
-
-    assert_true(i < c->ncpus);
-    return (struct fake_arm_cpu *)c->cpus[i];
-}
-
-static struct fake_arm_cpu *rt_cpu(struct machine *m, unsigned i)
-{
-    return arm_cpu(m, "/rt", i);
+    return fake_cpu(m, "/rt", i);
 }
 
 static int setup(void **state)
@@ -119,7 +53,7 @@ static int setup(void **state)
     struct machine *m;
 
     support_init();
-    target_register(&fake_arm_target);
+    fake_target_register("arm");
     m = support_load(sysctl_xml, NULL);
     assert_non_null(m);
     assert_int_equal(machine_realize(m), 0);
@@ -215,7 +149,8 @@ static void test_bad_cluster(void **state)
     (void)state;
     support_init();
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-        char *xml = NULL, *err, *want = NULL;
+        char *xml = NULL, *want = NULL;
+        const char *err;
         struct machine *m;
 
         assert_true(asprintf(&xml,
@@ -226,16 +161,15 @@ static void test_bad_cluster(void **state)
         m = support_load(xml, NULL);
         free(xml);
         assert_non_null(m);
-        support_capture_begin();
+        capture_begin(STDERR_FILENO);
         assert_int_not_equal(machine_realize(m), 0);
-        err = support_capture_end();
+        err = capture_end();
         assert_true(asprintf(&want,
                              "/sysctl.cluster: \"%s\" is not a cluster; name the cluster "
                              "the controller holds in reset, e.g. /rt\n",
                              bad[i]) > 0);
         assert_non_null(strstr(err, want));
         free(want);
-        free(err);
         machine_free(m);
     }
 }
@@ -248,7 +182,7 @@ static struct machine *shipped_board(const char *name)
     struct machine *m;
 
     support_init();
-    target_register(&fake_arm_target);
+    fake_target_register("arm");
     path = board_find(name);
     assert_non_null(path);
     m = board_load_file(path, NULL);
@@ -258,7 +192,6 @@ static struct machine *shipped_board(const char *name)
     assert_int_equal(object_set_assignment(OBJECT(m), "/uart1.chardev=null", NULL), 0);
     assert_int_equal(machine_realize(m), 0);
     machine_reset(m);
-    memset(fake_irq_level, 0, sizeof(fake_irq_level));
     return m;
 }
 
@@ -306,19 +239,19 @@ static void test_rv_m4_amp(void **state)
     view_wr(m, "/app", 0x10010000 + 0xc, 1);
     view_wr(m, "/app", 0x10010000 + 0x0, 0xabc);
     view_wr(m, "/app", 0x10010000 + 0x4, 1);
-    assert_int_equal(rt_cpu(m, 0)->irq[2], 1);
+    assert_int_equal(rt_cpu(m, 0)->level[FAKE_IRQ(2)], 1);
     assert_int_equal(view_rd(m, "/rt", 0x40010000), 0xabc);
     view_wr(m, "/rt", 0x40010000 + 0x8, 1);
-    assert_int_equal(rt_cpu(m, 0)->irq[2], 0);
+    assert_int_equal(rt_cpu(m, 0)->level[FAKE_IRQ(2)], 0);
     view_wr(m, "/rt", 0x40010000 + 0x1c, 1);
     view_wr(m, "/rt", 0x40010000 + 0x14, 1);
-    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 0);
+    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MEIP], 0);
     view_wr(m, "/app", 0xc000000 + 4 * 1, 1); /* priority[1] */
     view_wr(m, "/app", 0xc002000, 1u << 1);   /* context 0 enables source 1 */
-    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 1);
-    assert_int_equal(fake_irq_level[1][FAKE_MEIP], 0);
+    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MEIP], 1);
+    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 0);
     assert_int_equal(view_rd(m, "/app", 0xc200004), 1); /* claim */
-    assert_int_equal(fake_irq_level[0][FAKE_MEIP], 0);
+    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MEIP], 0);
     /* the M4 waits in reset for the system controller */
     assert_int_equal(rt_cpu(m, 0)->cpu.state, CPU_OFF);
     assert_int_equal(cluster_of(m, "/app")->cpus[0]->state, CPU_RUNNABLE);
@@ -334,7 +267,7 @@ static void test_mps2_an385(void **state)
 {
     struct machine *m = shipped_board("mps2-an385");
     struct mem_view *v = cluster_of(m, "/m3")->view;
-    struct fake_arm_cpu *cpu = arm_cpu(m, "/m3", 0);
+    struct fake_cpu *cpu = fake_cpu(m, "/m3", 0);
 
     (void)state;
     assert_int_equal(m->cpu_freq_hz, 25000000);
@@ -351,14 +284,14 @@ static void test_mps2_an385(void **state)
     /* UART0 TX interrupt on irq[1], timer0 on irq[8], timer1 on irq[9] */
     view_wr(m, "/m3", 0x40004008, 0x5); /* TX enable, TX interrupt enable */
     view_wr(m, "/m3", 0x40004000, '\n');
-    assert_int_equal(cpu->irq[1], 1);
-    assert_int_equal(cpu->irq[0], 0);
+    assert_int_equal(cpu->level[FAKE_IRQ(1)], 1);
+    assert_int_equal(cpu->level[FAKE_IRQ(0)], 0);
     view_wr(m, "/m3", 0x4000400c, 1);
-    assert_int_equal(cpu->irq[1], 0);
+    assert_int_equal(cpu->level[FAKE_IRQ(1)], 0);
     view_wr(m, "/m3", 0x40006008, 0x4); /* UART2: the byte waits, no interrupt yet */
     view_wr(m, "/m3", 0x40006000, 'x');
     view_wr(m, "/m3", 0x40006008, 0x5);
-    assert_int_equal(cpu->irq[5], 1);
+    assert_int_equal(cpu->level[FAKE_IRQ(5)], 1);
     view_wr(m, "/m3", 0x40001008, 10);
     view_wr(m, "/m3", 0x40001000, 0x9);
     m->clock_ns = 10 * 40;
@@ -368,8 +301,8 @@ static void test_mps2_an385(void **state)
         t->armed = false;
         t->cb(t->opaque);
     }
-    assert_int_equal(cpu->irq[9], 1);
-    assert_int_equal(cpu->irq[8], 0);
+    assert_int_equal(cpu->level[FAKE_IRQ(9)], 1);
+    assert_int_equal(cpu->level[FAKE_IRQ(8)], 0);
     machine_free(m);
 }
 

@@ -1,12 +1,5 @@
 # SPDX-License-Identifier: MIT
 # Logging, the event loop and the character backends.
-check_PROGRAMS += %D%/test_log %D%/test_chardev
-TESTS += %D%/test_log %D%/test_chardev
-
-%C%_test_log_SOURCES = %D%/test_log.c
-%C%_test_log_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_log_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
-
-%C%_test_chardev_SOURCES = %D%/test_chardev.c $(BOARDS_TEST_SUPPORT)
-%C%_test_chardev_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_chardev_LDADD = $(BOARDS_TEST_LIBS)
+%C%_TESTS = %D%/test_log %D%/test_chardev
+check_PROGRAMS += $(%C%_TESTS)
+TESTS += $(%C%_TESTS)

@@ -22,14 +22,8 @@
 
 #include "engine/io/chardev.h"
 #include "engine/io/event.h"
-#include "tests/unit/boards/support.h"
-
-static int setup(void **state)
-{
-    (void)state;
-    support_init();
-    return 0;
-}
+#include "tests/unit/common/capture.h"
+#include "tests/unit/common/tmpdir.h"
 
 /* ---- event loop ------------------------------------------------------ */
 
@@ -139,42 +133,40 @@ static void sink_deliver(void *opaque, const uint8_t *buf, size_t n)
 
 static void test_file_backend(void **state)
 {
-    char *dir = support_tmpdir(), *path = NULL, *spec = NULL, *text;
+    char *dir = tmpdir_new(), *path = NULL, *spec = NULL, *text;
     struct chardev *c;
 
     (void)state;
     assert_true(asprintf(&path, "%s/out.txt", dir) > 0);
     assert_true(asprintf(&spec, "file:%s", path) > 0);
-    free(support_write_file(dir, "out.txt", "old content"));
+    free(tmpdir_write_text(dir, "out.txt", "old content"));
     c = chardev_open(spec);
     assert_non_null(c);
     chardev_write(c, "hello\n", 6);
-    text = support_read_file(path);
+    text = tmpdir_read(path);
     assert_string_equal(text, "hello\n");
     free(text);
     chardev_close(c);
     free(spec);
     free(path);
-    support_rmdir(dir);
-    free(dir);
+    tmpdir_remove(dir);
 }
 
 static void test_bad_specs(void **state)
 {
-    char *err;
+    const char *err;
 
     (void)state;
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_null(chardev_open("serial0"));
     assert_null(chardev_open("file:"));
     assert_null(chardev_open("file:/nonexistent/dir/out"));
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "unknown chardev \"serial0\"; expected stdio, stdout, null, "
                                 "file:PATH or unix:PATH\n"));
     assert_non_null(strstr(err, "unknown chardev \"file:\""));
     assert_non_null(strstr(err, "chardev file:/nonexistent/dir/out: cannot create "
                                 "/nonexistent/dir/out: No such file or directory\n"));
-    free(err);
 }
 
 static void test_null_backend(void **state)
@@ -210,7 +202,7 @@ static void poll_until(size_t *len, size_t want)
 
 static void test_unix_backend(void **state)
 {
-    char *dir = support_tmpdir(), *path = NULL, *spec = NULL, buf[16] = "";
+    char *dir = tmpdir_new(), *path = NULL, *spec = NULL, buf[16] = "";
     struct sink s = {.room = 2};
     struct chardev *c;
     int client, other;
@@ -224,13 +216,13 @@ static void test_unix_backend(void **state)
     assert_non_null(c);
     chardev_write(c, "nobody listens", 14);
     chardev_set_input(c, sink_can_accept, sink_deliver, &s);
-    client = support_unix_connect(path);
+    client = tmpdir_connect(path);
     event_poll(100); /* accept */
     chardev_write(c, "out", 3);
     assert_int_equal(read(client, buf, sizeof(buf)), 3);
     assert_memory_equal(buf, "out", 3);
     /* A second client is turned away while the first is connected. */
-    other = support_unix_connect(path);
+    other = tmpdir_connect(path);
     event_poll(100);
     assert_int_equal(read(other, buf, sizeof(buf)), 0);
     close(other);
@@ -248,7 +240,7 @@ static void test_unix_backend(void **state)
     /* The client leaves; the next one is served. */
     close(client);
     event_poll(100);
-    client = support_unix_connect(path);
+    client = tmpdir_connect(path);
     event_poll(100);
     assert_int_equal(write(client, "e", 1), 1);
     poll_until(&s.len, 5);
@@ -261,28 +253,27 @@ static void test_unix_backend(void **state)
     assert_int_equal(event_input_sources(), 0);
     free(spec);
     free(path);
-    support_rmdir(dir);
-    free(dir);
+    tmpdir_remove(dir);
 }
 
 static void test_unix_refuses_regular_file(void **state)
 {
-    char *dir = support_tmpdir(), *path, *spec = NULL, *err;
+    char *dir = tmpdir_new(), *path, *spec = NULL, *text;
+    const char *err;
 
     (void)state;
-    path = support_write_file(dir, "precious", "keep me");
+    path = tmpdir_write_text(dir, "precious", "keep me");
     assert_true(asprintf(&spec, "unix:%s", path) > 0);
-    support_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_null(chardev_open(spec));
-    err = support_capture_end();
+    err = capture_end();
     assert_non_null(strstr(err, "exists and is not a socket\n"));
-    free(err);
-    free(err = support_read_file(path));
-    assert_int_equal(access(path, F_OK), 0);
+    text = tmpdir_read(path);
+    assert_string_equal(text, "keep me");
+    free(text);
     free(spec);
     free(path);
-    support_rmdir(dir);
-    free(dir);
+    tmpdir_remove(dir);
 }
 
 /* stdin from a pipe: read while there is room, dropped at EOF. */
@@ -328,5 +319,5 @@ int main(void)
         cmocka_unit_test(test_stdio_input_until_eof),
     };
 
-    return cmocka_run_group_tests_name("chardev", tests, setup, NULL);
+    return cmocka_run_group_tests_name("chardev", tests, NULL, NULL);
 }

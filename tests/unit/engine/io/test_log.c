@@ -16,33 +16,8 @@
 #include <cmocka.h>
 
 #include "engine/io/log.h"
-
-static FILE *capture_file;
-static int capture_saved_fd = -1;
-static char captured[4096];
-
-/* Redirect @fd (stdout or stderr) into a temporary file. */
-static void capture_begin(int fd)
-{
-    fflush(fd == STDOUT_FILENO ? stdout : stderr);
-    capture_file = tmpfile();
-    assert_non_null(capture_file);
-    capture_saved_fd = dup(fd);
-    assert_true(capture_saved_fd >= 0);
-    assert_true(dup2(fileno(capture_file), fd) >= 0);
-}
-
-static const char *capture_end(int fd)
-{
-    fflush(fd == STDOUT_FILENO ? stdout : stderr);
-    dup2(capture_saved_fd, fd);
-    close(capture_saved_fd);
-    rewind(capture_file);
-    size_t n = fread(captured, 1, sizeof(captured) - 1, capture_file);
-    captured[n] = '\0';
-    fclose(capture_file);
-    return captured;
-}
+#include "tests/unit/common/capture.h"
+#include "tests/unit/common/tmpdir.h"
 
 static int reset_log(void **state)
 {
@@ -61,7 +36,7 @@ static void test_prefixes_and_newlines(void **state)
     log_info("loaded %u bytes", 42u);
     log_error("%s", "");
     log_warn("%s", "formatted newline\n");
-    const char *out = capture_end(STDERR_FILENO);
+    const char *out = capture_end();
     assert_string_equal(out, "mosaic: error: board.xml:12: bad thing\n"
                              "mosaic: warning: already ends\n"
                              "mosaic: loaded 42 bytes\n"
@@ -76,7 +51,7 @@ static void test_quiet(void **state)
     capture_begin(STDERR_FILENO);
     log_info("hidden");
     log_warn("shown");
-    const char *out = capture_end(STDERR_FILENO);
+    const char *out = capture_end();
     assert_string_equal(out, "mosaic: warning: shown\n");
 }
 
@@ -108,7 +83,7 @@ static void test_mask_errors(void **state)
     capture_begin(STDERR_FILENO);
     assert_int_equal(log_set_mask("exec,inasm"), -EINVAL);
     assert_int_equal(log_set_mask("op,al"), -EINVAL);
-    const char *out = capture_end(STDERR_FILENO);
+    const char *out = capture_end();
     assert_string_equal(out, "mosaic: error: unknown debug subsystem 'inasm' (valid: in_asm, "
                              "op, exec, int, mmio, unimp, gdb, board, all, help)\n"
                              "mosaic: error: unknown debug subsystem 'al' (valid: in_asm, "
@@ -126,7 +101,7 @@ static void test_mask_help(void **state)
     (void)state;
     capture_begin(STDOUT_FILENO);
     assert_int_equal(log_set_mask("help"), 0);
-    const char *out = capture_end(STDOUT_FILENO);
+    const char *out = capture_end();
     static const char *const names[] = {"in_asm", "op",    "exec", "int",
                                         "mmio",   "unimp", "gdb",  "board"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -141,10 +116,8 @@ static void test_mask_help(void **state)
 static void test_debug_to_file(void **state)
 {
     (void)state;
-    char path[] = "/tmp/mosaic-test-log-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    char *dir = tmpdir_new(), *path = NULL, *text;
+    assert_true(asprintf(&path, "%s/debug.log", dir) > 0);
     assert_int_equal(log_set_file(path), 0);
     assert_int_equal(log_set_mask("mmio"), 0);
     capture_begin(STDERR_FILENO);
@@ -152,19 +125,16 @@ static void test_debug_to_file(void **state)
     log_debug(LOG_EXEC, "not shown");
     fprintf(log_stream(), "raw dump\n");
     log_error("errors stay on stderr");
-    const char *err = capture_end(STDERR_FILENO);
+    const char *err = capture_end();
     assert_string_equal(err, "mosaic: error: errors stay on stderr\n");
     assert_int_equal(log_set_file(NULL), 0);
     assert_ptr_equal(log_stream(), stderr);
 
-    FILE *f = fopen(path, "r");
-    assert_non_null(f);
-    char text[256];
-    size_t n = fread(text, 1, sizeof(text) - 1, f);
-    text[n] = '\0';
-    fclose(f);
-    unlink(path);
+    text = tmpdir_read(path);
     assert_string_equal(text, "mmio: write 0x41 at 0x10000000\nraw dump\n");
+    free(text);
+    free(path);
+    tmpdir_remove(dir);
 }
 
 static void test_debug_to_stderr(void **state)
@@ -174,7 +144,7 @@ static void test_debug_to_stderr(void **state)
     capture_begin(STDERR_FILENO);
     log_debug(LOG_INT, "cpu%d: trap %d\n", 0, 7);
     log_debug(LOG_MMIO, "hidden");
-    const char *out = capture_end(STDERR_FILENO);
+    const char *out = capture_end();
     assert_string_equal(out, "int: cpu0: trap 7\n");
 }
 
@@ -183,7 +153,7 @@ static void test_set_file_error(void **state)
     (void)state;
     capture_begin(STDERR_FILENO);
     assert_int_equal(log_set_file("/nonexistent-dir/log.txt"), -ENOENT);
-    const char *out = capture_end(STDERR_FILENO);
+    const char *out = capture_end();
     assert_string_equal(out, "mosaic: error: /nonexistent-dir/log.txt: cannot open the log "
                              "file: No such file or directory\n");
     assert_ptr_equal(log_stream(), stderr);

@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: MIT
-check_PROGRAMS += %D%/test_tdesc
-TESTS += %D%/test_tdesc
-%C%_test_tdesc_SOURCES = %D%/test_tdesc.c
-%C%_test_tdesc_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-%C%_test_tdesc_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
+# Target descriptions.
+%C%_TESTS = %D%/test_tdesc
+check_PROGRAMS += $(%C%_TESTS)
+TESTS += $(%C%_TESTS)

@@ -16,6 +16,7 @@
 
 #include "engine/machine/cpu.h"
 #include "engine/machine/tdesc.h"
+#include "tests/unit/common/tmpdir.h"
 
 struct fake_cpu {
     struct cpu cpu;
@@ -123,40 +124,25 @@ static void test_missing_accessor(void **state)
     accessors[5].name = "t0";
 }
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[1100];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static void test_broken_files(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/tdesc-test-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    write_file(dir, "bad.xml", "<target><feature name=\"x\"><reg name=\"zero\"/></feature></target>");
+    char *dir = tmpdir_new();
+    free(tmpdir_write_text(dir, "bad.xml",
+                           "<target><feature name=\"x\"><reg name=\"zero\"/></feature></target>"));
     assert_null(tdesc_load(dir, "bad.xml", accessors)); /* no bitsize */
-    write_file(dir, "gap.xml", "<target><feature name=\"x\"><reg name=\"zero\" bitsize=\"32\"/>"
-                               "<reg name=\"ra\" bitsize=\"32\" regnum=\"5\"/></feature></target>");
+    free(tmpdir_write_text(dir, "gap.xml",
+                           "<target><feature name=\"x\"><reg name=\"zero\" bitsize=\"32\"/>"
+                           "<reg name=\"ra\" bitsize=\"32\" regnum=\"5\"/></feature></target>"));
     assert_null(tdesc_load(dir, "gap.xml", accessors));
-    write_file(dir, "inc.xml", "<target><xi:include href=\"missing.xml\"/></target>");
+    free(tmpdir_write_text(dir, "inc.xml", "<target><xi:include href=\"missing.xml\"/></target>"));
     assert_null(tdesc_load(dir, "inc.xml", accessors));
-    write_file(dir, "loop.xml", "<target><xi:include href=\"loop.xml\"/></target>");
+    free(tmpdir_write_text(dir, "loop.xml", "<target><xi:include href=\"loop.xml\"/></target>"));
     assert_null(tdesc_load(dir, "loop.xml", accessors));
-    write_file(dir, "junk.xml", "<target><feature");
+    free(tmpdir_write_text(dir, "junk.xml", "<target><feature"));
     assert_null(tdesc_load(dir, "junk.xml", accessors));
     assert_null(tdesc_load(dir, "absent.xml", accessors));
-    const char *files[] = {"bad.xml", "gap.xml", "inc.xml", "loop.xml", "junk.xml"};
-    for (unsigned i = 0; i < 5; i++) {
-        char path[1100];
-        snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    tmpdir_remove(dir);
 }
 
 int main(void)

@@ -12,11 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "engine/memory/memory.h"
-#include "tests/unit/loaders/testutil.h"
+#include "tests/unit/common/capture.h"
 
 /* A device that records every access and answers reads with a pattern. */
 struct access {
@@ -71,14 +72,14 @@ static void assert_access(const struct fake_dev *d, unsigned i, char dir, uint64
 static void test_region_sizes(void **state)
 {
     (void)state;
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     struct mem_region *zero = mem_region_new_ram("z", 0);
     struct mem_region *huge = mem_region_new_rom("h", (64ull << 30) + 1);
-    const char *log = tu_capture_end();
+    const char *log = capture_end();
     assert_null(zero);
     assert_null(huge);
-    tu_assert_error(log, "memory region 'z': size is zero");
-    tu_assert_error(log, "memory region 'h': size 0x1000000001 is larger than 64 GiB");
+    capture_expect_error(log, "memory region 'z': size is zero");
+    capture_expect_error(log, "memory region 'h': size 0x1000000001 is larger than 64 GiB");
 
     struct mem_region *r = mem_region_new_ram("ram", 0x3000);
     assert_non_null(r);
@@ -142,34 +143,34 @@ static void test_map_errors(void **state)
     assert_int_equal(mem_view_map(v, 0x0fff0000, ram, 0, 0x20000), 0);
     unsigned gen = v->generation;
 
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     int err = mem_view_map(v, 0x10000000, uart, 0, 0x100);
-    const char *log = tu_capture_end();
+    const char *log = capture_end();
     assert_int_equal(err, -EEXIST);
-    tu_assert_error(log, "view app: 'uart0' [0x10000000-0x100000ff] overlaps 'ram'"
-                    " [0x0fff0000-0x1000ffff]");
+    capture_expect_error(log, "view app: 'uart0' [0x10000000-0x100000ff] overlaps 'ram'"
+                              " [0x0fff0000-0x1000ffff]");
 
     /* The new mapping ending inside the next one. */
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     err = mem_view_map(v, 0x0ffeff01, uart, 0, 0x100);
-    log = tu_capture_end();
+    log = capture_end();
     assert_int_equal(err, -EEXIST);
-    tu_assert_error(log, "view app: 'uart0' [0x0ffeff01-0x0fff0000] overlaps 'ram'"
-                    " [0x0fff0000-0x1000ffff]");
+    capture_expect_error(log, "view app: 'uart0' [0x0ffeff01-0x0fff0000] overlaps 'ram'"
+                              " [0x0fff0000-0x1000ffff]");
 
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(mem_view_map(v, 0x20000000, uart, 0, 0), -EINVAL);
     assert_int_equal(mem_view_map(v, 0x20000000, uart, 0x80, 0x81), -EINVAL);
     assert_int_equal(mem_view_map(v, 0x20000000, uart, 0x101, 1), -EINVAL);
     assert_int_equal(mem_view_map(v, 0xffffffffffffff80ull, uart, 0, 0x81), -EINVAL);
-    log = tu_capture_end();
-    tu_assert_error(log, "view app: mapping of 'uart0' at 0x20000000 has size 0");
-    tu_assert_error(log, "view app: mapping of 'uart0' at 0x20000000: offset 0x80 + size 0x81"
-                    " is beyond the region size 0x100");
-    tu_assert_error(log, "view app: mapping of 'uart0' at 0x20000000: offset 0x101 + size 0x1"
-                    " is beyond the region size 0x100");
-    tu_assert_error(log, "view app: mapping of 'uart0' at 0xffffffffffffff80 size 0x81 wraps"
-                    " past the end of the address space");
+    log = capture_end();
+    capture_expect_error(log, "view app: mapping of 'uart0' at 0x20000000 has size 0");
+    capture_expect_error(log, "view app: mapping of 'uart0' at 0x20000000: offset 0x80 + size 0x81"
+                              " is beyond the region size 0x100");
+    capture_expect_error(log, "view app: mapping of 'uart0' at 0x20000000: offset 0x101 + size 0x1"
+                              " is beyond the region size 0x100");
+    capture_expect_error(log, "view app: mapping of 'uart0' at 0xffffffffffffff80 size 0x81 wraps"
+                              " past the end of the address space");
     assert_int_equal(v->generation, gen);
     assert_int_equal(v->nmaps, 1);
 
@@ -445,29 +446,29 @@ static void test_overlay(void **state)
     assert_int_equal(mem_view_find(v, 0x8000fff0)->region->kind, MEM_MMIO);
     assert_int_equal(ram->refcount, 2);
 
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(mem_view_map_overlay(v, 0x8000fff8, htif, 0, 0x10), -EEXIST);
     assert_int_equal(mem_view_map_overlay(v, 0x10000080, htif, 0, 0x10), -EEXIST);
     assert_int_equal(mem_view_map_overlay(v, 0x90000000, htif, 0, 0x10), -EEXIST);
     assert_int_equal(mem_view_map_overlay(v, 0x80001010, htif, 0, 0x11), -EINVAL);
     assert_int_equal(mem_view_map_overlay(v, 0x80002000, htif, 0, 0x10000), -EINVAL);
-    const char *log = tu_capture_end();
-    tu_assert_error(log, "view app: 'htif' [0x8000fff8-0x80010007] overlaps 'w'"
-                    " [0x8000fff0-0x8000ffff]");
-    tu_assert_error(log, "view app: 'htif' [0x10000080-0x1000008f] overlaps 'uart0'"
-                    " [0x10000000-0x100000ff]");
-    tu_assert_error(log, "view app: overlay 'htif' [0x90000000-0x9000000f] is not over RAM"
-                    " or ROM: nothing is mapped at 0x90000000");
+    const char *log = capture_end();
+    capture_expect_error(log, "view app: 'htif' [0x8000fff8-0x80010007] overlaps 'w'"
+                              " [0x8000fff0-0x8000ffff]");
+    capture_expect_error(log, "view app: 'htif' [0x10000080-0x1000008f] overlaps 'uart0'"
+                              " [0x10000000-0x100000ff]");
+    capture_expect_error(log, "view app: overlay 'htif' [0x90000000-0x9000000f] is not over RAM"
+                              " or ROM: nothing is mapped at 0x90000000");
     assert_int_equal(v->nmaps, 6);
 
     /* Runs past the end of a RAM mapping into unmapped space. */
     struct mem_region *r2 = mem_region_new_ram("sram", 0x100);
     assert_int_equal(mem_view_map(v, 0x20000000, r2, 0, 0x100), 0);
-    tu_capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(mem_view_map_overlay(v, 0x200000f8, htif, 0, 0x10), -EEXIST);
-    log = tu_capture_end();
-    tu_assert_error(log, "view app: overlay 'htif' [0x200000f8-0x20000107] runs past the end"
-                    " of 'sram' [0x20000000-0x200000ff]");
+    log = capture_end();
+    capture_expect_error(log, "view app: overlay 'htif' [0x200000f8-0x20000107] runs past the end"
+                              " of 'sram' [0x20000000-0x200000ff]");
 
     mem_region_unref(r2);
     mem_region_unref(w);
@@ -577,13 +578,6 @@ static void test_shared_region(void **state)
     mem_view_free(rt);
 }
 
-static int teardown(void **state)
-{
-    (void)state;
-    tu_cleanup();
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -598,5 +592,5 @@ int main(void)
         cmocka_unit_test(test_code_hook),
         cmocka_unit_test(test_shared_region),
     };
-    return cmocka_run_group_tests(tests, NULL, teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }

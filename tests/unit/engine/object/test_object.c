@@ -20,35 +20,7 @@
 
 #include "engine/io/diag.h"
 #include "engine/object/object.h"
-
-/* ---- capturing stderr --------------------------------------------------- */
-
-static FILE *capture_file;
-static int capture_saved_fd = -1;
-static char captured[8192];
-
-static void capture_begin(void)
-{
-    fflush(stderr);
-    capture_file = tmpfile();
-    assert_non_null(capture_file);
-    capture_saved_fd = dup(STDERR_FILENO);
-    assert_true(capture_saved_fd >= 0);
-    assert_true(dup2(fileno(capture_file), STDERR_FILENO) >= 0);
-}
-
-/* Restore stderr and return everything written to it since capture_begin. */
-static const char *capture_end(void)
-{
-    fflush(stderr);
-    dup2(capture_saved_fd, STDERR_FILENO);
-    close(capture_saved_fd);
-    rewind(capture_file);
-    size_t n = fread(captured, 1, sizeof(captured) - 1, capture_file);
-    captured[n] = '\0';
-    fclose(capture_file);
-    return captured;
-}
+#include "tests/unit/common/capture.h"
 
 /* ---- a diagnostics sink that keeps what it is told ------------------------ */
 
@@ -270,7 +242,7 @@ static struct widget *widget_at(const char *path)
 static void assert_set_fails(struct object *obj, const char *prop, const char *value, int err,
                              const char *message)
 {
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     int ret = object_set_prop_str(obj, prop, value, NULL);
     const char *out = capture_end();
     assert_int_equal(ret, err);
@@ -314,7 +286,7 @@ static void test_type_register_errors(void **state)
         .name = "small", .parent = "widget", .instance_size = sizeof(struct object)};
 
     assert_int_equal(object_type_register(&widget_type), -EEXIST); /* same type: silent */
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(object_type_register(&dup), -EEXIST);
     assert_int_equal(object_type_register(&orphan), -ENOENT);
     assert_int_equal(object_type_register(&small), -EINVAL);
@@ -371,7 +343,7 @@ static void test_unref_children_first(void **state)
 static void test_init_failure(void **state)
 {
     (void)state;
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     struct object *obj = object_new("broken", board, "b");
     const char *out = capture_end();
     assert_null(obj);
@@ -401,7 +373,7 @@ static void test_new_errors(void **state)
 {
     (void)state;
     struct object *app = object_resolve(board, "/app");
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_null(object_new("widget", app, "cpu0"));
     assert_null(object_new("widget", board, "app"));
     assert_null(object_new("widget", app, "a.b"));
@@ -590,7 +562,7 @@ static void test_on_set_rejection_restores(void **state)
     assert_int_equal(object_set_prop_str(app, "even", "4", NULL), 0);
     assert_set_fails(app, "even", "5", -EINVAL, "mosaic: error: app.even: 5 is odd\n");
     assert_int_equal(w->even, 4);
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(object_set_prop_int(app, "even", 7), -EINVAL);
     assert_string_equal(capture_end(), "mosaic: error: app.even: 7 is odd\n");
     assert_int_equal(w->even, 4);
@@ -612,7 +584,7 @@ static void test_errors_through_sink(void **state)
     struct sink_buf b = {0};
     const struct diag d = {sink_report, &b};
     struct object *app = object_resolve(board, "/app");
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(object_set_prop_str(app, "count", "abc", &d), -EINVAL);
     assert_int_equal(object_set_prop_str(app, "size", "-1", &d), -ERANGE);
     assert_int_equal(object_set_prop_str(app, "mode", "Fast", &d), -EINVAL);
@@ -671,7 +643,7 @@ static void test_unknown_property(void **state)
     assert_set_fails(board, "x", "1", -ENOENT,
                      "mosaic: error: /: no property 'x' (a container has no properties)\n");
     char buf[16];
-    capture_begin();
+    capture_discard(STDERR_FILENO);
     assert_int_equal(object_get_prop_str(board, "x", buf, sizeof(buf)), -ENOENT);
     capture_end();
     assert_null(object_find_prop(board, "x"));
@@ -690,7 +662,7 @@ static void test_fixed_after_realize(void **state)
     assert_set_fails(app, "locked", "6", -EBUSY,
                      "mosaic: error: /app.locked: cannot be changed once the board is "
                      "realized\n");
-    capture_begin();
+    capture_discard(STDERR_FILENO);
     assert_int_equal(object_set_prop_int(app, "locked", 6), -EBUSY);
     capture_end();
     assert_int_equal(((struct widget *)app)->locked, 5);
@@ -710,7 +682,7 @@ static void test_set_prop_int(void **state)
     assert_false(w->enabled);
     assert_int_equal(object_set_prop_int(app, "mode", 0), 0);
     assert_int_equal(w->mode, 0);
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     assert_int_equal(object_set_prop_int(app, "count", -1), -ERANGE);
     assert_int_equal(object_set_prop_int(app, "mode", 3), -ERANGE);
     assert_int_equal(object_set_prop_int(app, "label", 3), -EINVAL);
@@ -772,7 +744,7 @@ static void test_assignment(void **state)
 
 static void assert_assignment_fails(const char *text, int err, const char *message)
 {
-    capture_begin();
+    capture_begin(STDERR_FILENO);
     int ret = object_set_assignment(board, text, NULL);
     const char *out = capture_end();
     assert_int_equal(ret, err);
@@ -837,14 +809,15 @@ static void test_realize_stops_at_error(void **state)
 
 static const char *print_to_string(void (*print)(FILE *, const void *), const void *arg)
 {
+    static char printed[8192];
     FILE *f = tmpfile();
     assert_non_null(f);
     print(f, arg);
     rewind(f);
-    size_t n = fread(captured, 1, sizeof(captured) - 1, f);
-    captured[n] = '\0';
+    size_t n = fread(printed, 1, sizeof(printed) - 1, f);
+    printed[n] = '\0';
     fclose(f);
-    return captured;
+    return printed;
 }
 
 static void print_tree(FILE *f, const void *obj)

@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: MIT */
+/* ecall from M-mode. */
+#include "exec.h"
+
+    trap_prologue
+    ecall
