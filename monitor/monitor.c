@@ -65,8 +65,6 @@ struct monitor_words {
     int argc;
 };
 
-static struct monitor_run_hooks run_hooks;
-
 /* The handlers, defined below the table. */
 static int cmd_help(struct monitor_ctx *ctx);
 static int cmd_info_cpus(struct monitor_ctx *ctx);
@@ -611,40 +609,18 @@ static int cmd_set(struct monitor_ctx *ctx)
 
 /* ---- run control ----------------------------------------------------------- */
 
-static void for_each_cpu(struct machine *m, void (*fn)(struct cpu *cpu))
-{
-    for (unsigned i = 0; i < m->nclusters; i++)
-        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++)
-            fn(m->clusters[i]->cpus[j]);
-}
-
-static void cpu_release(struct cpu *cpu)
-{
-    if (debug_cpu_stopped(cpu))
-        debug_cpu_resume(cpu, false, 0);
-}
-
-static void hold_all(struct machine *m)
-{
-    if (run_hooks.stop_all)
-        run_hooks.stop_all(run_hooks.opaque);
-    else
-        for_each_cpu(m, debug_cpu_stop);
-}
-
+/* Run control goes through the engine, whose observers (the gdb stub)
+ * follow: a running gdb hears of the stop. */
 static int cmd_stop(struct monitor_ctx *ctx)
 {
-    hold_all(ctx->m);
+    debug_hold(ctx->m, NULL);
     return 0;
 }
 
 static int cmd_cont(struct monitor_ctx *ctx)
 {
     char path[MONITOR_PATH_MAX];
-    if (run_hooks.resume_all)
-        run_hooks.resume_all(run_hooks.opaque);
-    else
-        for_each_cpu(ctx->m, cpu_release);
+    debug_release(ctx->m);
     for (unsigned i = 0; i < ctx->m->nclusters; i++)
         for (unsigned j = 0; j < ctx->m->clusters[i]->ncpus; j++) {
             const struct cpu *cpu = ctx->m->clusters[i]->cpus[j];
@@ -677,25 +653,20 @@ static int cmd_reset(struct monitor_ctx *ctx)
     struct cluster *c = reset_cluster(ctx);
     if (!c)
         return -EINVAL;
-    for (unsigned i = 0; i < c->ncpus; i++)
-        cpu_reset(c->cpus[i]);
+    cluster_reset(c);
     return 0;
 }
 
-/* Hold first so no instruction runs between the reset and the hold. With
- * the gdb stub's hook every CPU stops: gdb's all-stop view stays true. */
+/* Hold first so no instruction runs between the reset and the hold. An
+ * attached gdb, told of the hold, stops every CPU: its all-stop view stays
+ * true. */
 static int cmd_reset_halt(struct monitor_ctx *ctx)
 {
     struct cluster *c = reset_cluster(ctx);
     if (!c)
         return -EINVAL;
-    if (run_hooks.stop_all)
-        run_hooks.stop_all(run_hooks.opaque);
-    else
-        for (unsigned i = 0; i < c->ncpus; i++)
-            debug_cpu_stop(c->cpus[i]);
-    for (unsigned i = 0; i < c->ncpus; i++)
-        cpu_reset(c->cpus[i]);
+    debug_hold(ctx->m, c);
+    cluster_reset(c);
     return 0;
 }
 
@@ -943,11 +914,6 @@ static int cmd_x(struct monitor_ctx *ctx)
 
 
 /* ---- running a line -------------------------------------------------------- */
-
-void monitor_set_run_hooks(const struct monitor_run_hooks *h)
-{
-    run_hooks = h ? *h : (struct monitor_run_hooks){0};
-}
 
 static int unknown_command(const struct monitor_ctx *ctx, const struct monitor_words *w)
 {
