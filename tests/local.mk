@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: MIT
 # Each test area owns a fragment; this file only includes them.
 include %D%/unit/engine/local.mk
+include %D%/unit/engine/machine/local.mk
+include %D%/unit/engine/accel/local.mk
 include %D%/unit/loaders/local.mk
 include %D%/unit/boards/local.mk
 include %D%/unit/riscv/local.mk
