@@ -101,8 +101,9 @@ const struct accel_ops *accel_find(const char *name);
 /* "tcg, kvm" for error messages. */
 void accel_list(char *buf, size_t len);
 
-/* The per-machine state of @ops in @m, created on first use; NULL when
- * machine_init failed (it logged why) or the accelerator has none. */
+/* The per-machine state of @ops in @m, created on first use (an
+ * accelerator's cluster_init asks for it); NULL when machine_init failed
+ * or the accelerator keeps none. */
 void *accel_machine_state(struct machine *m, const struct accel_ops *ops);
 /* Destroy every accelerator's per-machine state (machine finalize). */
 void accel_machine_release(struct machine *m);
