@@ -194,6 +194,7 @@ static int run(const struct options *o)
     if (!m)
         return 1;
     int rc = 1;
+    struct gdb_listener *gdb = NULL;
     if (o->info) {
         if (!strcmp(o->info, "qom-tree")) {
             object_print_tree(stdout, &m->obj);
@@ -209,7 +210,7 @@ static int run(const struct options *o)
         goto out;
     machine_reset(m);
     m->restart = restart_board;
-    if (o->gdb && gdbstub_start(m, o->gdb, o->hold))
+    if (o->gdb && !(gdb = gdbstub_start(m, o->gdb, o->hold)))
         goto out;
     if (o->monitor && monitor_console_start(m, o->monitor))
         goto out;
@@ -221,7 +222,7 @@ static int run(const struct options *o)
         rc = 128 + quit_signal;
     }
     monitor_console_stop();
-    gdbstub_stop();
+    gdbstub_stop(gdb);
     if (o->stats) {
         double secs = now_seconds() - start;
         uint64_t n = machine_instructions(m);

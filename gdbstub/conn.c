@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The stub's life cycle, independent of sockets: the server registers for
- * the board's stop events once, a connecting gdb attaches every cluster
+ * The stub's life cycle, independent of sockets: the server subscribes to
+ * the board's events once, a connecting gdb attaches every cluster
  * and stops every CPU (attach semantics), and a departing gdb leaves the
  * board as a detach does: its breakpoints and watchpoints removed, every
  * CPU running again (unless the guest has exited: the board then stays
  * held for the next gdb's "run").
  */
+#include <errno.h>
 #include <stdlib.h>
 
 #include "engine/io/log.h"
@@ -35,8 +36,9 @@ static void server_on_stop(void *opaque, const struct gdb_stop *ev)
     gdb_server_stopped(opaque, ev);
 }
 
-/* The monitor's "stop": a running gdb gets a stop reply as for Ctrl-C. */
-static void server_on_stop_all(void *opaque)
+/* The monitor held CPUs ("stop", "reset halt"): all-stop holds the rest,
+ * and a running gdb gets a stop reply as for Ctrl-C. */
+static void server_on_held(void *opaque)
 {
     struct gdb_server *srv = opaque;
     if (srv->conn && srv->conn->running)
@@ -44,28 +46,25 @@ static void server_on_stop_all(void *opaque)
     gdb_server_stop_all(srv);
 }
 
-static void server_on_resume_all(void *opaque)
-{
-    gdb_server_resume_all(opaque);
-}
-
-void gdb_server_init(struct gdb_server *srv, const struct gdb_target_ops *ops, void *t)
+int gdb_server_init(struct gdb_server *srv, const struct gdb_target_ops *ops, void *t)
 {
     *srv = (struct gdb_server){.ops = ops, .t = t};
     const struct gdb_target_events ev = {
         .stopped = server_on_stop,
-        .stop_all = server_on_stop_all,
-        .resume_all = server_on_resume_all,
+        .held = server_on_held,
         .opaque = srv,
     };
-    ops->set_events(t, &ev);
+    srv->sub = ops->subscribe(t, &ev);
+    return srv->sub ? 0 : -ENOMEM;
 }
 
 void gdb_server_fini(struct gdb_server *srv)
 {
     if (srv->conn)
         gdb_conn_free(srv->conn);
-    srv->ops->set_events(srv->t, NULL);
+    if (srv->sub)
+        srv->ops->unsubscribe(srv->t, srv->sub);
+    srv->sub = NULL;
 }
 
 struct gdb_conn *gdb_conn_new(struct gdb_server *srv, const struct gdb_sink *sink)

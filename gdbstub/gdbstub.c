@@ -9,12 +9,13 @@
 #include "gdbstub/gdbstub.h"
 #include "gdbstub/internals.h"
 
-int gdbstub_start(struct machine *m, const char *spec, bool hold)
+struct gdb_listener *gdbstub_start(struct machine *m, const char *spec, bool hold)
 {
-    return gdb_listen_start(spec, hold, &gdb_target_engine, m);
+    struct gdb_listener *l;
+    return gdb_listener_new(spec, hold, &gdb_target_engine, m, &l) ? NULL : l;
 }
 
-void gdbstub_stop(void)
+void gdbstub_stop(struct gdb_listener *l)
 {
-    gdb_listen_stop();
+    gdb_listener_free(l);
 }

@@ -46,12 +46,13 @@ struct gdb_stop {
     int exit_code;
 };
 
-/* What the board tells the stub (set with gdb_target_ops.set_events). */
+/* What the board tells the stub (gdb_target_ops.subscribe). */
 struct gdb_target_events {
+    /* A CPU stopped, or the guest exited (STOP_EXITED). */
     void (*stopped)(void *opaque, const struct gdb_stop *ev);
-    /* The monitor's stop/cont, so gdb's view of the board stays right. */
-    void (*stop_all)(void *opaque);
-    void (*resume_all)(void *opaque);
+    /* Run control outside gdb (the monitor's stop, reset halt) held CPUs:
+     * gdb's all-stop view of the board must follow. */
+    void (*held)(void *opaque);
     void *opaque;
 };
 
@@ -99,8 +100,10 @@ struct gdb_target_ops {
     int (*restart)(void *t);
     /* A monitor command acting on cluster @cl by default: 0 or -errno. */
     int (*monitor)(void *t, unsigned cl, const char *line, const struct monitor_out *out);
-    /* Start (@ev non-NULL) or stop receiving stop events and monitor hooks. */
-    void (*set_events)(void *t, const struct gdb_target_events *ev);
+    /* Receive the board's events (@ev is copied) until unsubscribe: a
+     * handle, or NULL when out of memory. */
+    void *(*subscribe)(void *t, const struct gdb_target_events *ev);
+    void (*unsubscribe)(void *t, void *sub);
 };
 
 extern const struct gdb_target_ops gdb_target_engine;
@@ -174,6 +177,7 @@ struct gdb_sink {
 };
 
 struct gdb_server;
+struct gdb_listener;
 
 struct gdb_conn {
     struct gdb_server *srv;
@@ -198,10 +202,13 @@ struct gdb_conn {
     char xfer_key[64];
 };
 
-/* Stub-wide state: one listener set, at most one connection. */
+/* The protocol state of one listener (struct gdb_listener, server.c): the
+ * board it serves, its subscription to the board's events, at most one
+ * connection. */
 struct gdb_server {
     const struct gdb_target_ops *ops;
     void *t;
+    void *sub;                /* from ops->subscribe */
     struct gdb_conn *conn;
     bool exited;              /* the guest exited: the board is held */
     int exit_code;
@@ -209,8 +216,8 @@ struct gdb_server {
     struct gdb_stop pending_stop;
 };
 
-/* Set up @srv and register its events with the board. */
-void gdb_server_init(struct gdb_server *srv, const struct gdb_target_ops *ops, void *t);
+/* Set up @srv and subscribe to the board's events: 0 or -ENOMEM. */
+int gdb_server_init(struct gdb_server *srv, const struct gdb_target_ops *ops, void *t);
 void gdb_server_fini(struct gdb_server *srv);
 /* Hold every CPU of every cluster. */
 void gdb_server_stop_all(struct gdb_server *srv);
@@ -232,9 +239,11 @@ void gdb_send_error(struct gdb_conn *c, int err);
 /* An 'O' console-output packet. */
 void gdb_send_console(struct gdb_conn *c, const char *text);
 
-/* server.c: listen on @spec (see gdbstub_start) serving the board @ops/@t. */
-int gdb_listen_start(const char *spec, bool hold, const struct gdb_target_ops *ops, void *t);
-void gdb_listen_stop(void);
+/* server.c: listen on @spec (see gdbstub_start) serving the board @ops/@t
+ * into *@out: 0, or -errno after logging why. */
+int gdb_listener_new(const char *spec, bool hold, const struct gdb_target_ops *ops, void *t,
+                     struct gdb_listener **out);
+void gdb_listener_free(struct gdb_listener *l);
 
 /* ---- packet handlers (one table, packets.c) ----------------------------- */
 

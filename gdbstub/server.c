@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Sockets of the gdb stub, driven by the engine's event loop on the
- * scheduler thread: one listening socket (TCP on 127.0.0.1 unless a host
- * is given, or a unix socket), at most one gdb at a time, and a polite
- * refusal for any other client. Output that the peer does not take at
+ * scheduler thread. A struct gdb_listener is one listening socket (TCP on
+ * 127.0.0.1 unless a host is given, or a unix socket) serving one board,
+ * with at most one gdb at a time and a polite refusal for any other
+ * client; several listeners may exist at once. Output that the peer does not take at
  * once is queued and flushed when the socket is writable, so a slow or
  * stuck client never blocks the board.
  */
@@ -35,8 +36,8 @@ struct gdb_refused {
     bool answered;
 };
 
-static struct {
-    bool started;
+/* One listening socket and the gdb connected to it. */
+struct gdb_listener {
     struct gdb_server srv;
     int listen_fd;
     char *unix_path;
@@ -46,108 +47,108 @@ static struct {
     bool want_out;           /* EVENT_OUT is being watched */
     bool conn_dead;
     struct gdb_refused refused[GDB_REFUSED_MAX];
-} stub = {.listen_fd = -1, .conn_fd = -1};
+};
 
 /* ---- the connection ---------------------------------------------------- */
 
 /* Called deep inside packet handlers: the socket is shut down now, so the
  * event loop reports a hang-up, and the connection is freed from there. */
-static void conn_kill(void)
+static void conn_kill(struct gdb_listener *l)
 {
-    if (!stub.conn_dead)
-        shutdown(stub.conn_fd, SHUT_RDWR);
-    stub.conn_dead = true;
+    if (!l->conn_dead)
+        shutdown(l->conn_fd, SHUT_RDWR);
+    l->conn_dead = true;
 }
 
-static void conn_close(void)
+static void conn_close(struct gdb_listener *l)
 {
-    event_remove_fd(stub.conn_fd);
-    close(stub.conn_fd);
-    stub.conn_fd = -1;
-    gdb_conn_free(stub.srv.conn);
-    gdb_buf_free(&stub.outq);
-    stub.outq_off = 0;
-    stub.want_out = false;
-    stub.conn_dead = false;
+    event_remove_fd(l->conn_fd);
+    close(l->conn_fd);
+    l->conn_fd = -1;
+    gdb_conn_free(l->srv.conn);
+    gdb_buf_free(&l->outq);
+    l->outq_off = 0;
+    l->want_out = false;
+    l->conn_dead = false;
     log_info("gdb disconnected");
 }
 
-static void conn_flush(void)
+static void conn_flush(struct gdb_listener *l)
 {
-    while (stub.outq_off < stub.outq.len) {
-        ssize_t n = send(stub.conn_fd, stub.outq.data + stub.outq_off,
-                         stub.outq.len - stub.outq_off, MSG_NOSIGNAL);
+    while (l->outq_off < l->outq.len) {
+        ssize_t n = send(l->conn_fd, l->outq.data + l->outq_off,
+                         l->outq.len - l->outq_off, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
             if (errno != EAGAIN && errno != EWOULDBLOCK)
-                conn_kill();
+                conn_kill(l);
             return;
         }
-        stub.outq_off += (size_t)n;
+        l->outq_off += (size_t)n;
     }
-    gdb_buf_reset(&stub.outq);
-    stub.outq_off = 0;
+    gdb_buf_reset(&l->outq);
+    l->outq_off = 0;
 }
 
 static void conn_cb(void *opaque, int fd, unsigned events);
 
 /* Watch for writability only while output waits. */
-static void conn_watch(void)
+static void conn_watch(struct gdb_listener *l)
 {
-    bool want = stub.outq.len != 0;
-    if (stub.conn_dead || want == stub.want_out)
+    bool want = l->outq.len != 0;
+    if (l->conn_dead || want == l->want_out)
         return;
-    if (event_add_fd(stub.conn_fd, want ? EVENT_IN | EVENT_OUT : EVENT_IN, conn_cb, NULL))
-        conn_kill();
+    if (event_add_fd(l->conn_fd, want ? EVENT_IN | EVENT_OUT : EVENT_IN, conn_cb, l))
+        conn_kill(l);
     else
-        stub.want_out = want;
+        l->want_out = want;
 }
 
 static void conn_write(void *opaque, const void *data, size_t len)
 {
-    (void)opaque;
-    if (stub.conn_dead)
+    struct gdb_listener *l = opaque;
+    if (l->conn_dead)
         return;
-    gdb_buf_add(&stub.outq, data, len);
-    if (stub.outq.failed || stub.outq.len - stub.outq_off > GDB_OUTQ_CAP) {
+    gdb_buf_add(&l->outq, data, len);
+    if (l->outq.failed || l->outq.len - l->outq_off > GDB_OUTQ_CAP) {
         log_warn("gdb does not read its replies: closing the connection");
-        conn_kill();
+        conn_kill(l);
         return;
     }
-    conn_flush();
-    conn_watch();
+    conn_flush(l);
+    conn_watch(l);
 }
 
-static void conn_read(void)
+static void conn_read(struct gdb_listener *l)
 {
     char buf[65536];
-    for (int i = 0; i < 16 && !stub.conn_dead; i++) {
-        ssize_t n = recv(stub.conn_fd, buf, sizeof(buf), 0);
+    for (int i = 0; i < 16 && !l->conn_dead; i++) {
+        ssize_t n = recv(l->conn_fd, buf, sizeof(buf), 0);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return;
         if (n <= 0) {
-            conn_kill();
+            conn_kill(l);
             return;
         }
-        gdb_conn_input(stub.srv.conn, buf, (size_t)n);
+        gdb_conn_input(l->srv.conn, buf, (size_t)n);
     }
 }
 
 static void conn_cb(void *opaque, int fd, unsigned events)
 {
-    (void)opaque;
+    struct gdb_listener *l = opaque;
     (void)fd;
     if (events & EVENT_OUT) {
-        conn_flush();
-        conn_watch();
+        conn_flush(l);
+        conn_watch(l);
     }
-    if ((events & EVENT_IN) && !stub.conn_dead)
-        conn_read();
-    if (stub.conn_dead)
-        conn_close();
+    if ((events & EVENT_IN) && !l->conn_dead)
+        conn_read(l);
+    if (l->conn_dead)
+        conn_close(l);
 }
 
 /* ---- refusing a second client ------------------------------------------ */
@@ -196,11 +197,11 @@ static void refused_cb(void *opaque, int fd, unsigned events)
     }
 }
 
-static void refuse(int fd)
+static void refuse(struct gdb_listener *l, int fd)
 {
     log_warn("gdb: refusing a second connection (another gdb is connected)");
     for (unsigned i = 0; i < GDB_REFUSED_MAX; i++) {
-        struct gdb_refused *r = &stub.refused[i];
+        struct gdb_refused *r = &l->refused[i];
         if (r->fd < 0) {
             r->fd = fd;
             r->answered = false;
@@ -218,7 +219,7 @@ static void refuse(int fd)
 
 static void accept_cb(void *opaque, int fd, unsigned events)
 {
-    (void)opaque;
+    struct gdb_listener *l = opaque;
     (void)events;
     int cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (cfd < 0) {
@@ -226,20 +227,20 @@ static void accept_cb(void *opaque, int fd, unsigned events)
             log_warn("gdb: accept: %s", strerror(errno));
         return;
     }
-    if (stub.srv.conn) {
-        refuse(cfd);
+    if (l->srv.conn) {
+        refuse(l, cfd);
         return;
     }
     int one = 1;
     setsockopt(cfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)); /* fails on unix: fine */
-    const struct gdb_sink sink = {.write = conn_write};
-    stub.conn_fd = cfd;
-    if (!gdb_conn_new(&stub.srv, &sink) || event_add_fd(cfd, EVENT_IN, conn_cb, NULL)) {
+    const struct gdb_sink sink = {.write = conn_write, .opaque = l};
+    l->conn_fd = cfd;
+    if (!gdb_conn_new(&l->srv, &sink) || event_add_fd(cfd, EVENT_IN, conn_cb, l)) {
         log_error("gdb: out of memory for a connection");
-        if (stub.srv.conn)
-            gdb_conn_free(stub.srv.conn);
+        if (l->srv.conn)
+            gdb_conn_free(l->srv.conn);
         close(cfd);
-        stub.conn_fd = -1;
+        l->conn_fd = -1;
         return;
     }
     log_info("gdb connected");
@@ -283,7 +284,7 @@ static int listen_tcp(const char *host, const char *port)
     return fd;
 }
 
-static int listen_unix(const char *path)
+static int listen_unix(struct gdb_listener *l, const char *path)
 {
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
     struct stat st;
@@ -307,17 +308,17 @@ static int listen_unix(const char *path)
             close(fd);
         return err;
     }
-    stub.unix_path = strdup(path);
+    l->unix_path = strdup(path);
     printf("Listening on unix:%s for gdb connections\n", path);
     fflush(stdout);
     return fd;
 }
 
 /* "tcp::PORT", "tcp:HOST:PORT" (HOST may be [v6]) or "unix:PATH". */
-static int listen_spec(const char *spec)
+static int listen_spec(struct gdb_listener *l, const char *spec)
 {
     if (!strncmp(spec, "unix:", 5))
-        return listen_unix(spec + 5);
+        return listen_unix(l, spec + 5);
     const char *colon = strrchr(spec, ':');
     if (strncmp(spec, "tcp:", 4) || !colon || colon < spec + 4 || !colon[1] ||
         strspn(colon + 1, "0123456789") != strlen(colon + 1) || strlen(colon + 1) > 5 ||
@@ -339,51 +340,60 @@ static int listen_spec(const char *spec)
     return listen_tcp(hl ? host : "127.0.0.1", colon + 1);
 }
 
-int gdb_listen_start(const char *spec, bool hold, const struct gdb_target_ops *ops, void *t)
+static void listener_close(struct gdb_listener *l)
 {
-    if (stub.started) {
-        log_error("-gdb %s: the gdb stub is already listening", spec);
-        return -EBUSY;
-    }
+    if (l->conn_fd >= 0)
+        conn_close(l);
     for (unsigned i = 0; i < GDB_REFUSED_MAX; i++)
-        stub.refused[i].fd = -1;
-    int fd = listen_spec(spec);
-    if (fd < 0)
-        return fd;
-    int err = event_add_fd(fd, EVENT_IN, accept_cb, NULL);
+        if (l->refused[i].fd >= 0) {
+            event_remove_fd(l->refused[i].fd);
+            close(l->refused[i].fd);
+            gdb_rx_free(&l->refused[i].rx);
+            l->refused[i].fd = -1;
+        }
+    if (l->listen_fd >= 0) {
+        event_remove_fd(l->listen_fd);
+        close(l->listen_fd);
+    }
+    if (l->unix_path) {
+        unlink(l->unix_path);
+        free(l->unix_path);
+    }
+    gdb_server_fini(&l->srv);
+    free(l);
+}
+
+int gdb_listener_new(const char *spec, bool hold, const struct gdb_target_ops *ops, void *t,
+                     struct gdb_listener **out)
+{
+    struct gdb_listener *l = calloc(1, sizeof(*l));
+    *out = NULL;
+    if (!l) {
+        log_error("-gdb %s: out of memory", spec);
+        return -ENOMEM;
+    }
+    l->listen_fd = l->conn_fd = -1;
+    for (unsigned i = 0; i < GDB_REFUSED_MAX; i++)
+        l->refused[i].fd = -1;
+    int err = gdb_server_init(&l->srv, ops, t);
+    if (err)
+        log_error("-gdb %s: out of memory", spec);
+    if (!err) {
+        l->listen_fd = listen_spec(l, spec);
+        err = l->listen_fd < 0 ? l->listen_fd : event_add_fd(l->listen_fd, EVENT_IN, accept_cb, l);
+    }
     if (err) {
-        close(fd);
+        listener_close(l);
         return err;
     }
-    stub.listen_fd = fd;
-    stub.started = true;
-    gdb_server_init(&stub.srv, ops, t);
     if (hold)
-        gdb_server_stop_all(&stub.srv);
+        gdb_server_stop_all(&l->srv);
+    *out = l;
     return 0;
 }
 
-void gdb_listen_stop(void)
+void gdb_listener_free(struct gdb_listener *l)
 {
-    if (!stub.started)
-        return;
-    if (stub.conn_fd >= 0)
-        conn_close();
-    for (unsigned i = 0; i < GDB_REFUSED_MAX; i++)
-        if (stub.refused[i].fd >= 0) {
-            event_remove_fd(stub.refused[i].fd);
-            close(stub.refused[i].fd);
-            gdb_rx_free(&stub.refused[i].rx);
-            stub.refused[i].fd = -1;
-        }
-    event_remove_fd(stub.listen_fd);
-    close(stub.listen_fd);
-    stub.listen_fd = -1;
-    if (stub.unix_path) {
-        unlink(stub.unix_path);
-        free(stub.unix_path);
-        stub.unix_path = NULL;
-    }
-    gdb_server_fini(&stub.srv);
-    stub.started = false;
+    if (l)
+        listener_close(l);
 }

@@ -2,12 +2,14 @@
 /*
  * The stub's boundary implemented over the engine: clusters and CPUs of a
  * struct machine by index, registers through the cluster's target
- * description, memory through its view, run control through engine/debug.h
- * and monitor commands through engine/monitor.h. Nothing here knows an
+ * description, memory through its view, run control through
+ * engine/machine/debug.h, events as an observer of the machine, and
+ * monitor commands through monitor/monitor.h. Nothing here knows an
  * architecture.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "engine/machine/debug.h"
 #include "engine/machine/machine.h"
@@ -150,9 +152,7 @@ static bool eng_cpu_stopped(void *t, unsigned cl, unsigned cpu)
 
 static void eng_cluster_reset(void *t, unsigned cl)
 {
-    struct cluster *c = cluster_at(t, cl);
-    for (unsigned i = 0; i < c->ncpus; i++)
-        cpu_reset(c->cpus[i]);
+    cluster_reset(cluster_at(t, cl));
 }
 
 static int eng_restart(void *t)
@@ -172,56 +172,74 @@ static int eng_monitor(void *t, unsigned cl, const char *line, const struct moni
 
 /* ---- events ------------------------------------------------------------ */
 
-static struct gdb_target_events eng_events;
+/* One subscription: the stub's callbacks behind an observer of the
+ * machine, so every listener of every machine has its own. */
+struct eng_sub {
+    struct machine_observer obs;
+    struct gdb_target_events ev;
+    struct machine *m;
+};
+
+static void eng_tell(struct eng_sub *s, const struct gdb_stop *g)
+{
+    if (s->ev.stopped)
+        s->ev.stopped(s->ev.opaque, g);
+}
 
 static void eng_stopped(void *opaque, const struct stop_event *ev)
 {
-    struct gdb_stop s = {
-        .cl = ev->cpu ? ev->cpu->cluster->index : 0,
-        .cpu = ev->cpu ? ev->cpu->index : 0,
+    struct gdb_stop g = {
+        .cl = ev->cpu->cluster->index,
+        .cpu = ev->cpu->index,
         .reason = ev->reason,
         .signal = ev->signal,
         .bp = ev->bp,
         .wp = ev->wp,
         .addr = ev->addr,
-        .exit_code = ev->exit_code,
     };
-    (void)opaque;
-    if (eng_events.stopped)
-        eng_events.stopped(eng_events.opaque, &s);
+    eng_tell(opaque, &g);
 }
 
-static void eng_hook_stop_all(void *opaque)
+static void eng_exited(void *opaque, int code)
 {
-    (void)opaque;
-    if (eng_events.stop_all)
-        eng_events.stop_all(eng_events.opaque);
+    const struct gdb_stop g = {.reason = STOP_EXITED, .exit_code = code};
+    eng_tell(opaque, &g);
 }
 
-static void eng_hook_resume_all(void *opaque)
+static void eng_held(void *opaque, struct cluster *c)
 {
-    (void)opaque;
-    if (eng_events.resume_all)
-        eng_events.resume_all(eng_events.opaque);
+    struct eng_sub *s = opaque;
+    (void)c;
+    if (s->ev.held)
+        s->ev.held(s->ev.opaque);
 }
 
-static void eng_set_events(void *t, const struct gdb_target_events *ev)
+static void *eng_subscribe(void *t, const struct gdb_target_events *ev)
 {
-    static const struct debug_listener listener = {.stopped = eng_stopped};
-    static const struct monitor_run_hooks hooks = {
-        .stop_all = eng_hook_stop_all,
-        .resume_all = eng_hook_resume_all,
+    struct eng_sub *s = calloc(1, sizeof(*s));
+    if (!s)
+        return NULL;
+    s->obs = (struct machine_observer){
+        .stopped = eng_stopped,
+        .held = eng_held,
+        .exited = eng_exited,
+        .opaque = s,
     };
-    (void)t;
-    if (ev) {
-        eng_events = *ev;
-        debug_set_listener(&listener);
-        monitor_set_run_hooks(&hooks);
-    } else {
-        eng_events = (struct gdb_target_events){0};
-        debug_set_listener(NULL);
-        monitor_set_run_hooks(NULL);
+    s->ev = *ev;
+    s->m = t;
+    if (machine_add_observer(s->m, &s->obs)) {
+        free(s);
+        return NULL;
     }
+    return s;
+}
+
+static void eng_unsubscribe(void *t, void *sub)
+{
+    struct eng_sub *s = sub;
+    (void)t;
+    machine_remove_observer(s->m, &s->obs);
+    free(s);
 }
 
 const struct gdb_target_ops gdb_target_engine = {
@@ -247,5 +265,6 @@ const struct gdb_target_ops gdb_target_engine = {
     .cluster_reset = eng_cluster_reset,
     .restart = eng_restart,
     .monitor = eng_monitor,
-    .set_events = eng_set_events,
+    .subscribe = eng_subscribe,
+    .unsubscribe = eng_unsubscribe,
 };

@@ -23,14 +23,6 @@ struct monitor_out {
     void *opaque;
 };
 
-/* Hooks the gdb stub gives the monitor so "stop"/"cont"/"reset halt" keep
- * gdb's view consistent (NULL members: act on the engine directly). */
-struct monitor_run_hooks {
-    void (*stop_all)(void *opaque);
-    void (*resume_all)(void *opaque);
-    void *opaque;
-};
-
 /*
  * Run one command line. @current is the cluster the command acts on by
  * default (gdb's current inferior; NULL: the first cluster). Returns 0, or
@@ -39,7 +31,6 @@ struct monitor_run_hooks {
  */
 int monitor_exec(struct machine *m, struct cluster *current, const char *line,
                  const struct monitor_out *out);
-void monitor_set_run_hooks(const struct monitor_run_hooks *h);
 void monitor_printf(const struct monitor_out *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -2,8 +2,8 @@
 /*
  * Run-control commands: info cpus, stop/halt, cont/continue, the resets,
  * quit and cpu-power. They control CPUs only through the engine's
- * run-control API, or through the gdb stub's hooks when it gave them, so
- * gdb's idea of which CPUs are stopped stays right.
+ * run-control API, whose observers (the gdb stub) follow, so gdb's idea of
+ * which CPUs are stopped stays right.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -12,13 +12,6 @@
 
 #include "engine/machine/debug.h"
 #include "monitor/internals.h"
-
-static struct monitor_run_hooks run_hooks;
-
-void monitor_set_run_hooks(const struct monitor_run_hooks *h)
-{
-    run_hooks = h ? *h : (struct monitor_run_hooks){0};
-}
 
 static const char *cpu_state_name(const struct cpu *cpu)
 {
@@ -48,35 +41,16 @@ int mon_cmd_info_cpus(struct monitor_ctx *ctx)
     return 0;
 }
 
-static void for_each_cpu(struct machine *m, void (*fn)(struct cpu *cpu))
-{
-    for (unsigned i = 0; i < m->nclusters; i++)
-        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++)
-            fn(m->clusters[i]->cpus[j]);
-}
-
-static void cpu_release(struct cpu *cpu)
-{
-    if (debug_cpu_stopped(cpu))
-        debug_cpu_resume(cpu, false, 0);
-}
-
 int mon_cmd_stop(struct monitor_ctx *ctx)
 {
-    if (run_hooks.stop_all)
-        run_hooks.stop_all(run_hooks.opaque);
-    else
-        for_each_cpu(ctx->m, debug_cpu_stop);
+    debug_hold(ctx->m, NULL);
     return 0;
 }
 
 int mon_cmd_cont(struct monitor_ctx *ctx)
 {
     char path[MONITOR_PATH_MAX];
-    if (run_hooks.resume_all)
-        run_hooks.resume_all(run_hooks.opaque);
-    else
-        for_each_cpu(ctx->m, cpu_release);
+    debug_release(ctx->m);
     for (unsigned i = 0; i < ctx->m->nclusters; i++)
         for (unsigned j = 0; j < ctx->m->clusters[i]->ncpus; j++) {
             const struct cpu *cpu = ctx->m->clusters[i]->cpus[j];
@@ -110,25 +84,20 @@ int mon_cmd_reset(struct monitor_ctx *ctx)
     struct cluster *c = reset_cluster(ctx);
     if (!c)
         return -EINVAL;
-    for (unsigned i = 0; i < c->ncpus; i++)
-        cpu_reset(c->cpus[i]);
+    cluster_reset(c);
     return 0;
 }
 
-/* Hold first so no instruction runs between the reset and the hold. With
- * the gdb stub's hook every CPU stops: gdb's all-stop view stays true. */
+/* Hold first so no instruction runs between the reset and the hold. An
+ * attached gdb, told of the hold, stops every CPU: its all-stop view stays
+ * true. */
 int mon_cmd_reset_halt(struct monitor_ctx *ctx)
 {
     struct cluster *c = reset_cluster(ctx);
     if (!c)
         return -EINVAL;
-    if (run_hooks.stop_all)
-        run_hooks.stop_all(run_hooks.opaque);
-    else
-        for (unsigned i = 0; i < c->ncpus; i++)
-            debug_cpu_stop(c->cpus[i]);
-    for (unsigned i = 0; i < c->ncpus; i++)
-        cpu_reset(c->cpus[i]);
+    debug_hold(ctx->m, c);
+    cluster_reset(c);
     return 0;
 }
 

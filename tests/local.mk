@@ -6,6 +6,7 @@ include %D%/unit/engine/io/local.mk
 include %D%/unit/engine/object/local.mk
 include %D%/unit/engine/memory/local.mk
 include %D%/unit/engine/machine/local.mk
+include %D%/unit/engine/accel/local.mk
 include %D%/unit/engine/tcg/local.mk
 include %D%/unit/monitor/local.mk
 include %D%/unit/gdbstub/local.mk

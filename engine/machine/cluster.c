@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The "cluster" object type: CPUs of one architecture and model sharing a
- * view of memory. One cluster is one gdb inferior. Setting "cpus" creates
- * or removes the cpuN children at once, so "/app/cpu1.image" can be set
- * right after "/app.cpus=2" on the same command line.
+ * view of memory and an accelerator. One cluster is one gdb inferior.
+ * Setting "cpus" creates or removes the cpuN children at once, so
+ * "/app/cpu1.image" can be set right after "/app.cpus=2" on the same
+ * command line. The accelerator comes in at realize, when "accel" can no
+ * longer change.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/accel/tcg/internals.h"
 #include "engine/io/diag.h"
+#include "engine/machine/internals.h"
 #include "engine/io/log.h"
 #include "engine/machine/tdesc.h"
 
 #define CLUSTER_MAX_CPUS 64
-
-static const char *const accel_names[] = {"tcg", "kvm", NULL};
 
 static int cluster_add_cpu(struct cluster *c, unsigned index)
 {
@@ -33,9 +33,8 @@ static int cluster_add_cpu(struct cluster *c, unsigned index)
     object_path(&cpu->obj, cpu->path, sizeof(cpu->path));
     cpu->view = c->view;
     cpu->state = CPU_OFF;
-    cpu_list_add(cpu);
     c->cpus[index] = cpu;
-    return 0;
+    return c->machine ? machine_add_cpu(c->machine, cpu) : 0;
 }
 
 /* Create or remove cpuN children until there are @n. */
@@ -91,25 +90,37 @@ static int cluster_on_arch(struct object *obj, const struct prop_def *def, const
     return cluster_sync_cpus(c, (unsigned)c->cpus_prop);
 }
 
-static int cluster_on_accel(struct object *obj, const struct prop_def *def, const struct diag *d)
-{
-    struct cluster *c = (struct cluster *)obj;
-    char path[256];
-    (void)def;
-    if (c->accel == ACCEL_KVM) {
-        diag_error(d, "%s.accel: kvm is not available for this cluster (%s CPUs run on tcg)",
-                   object_path(obj, path, sizeof(path)), c->arch ? c->arch : "these");
-        return -ENOTSUP;
-    }
-    return 0;
-}
-
 static int cluster_init(struct object *obj)
 {
     struct cluster *c = (struct cluster *)obj;
+    c->machine = machine_of(obj);
     c->view = mem_view_new(obj->name);
-    c->tbs = tb_cache_new();
-    return c->view && c->tbs ? 0 : -ENOMEM;
+    return c->view ? 0 : -ENOMEM;
+}
+
+/* The accelerator named by "accel" sets up its state for the cluster. */
+static int cluster_attach_accel(struct cluster *c)
+{
+    char path[256], known[128];
+    const struct accel_ops *a = accel_at(c->accel_choice);
+    if (!a) {
+        accel_list(known, sizeof(known));
+        log_error("%s.accel: no such accelerator (available: %s)",
+                  object_path(&c->obj, path, sizeof(path)), known);
+        return -EINVAL;
+    }
+    if (!c->machine) {
+        log_error("%s: a cluster belongs to a machine", object_path(&c->obj, path, sizeof(path)));
+        return -EINVAL;
+    }
+    int err = a->cluster_init ? a->cluster_init(c) : 0;
+    if (err) {
+        log_error("%s: the %s accelerator cannot run this cluster (%s)",
+                  object_path(&c->obj, path, sizeof(path)), a->name, strerror(-err));
+        return err;
+    }
+    c->accel = a;
+    return 0;
 }
 
 /* The registers gdb sees, from the model's description in xml/. */
@@ -135,13 +146,16 @@ static int cluster_realize(struct object *obj)
                   object_path(obj, path, sizeof(path)), c->target->arch, model, models);
         return -EINVAL;
     }
-    return cluster_load_tdesc(c);
+    int err = cluster_attach_accel(c);
+    return err ? err : cluster_load_tdesc(c);
 }
 
+/* After its CPUs (children go first). */
 static void cluster_finalize(struct object *obj)
 {
     struct cluster *c = (struct cluster *)obj;
-    tb_cache_free(c->tbs);
+    if (c->accel && c->accel->cluster_destroy)
+        c->accel->cluster_destroy(c);
     tdesc_free(c->tdesc);
     free(c->exec_file);
     free(c->bps);
@@ -180,9 +194,10 @@ static const struct prop_def cluster_props[] = {
     {.name = "cpus", .type = PROP_UINT, .offset = offsetof(struct cluster, cpus_prop),
      .defval = "1", .help = "number of CPUs (hardware threads)", .on_set = cluster_on_cpus,
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "accel", .type = PROP_ENUM, .offset = offsetof(struct cluster, accel),
-     .defval = "tcg", .enum_names = accel_names, .on_set = cluster_on_accel,
-     .help = "how the CPUs execute: tcg (translator) or kvm", .flags = PROP_FIXED_AFTER_REALIZE},
+    {.name = "accel", .type = PROP_ENUM, .offset = offsetof(struct cluster, accel_choice),
+     .defval = ACCEL_TCG_NAME, .enum_names = accel_names,
+     .help = "how the CPUs execute: one of the accelerators this build has (tcg: the "
+             "translator)", .flags = PROP_FIXED_AFTER_REALIZE},
     {.name = "image", .type = PROP_PATH, .offset = offsetof(struct cluster, image),
      .help = "image loaded into the cluster's view; every CPU starts at its entry (SMP). "
              "FILE or FILE@ADDR for raw binaries",
@@ -211,6 +226,14 @@ const struct object_type cluster_type = {
     .realize = cluster_realize,
     .finalize = cluster_finalize,
 };
+
+void cluster_reset(struct cluster *c)
+{
+    for (unsigned i = 0; i < c->ncpus; i++)
+        cpu_reset(c->cpus[i]);
+    if (c->machine)
+        machine_notify_reset(c->machine, c);
+}
 
 struct cluster *cluster_new(struct object *parent, const char *name, const char *arch)
 {

@@ -1,47 +1,44 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The "cpu" object type: per-CPU properties (image, reset-pc,
- * start-powered-off), reset and power control, and the list of every CPU
- * for cross-CPU maintenance (TLB write protection, jump caches).
+ * start-powered-off), reset and power control, the requests other code
+ * makes of a CPU, and its vCPU on the cluster's accelerator (created at
+ * realize, told of resets).
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "engine/accel/tcg/internals.h"
 #include "engine/io/diag.h"
+#include "engine/io/log.h"
+#include "engine/machine/internals.h"
 
-struct cpu **cpu_list;
-unsigned cpu_count;
-static unsigned cpu_cap;
+_Thread_local struct cpu *current_cpu;
 
-void cpu_list_add(struct cpu *cpu)
+/* The architectural state changed under the accelerator. */
+static void vcpu_reset(struct cpu *cpu)
 {
-    if (cpu_count == cpu_cap) {
-        unsigned ncap = cpu_cap ? cpu_cap * 2 : 8;
-        struct cpu **l = realloc(cpu_list, ncap * sizeof(*l));
-        if (!l)
-            abort(); /* a few pointers: failing here means the host is out of memory */
-        cpu_list = l;
-        cpu_cap = ncap;
-    }
-    cpu_list[cpu_count++] = cpu;
+    if (cpu->accel_state && cpu->accel->vcpu_reset)
+        cpu->accel->vcpu_reset(cpu);
 }
 
-void cpu_list_remove(struct cpu *cpu)
+static void vcpu_kick(struct cpu *cpu)
 {
-    for (unsigned i = 0; i < cpu_count; i++)
-        if (cpu_list[i] == cpu) {
-            cpu_list[i] = cpu_list[--cpu_count];
-            return;
-        }
+    if (cpu->accel && cpu->accel->vcpu_kick)
+        cpu->accel->vcpu_kick(cpu);
 }
 
-void cpu_list_forget_tb(const struct tb *tb, unsigned hash)
+void cpu_exit(struct cpu *cpu)
 {
-    for (unsigned i = 0; i < cpu_count; i++)
-        if (cpu_list[i]->jmp_cache[hash] == tb)
-            cpu_list[i]->jmp_cache[hash] = NULL;
+    __atomic_store_n(&cpu->exit_request, 1, __ATOMIC_SEQ_CST);
+    vcpu_kick(cpu);
+}
+
+void cpu_interrupt(struct cpu *cpu)
+{
+    __atomic_store_n(&cpu->interrupt_pending, 1, __ATOMIC_SEQ_CST);
+    vcpu_kick(cpu);
 }
 
 static int parse_pc(const struct cpu *cpu, const char *text, gaddr *pc, const struct diag *d)
@@ -82,8 +79,7 @@ void cpu_reset(struct cpu *cpu)
     cpu->exit_request = 0;
     cpu->interrupt_pending = 0;
     cpu->excp = EXCP_NONE;
-    tlb_flush(cpu);
-    memset(cpu->jmp_cache, 0, sizeof(cpu->jmp_cache));
+    vcpu_reset(cpu);
 }
 
 void cpu_power_on(struct cpu *cpu, bool set_pc, gaddr pc)
@@ -100,7 +96,7 @@ void cpu_boot(struct cpu *cpu, gaddr addr)
         cpu->target->set_boot_addr(cpu, addr);
     else
         cpu->target->set_pc(cpu, addr);
-    tlb_flush(cpu);
+    vcpu_reset(cpu);
     cpu->state = CPU_RUNNABLE;
     cpu_exit(cpu);
 }
@@ -128,13 +124,22 @@ static int cpu_realize(struct object *obj)
     int err = cpu->target->cpu_init ? cpu->target->cpu_init(cpu, cpu->model) : 0;
     if (err)
         return err;
-    tlb_flush(cpu);
-    return 0;
+    cpu->accel = c->accel;
+    err = cpu->accel->vcpu_create ? cpu->accel->vcpu_create(cpu) : 0;
+    if (err) {
+        log_error("%s: no %s vCPU (%s)", cpu->path, cpu->accel->name, strerror(-err));
+        cpu->accel = NULL;
+    }
+    return err;
 }
 
 static void cpu_finalize(struct object *obj)
 {
-    cpu_list_remove((struct cpu *)obj);
+    struct cpu *cpu = (struct cpu *)obj;
+    if (cpu->accel && cpu->accel->vcpu_destroy)
+        cpu->accel->vcpu_destroy(cpu);
+    if (cpu->cluster && cpu->cluster->machine)
+        machine_remove_cpu(cpu->cluster->machine, cpu);
 }
 
 static const struct prop_def cpu_props[] = {

@@ -1,44 +1,41 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Debugger run control (see debug.h): breakpoint and watchpoint lists per
- * cluster, held CPUs, single-step, intercepted guest exceptions and stop
- * events handed to the listener (the gdb stub).
+ * cluster, held CPUs, single-step, intercepted guest exceptions, and stop
+ * events handed to the machine's observers. What a point or a step means
+ * for execution is left to the cluster's accelerator (accel_ops).
  */
 #include <errno.h>
 #include <stdlib.h>
 
 #include "engine/machine/debug.h"
-#include "engine/accel/tcg/internals.h"
+#include "engine/machine/internals.h"
 #include "engine/io/log.h"
 
-static struct debug_listener listener;
-
-void debug_set_listener(const struct debug_listener *l)
+bool debug_attached(const struct machine *m)
 {
-    if (l)
-        listener = *l;
-    else
-        listener = (struct debug_listener){0};
-}
-
-bool debug_attached(void)
-{
-    return listener.stopped != NULL;
+    for (unsigned i = 0; m && i < m->nobservers; i++)
+        if (m->observers[i]->stopped)
+            return true;
+    return false;
 }
 
 /* ---- points ------------------------------------------------------------ */
 
-static int point_add(struct debug_point **arr, unsigned *n, gaddr addr, uint64_t len, int kind)
+static struct debug_point *point_add(struct debug_point **arr, unsigned *n, gaddr addr,
+                                     uint64_t len, int kind, bool *added)
 {
+    *added = false;
     for (unsigned i = 0; i < *n; i++)
         if ((*arr)[i].addr == addr && (*arr)[i].len == len && (*arr)[i].kind == kind)
-            return 0; /* gdb may insert the same point twice */
+            return &(*arr)[i]; /* gdb may insert the same point twice */
     struct debug_point *p = realloc(*arr, (*n + 1) * sizeof(*p));
     if (!p)
-        return -ENOMEM;
+        return NULL;
     *arr = p;
-    p[(*n)++] = (struct debug_point){addr, len, kind};
-    return 0;
+    p[*n] = (struct debug_point){addr, len, kind};
+    *added = true;
+    return &p[(*n)++];
 }
 
 static int point_del(struct debug_point *arr, unsigned *n, gaddr addr, uint64_t len, int kind)
@@ -51,54 +48,72 @@ static int point_del(struct debug_point *arr, unsigned *n, gaddr addr, uint64_t 
     return -ENOENT;
 }
 
+/* Add a point and let the accelerator act on it; a refusal takes it out
+ * again. */
+static int point_insert(struct cluster *c, struct debug_point **arr, unsigned *n,
+                        const struct debug_point *want,
+                        int (*hook)(struct cluster *c, const struct debug_point *p))
+{
+    bool added;
+    struct debug_point *p = point_add(arr, n, want->addr, want->len, want->kind, &added);
+    if (!p)
+        return -ENOMEM;
+    int err = added && c->accel && hook ? hook(c, p) : 0;
+    if (err)
+        point_del(*arr, n, want->addr, want->len, want->kind);
+    return err;
+}
+
+static int point_remove(struct cluster *c, struct debug_point *arr, unsigned *n,
+                        const struct debug_point *gone,
+                        int (*hook)(struct cluster *c, const struct debug_point *p))
+{
+    int err = point_del(arr, n, gone->addr, gone->len, gone->kind);
+    if (!err && c->accel && hook)
+        err = hook(c, gone);
+    return err;
+}
+
 int debug_bp_insert(struct cluster *c, enum bp_kind kind, gaddr addr)
 {
-    int err = point_add(&c->bps, &c->nbps, addr, 1, kind);
-    if (!err)
-        tb_invalidate_pc(c->tbs, addr);
-    return err;
+    const struct debug_point p = {addr, 1, kind};
+    return point_insert(c, &c->bps, &c->nbps, &p, c->accel ? c->accel->bp_insert : NULL);
 }
 
 int debug_bp_remove(struct cluster *c, enum bp_kind kind, gaddr addr)
 {
-    int err = point_del(c->bps, &c->nbps, addr, 1, kind);
-    if (!err && !debug_bp_at(c, addr))
-        tb_invalidate_pc(c->tbs, addr);
-    return err;
-}
-
-static void flush_cluster_tlbs(struct cluster *c)
-{
-    for (unsigned i = 0; i < c->ncpus; i++)
-        tlb_flush(c->cpus[i]);
+    const struct debug_point p = {addr, 1, kind};
+    return point_remove(c, c->bps, &c->nbps, &p, c->accel ? c->accel->bp_remove : NULL);
 }
 
 int debug_wp_insert(struct cluster *c, enum wp_kind kind, gaddr addr, uint64_t len)
 {
     if (!len || addr + len - 1 < addr)
         return -EINVAL;
-    int err = point_add(&c->wps, &c->nwps, addr, len, kind);
-    if (!err)
-        flush_cluster_tlbs(c);
-    return err;
+    const struct debug_point p = {addr, len, kind};
+    return point_insert(c, &c->wps, &c->nwps, &p, c->accel ? c->accel->wp_insert : NULL);
 }
 
 int debug_wp_remove(struct cluster *c, enum wp_kind kind, gaddr addr, uint64_t len)
 {
-    int err = point_del(c->wps, &c->nwps, addr, len, kind);
-    if (!err)
-        flush_cluster_tlbs(c);
-    return err;
+    const struct debug_point p = {addr, len, kind};
+    return point_remove(c, c->wps, &c->nwps, &p, c->accel ? c->accel->wp_remove : NULL);
 }
 
+/* Every point goes; the accelerator hears of each after the lists are
+ * empty. */
 void debug_clear_all(struct cluster *c)
 {
-    free(c->bps);
-    free(c->wps);
+    struct debug_point *bps = c->bps, *wps = c->wps;
+    unsigned nbps = c->nbps, nwps = c->nwps;
     c->bps = c->wps = NULL;
     c->nbps = c->nwps = 0;
-    tb_cache_flush(c->tbs);
-    flush_cluster_tlbs(c);
+    for (unsigned i = 0; c->accel && c->accel->bp_remove && i < nbps; i++)
+        c->accel->bp_remove(c, &bps[i]);
+    for (unsigned i = 0; c->accel && c->accel->wp_remove && i < nwps; i++)
+        c->accel->wp_remove(c, &wps[i]);
+    free(bps);
+    free(wps);
 }
 
 bool debug_bp_at(const struct cluster *c, gaddr pc)
@@ -119,32 +134,33 @@ bool debug_wp_page(const struct cluster *c, gaddr page)
     return false;
 }
 
-void debug_check_watch(struct cpu *cpu, gaddr addr, unsigned size, bool write)
+const struct debug_point *debug_wp_hit(const struct cluster *c, gaddr addr, unsigned size,
+                                       bool write)
 {
-    const struct cluster *c = cpu->cluster;
-    if (cpu->watch_retry)
-        return;
     for (unsigned i = 0; i < c->nwps; i++) {
         const struct debug_point *w = &c->wps[i];
         if (!(w->kind & (write ? WP_WRITE : WP_READ)))
             continue;
         if (w->addr > addr + size - 1 || addr > w->addr + w->len - 1)
             continue;
-        cpu->stop_reason = STOP_WATCHPOINT;
-        cpu->stop_signal = GDB_SIGTRAP;
-        cpu->stop_kind = w->kind;
-        cpu->stop_addr = addr > w->addr ? addr : w->addr;
-        cpu->watch_retry = true;
-        cpu_raise_exception(cpu, EXCP_WATCH);
+        return w;
     }
+    return NULL;
 }
 
 /* ---- CPUs -------------------------------------------------------------- */
 
+static void set_singlestep(struct cpu *cpu, bool on)
+{
+    cpu->singlestep = on;
+    if (cpu->accel && cpu->accel->set_singlestep)
+        cpu->accel->set_singlestep(cpu, on);
+}
+
 void debug_cpu_stop(struct cpu *cpu)
 {
     cpu->debug_stopped = true;
-    cpu->singlestep = false;
+    set_singlestep(cpu, false);
     cpu_exit(cpu);
 }
 
@@ -154,14 +170,16 @@ void debug_cpu_resume(struct cpu *cpu, bool step, int signal)
         /* Still marked held while it is delivered, so the target's
          * do_exception does not offer it to the debugger again. */
         if (signal) {
+            accel_regs_get(cpu);
             cpu->excp = cpu->held_excp;
             cpu->target->do_exception(cpu);
             cpu->excp = EXCP_NONE;
+            accel_regs_put(cpu);
         }
         cpu->exception_held = false;
     }
     cpu->stop_reason = STOP_NONE;
-    cpu->singlestep = step;
+    set_singlestep(cpu, step);
     cpu->debug_stopped = false;
     /* The stop's exit request has done its job; left set, it would end the
      * CPU's next run before its first instruction. */
@@ -173,9 +191,26 @@ bool debug_cpu_stopped(const struct cpu *cpu)
     return cpu->debug_stopped;
 }
 
+void debug_hold(struct machine *m, struct cluster *c)
+{
+    for (unsigned i = 0; i < m->nclusters; i++)
+        for (unsigned j = 0; (!c || m->clusters[i] == c) && j < m->clusters[i]->ncpus; j++)
+            debug_cpu_stop(m->clusters[i]->cpus[j]);
+    machine_notify_held(m, c);
+}
+
+void debug_release(struct machine *m)
+{
+    for (unsigned i = 0; i < m->nclusters; i++)
+        for (unsigned j = 0; j < m->clusters[i]->ncpus; j++)
+            if (debug_cpu_stopped(m->clusters[i]->cpus[j]))
+                debug_cpu_resume(m->clusters[i]->cpus[j], false, 0);
+    machine_notify_released(m);
+}
+
 bool debug_intercept_exception(struct cpu *cpu, int signal)
 {
-    if (!debug_attached() || cpu->exception_held)
+    if (!debug_attached(cpu->cluster->machine) || cpu->exception_held)
         return false;
     if (signal != GDB_SIGTRAP && !cpu->cluster->stop_on_exception)
         return false;
@@ -199,17 +234,14 @@ void debug_report_cpu(struct cpu *cpu)
         .addr = cpu->stop_addr,
     };
     cpu->debug_stopped = true;
-    cpu->singlestep = false;
-    if (listener.stopped)
-        listener.stopped(listener.opaque, &ev);
+    set_singlestep(cpu, false);
+    machine_notify_stopped(cpu->cluster->machine, &ev);
 }
 
 void debug_report_exit(struct machine *m, int code)
 {
-    struct stop_event ev = {.reason = STOP_EXITED, .exit_code = code};
     for (unsigned i = 0; i < m->nclusters; i++)
         for (unsigned j = 0; j < m->clusters[i]->ncpus; j++)
             debug_cpu_stop(m->clusters[i]->cpus[j]);
-    if (listener.stopped)
-        listener.stopped(listener.opaque, &ev);
+    machine_notify_exited(m, code);
 }

@@ -2,9 +2,11 @@
 /*
  * Run control for debuggers (the gdb stub and the monitor): breakpoints and
  * watchpoints per cluster, single-step, holding CPUs stopped, and stop
- * events. Everything is built into translation: a breakpoint ends a TB
- * before its instruction, single-step translates one-instruction TBs, and
- * watched pages take the slow memory path. Guest memory is never patched.
+ * events told to the machine's observers (machine.h). The lists live here;
+ * how they take effect is the accelerator's business (accel_ops): TCG
+ * builds them into translation (a breakpoint ends a TB before its
+ * instruction, single-step translates one-instruction TBs, watched pages
+ * take the slow memory path), so guest memory is never patched.
  */
 #ifndef MOSAIC_DEBUG_H
 #define MOSAIC_DEBUG_H
@@ -12,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "engine/machine/cluster.h"
 #include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 
@@ -45,13 +48,9 @@ struct stop_event {
 #define GDB_SIGBUS 10
 #define GDB_SIGSEGV 11
 
-/* Called once per stop, between TBs, on the scheduler thread. */
-struct debug_listener {
-    void (*stopped)(void *opaque, const struct stop_event *ev);
-    void *opaque;
-};
-void debug_set_listener(const struct debug_listener *l);
-bool debug_attached(void);
+/* A debugger is attached to @m: an observer takes stop events. The board
+ * then outlives its guest's exit and guest exceptions are offered to it. */
+bool debug_attached(const struct machine *m);
 
 /* Breakpoints and watchpoints (0 or -errno; removing a missing one is -ENOENT). */
 int debug_bp_insert(struct cluster *c, enum bp_kind kind, gaddr addr);
@@ -68,6 +67,13 @@ void debug_cpu_stop(struct cpu *cpu);
 void debug_cpu_resume(struct cpu *cpu, bool step, int signal);
 bool debug_cpu_stopped(const struct cpu *cpu);
 
+/* Run control for the monitor and others who are not the debugger: hold
+ * every CPU of @c (NULL: of every cluster) and tell the observers (held),
+ * so an attached debugger's view follows. */
+void debug_hold(struct machine *m, struct cluster *c);
+/* Release every CPU the debugger holds and tell the observers (released). */
+void debug_release(struct machine *m);
+
 /*
  * Called by targets when delivering an exception: returns true when the
  * debugger takes it (the CPU then stops with @signal at the faulting
@@ -76,12 +82,12 @@ bool debug_cpu_stopped(const struct cpu *cpu);
  */
 bool debug_intercept_exception(struct cpu *cpu, int signal);
 
-/* Engine hooks (translator, slow paths). */
+/* Queries for accelerators (the translator, slow paths). */
 bool debug_bp_at(const struct cluster *c, gaddr pc);
 bool debug_wp_page(const struct cluster *c, gaddr page);
-/* Check an access against watchpoints; on a hit, leaves the TB to re-run
- * the instruction and stop after it (does not return). */
-void debug_check_watch(struct cpu *cpu, gaddr addr, unsigned size, bool write);
+/* The watchpoint an access of @size bytes at @addr hits, or NULL. */
+const struct debug_point *debug_wp_hit(const struct cluster *c, gaddr addr, unsigned size,
+                                       bool write);
 
 /* From the scheduler: a CPU returned EXCP_DEBUG / the guest exited. */
 void debug_report_cpu(struct cpu *cpu);

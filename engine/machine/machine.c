@@ -3,16 +3,16 @@
  * The machine: root object of a board. Realizing it realizes every object
  * (clusters first, so devices can find their CPUs), then maps RAM, ROM,
  * devices and aliases into the clusters' views following the rule in
- * machine.h. Also the guest's exit requests, image symbols and interrupt
- * wiring by path.
+ * machine.h. Also its list of CPUs, its run-state observers, the guest's
+ * exit requests, image symbols and interrupt wiring by path.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/accel/tcg/internals.h"
 #include "engine/io/diag.h"
+#include "engine/machine/internals.h"
 #include "engine/io/log.h"
 
 extern const struct object_type cpu_type, cluster_type, sysbus_type, ram_type, rom_type,
@@ -43,13 +43,25 @@ static int machine_check(struct object *obj)
     return 0;
 }
 
+static int machine_init(struct object *obj)
+{
+    struct machine *m = (struct machine *)obj;
+    m->code_watcher.written = accel_code_written;
+    return 0;
+}
+
+/* After the clusters and CPUs (children go first): the accelerators'
+ * per-machine state outlives what used it. */
 static void machine_finalize(struct object *obj)
 {
     struct machine *m = (struct machine *)obj;
+    accel_machine_release(m);
     for (unsigned i = 0; i < m->nsymbols; i++)
         free(m->symbols[i].name);
     free(m->symbols);
     free(m->clusters);
+    free(m->cpus);
+    free(m->observers);
 }
 
 static const struct object_type machine_type = {
@@ -58,6 +70,7 @@ static const struct object_type machine_type = {
     .instance_size = sizeof(struct machine),
     .help = "a whole board",
     .props = machine_props,
+    .init = machine_init,
     .realize = machine_check,
     .finalize = machine_finalize,
 };
@@ -70,7 +83,6 @@ void engine_register_types(void)
     object_init_types();
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
         object_type_register(types[i]); /* -EEXIST on a second call is fine */
-    mem_code_write_hook = tb_code_write;
 }
 
 struct machine *machine_new(const char *name)
@@ -223,6 +235,7 @@ void machine_reset(struct machine *m)
             cpu_reset(m->clusters[i]->cpus[j]);
     m->exit_requested = false;
     m->exit_code = 0;
+    machine_notify_reset(m, NULL);
 }
 
 static int post_load_tree(struct object *obj)
@@ -252,6 +265,102 @@ void machine_request_exit(struct machine *m, int code)
     }
     if (current_cpu)
         cpu_exit(current_cpu);
+}
+
+/* ---- CPUs and observers ---------------------------------------------- */
+
+int machine_add_cpu(struct machine *m, struct cpu *cpu)
+{
+    if (m->ncpus == m->cpus_cap) {
+        unsigned ncap = m->cpus_cap ? m->cpus_cap * 2 : 8;
+        struct cpu **l = realloc(m->cpus, ncap * sizeof(*l));
+        if (!l)
+            return -ENOMEM;
+        m->cpus = l;
+        m->cpus_cap = ncap;
+    }
+    m->cpus[m->ncpus++] = cpu;
+    return 0;
+}
+
+void machine_remove_cpu(struct machine *m, struct cpu *cpu)
+{
+    for (unsigned i = 0; i < m->ncpus; i++)
+        if (m->cpus[i] == cpu) {
+            memmove(&m->cpus[i], &m->cpus[i + 1], (m->ncpus - i - 1) * sizeof(*m->cpus));
+            m->ncpus--;
+            return;
+        }
+}
+
+int machine_add_observer(struct machine *m, struct machine_observer *o)
+{
+    for (unsigned i = 0; i < m->nobservers; i++)
+        if (m->observers[i] == o)
+            return 0;
+    struct machine_observer **l = realloc(m->observers, (m->nobservers + 1) * sizeof(*l));
+    if (!l)
+        return -ENOMEM;
+    m->observers = l;
+    m->observers[m->nobservers++] = o;
+    return 0;
+}
+
+void machine_remove_observer(struct machine *m, struct machine_observer *o)
+{
+    for (unsigned i = 0; i < m->nobservers; i++)
+        if (m->observers[i] == o) {
+            memmove(&m->observers[i], &m->observers[i + 1],
+                    (m->nobservers - i - 1) * sizeof(*m->observers));
+            m->nobservers--;
+            return;
+        }
+}
+
+enum run_event { EV_STOPPED, EV_HELD, EV_RELEASED, EV_RESET, EV_EXITED };
+
+/* Tell each observer in the order they came. One that removes itself from
+ * its callback does not make the next one miss the event. */
+static void notify(struct machine *m, enum run_event e, const struct stop_event *ev,
+                   struct cluster *c, int code)
+{
+    for (unsigned i = 0; i < m->nobservers;) {
+        struct machine_observer *o = m->observers[i];
+        switch (e) {
+        case EV_STOPPED: if (o->stopped) o->stopped(o->opaque, ev); break;
+        case EV_HELD: if (o->held) o->held(o->opaque, c); break;
+        case EV_RELEASED: if (o->released) o->released(o->opaque); break;
+        case EV_RESET: if (o->reset) o->reset(o->opaque, c); break;
+        case EV_EXITED: if (o->exited) o->exited(o->opaque, code); break;
+        }
+        if (i < m->nobservers && m->observers[i] == o)
+            i++;
+    }
+}
+
+void machine_notify_stopped(struct machine *m, const struct stop_event *ev)
+{
+    notify(m, EV_STOPPED, ev, NULL, 0);
+}
+
+void machine_notify_held(struct machine *m, struct cluster *c)
+{
+    notify(m, EV_HELD, NULL, c, 0);
+}
+
+void machine_notify_released(struct machine *m)
+{
+    notify(m, EV_RELEASED, NULL, NULL, 0);
+}
+
+void machine_notify_reset(struct machine *m, struct cluster *c)
+{
+    notify(m, EV_RESET, NULL, c, 0);
+}
+
+void machine_notify_exited(struct machine *m, int code)
+{
+    notify(m, EV_EXITED, NULL, NULL, code);
 }
 
 /* ---- symbols --------------------------------------------------------- */

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The machine: the root object "/" of a board, holding its clusters,
- * memory and devices, the virtual clock, and the run state (exit requests
- * from the guest). Also the "sysbus" base type for anything that occupies
+ * memory and devices, the virtual clock, and the run state: its CPUs, the
+ * accelerators' per-machine state, exit requests from the guest and the
+ * observers told when CPUs stop, are held, released or reset and when the
+ * guest exits. Several machines may live in one process; nothing of one
+ * reaches another. Also the "sysbus" base type for anything that occupies
  * an address range (RAM, ROM, devices).
  *
  * Mapping rule: a sysbus object with a base address is mapped at that base
@@ -17,6 +20,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "engine/accel/accel.h"
+#include "engine/machine/cluster.h"
 #include "engine/machine/cpu.h"
 #include "engine/memory/irq.h"
 #include "engine/memory/memory.h"
@@ -53,6 +58,38 @@ struct machine_symbol {
     struct cluster *cluster;
 };
 
+struct stop_event;
+
+/*
+ * Someone who follows a machine's run state (the gdb stub, a test). Every
+ * callback is optional and gets @opaque. A machine keeps a pointer to the
+ * observer, which must stay valid until machine_remove_observer().
+ */
+struct machine_observer {
+    /* A CPU stopped for the debugger (breakpoint, watchpoint, step, an
+     * intercepted exception), between TBs on the scheduler thread. An
+     * observer with this callback is a debugger: while one is attached
+     * the board outlives its guest's exit and exceptions are offered to it
+     * (debug_attached). */
+    void (*stopped)(void *opaque, const struct stop_event *ev);
+    /* Run control held the CPUs of @c (NULL: of every cluster). */
+    void (*held)(void *opaque, struct cluster *c);
+    /* Run control released every CPU the debugger held. */
+    void (*released)(void *opaque);
+    /* The CPUs of @c (NULL: the whole machine) were reset. */
+    void (*reset)(void *opaque, struct cluster *c);
+    /* The guest asked to exit with @code while a debugger was attached:
+     * every CPU is held. */
+    void (*exited)(void *opaque, int code);
+    void *opaque;
+};
+
+/* An accelerator in use by the machine and its per-machine state. */
+struct machine_accel {
+    const struct accel_ops *ops;
+    void *state;
+};
+
 struct machine {
     struct object obj;
     char *description;
@@ -78,6 +115,16 @@ struct machine {
 
     struct machine_symbol *symbols; /* from loaded ELF images */
     unsigned nsymbols;
+
+    /* Every CPU of every cluster, in creation order. */
+    struct cpu **cpus;
+    unsigned ncpus, cpus_cap;
+    struct machine_observer **observers;
+    unsigned nobservers;
+    struct machine_accel accels[ACCEL_MAX];
+    /* Told of writes to guest pages holding translated code (accel.c
+     * passes them to the accelerators' memory_changed). */
+    struct mem_code_watcher code_watcher;
 };
 
 /* Virtual-time timers (devices arm them; the scheduler fires them). */
@@ -96,7 +143,8 @@ struct machine *machine_of(struct object *obj);
 
 /* Realize every object, build the views, map regions, wire interrupts. */
 int machine_realize(struct machine *m);
-/* Reset every CPU and device (CPUs go to their entry pc). */
+/* Reset every CPU and device (CPUs go to their entry pc); the observers
+ * hear reset(NULL). */
 void machine_reset(struct machine *m);
 /* Run until the guest asks to exit (returns its code) or nothing can run. */
 int machine_run(struct machine *m);
@@ -115,6 +163,11 @@ uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu);
 void vtimer_init(struct vtimer *t, void (*cb)(void *), void *opaque);
 void vtimer_arm(struct machine *m, struct vtimer *t, uint64_t deadline_ns);
 void vtimer_cancel(struct machine *m, struct vtimer *t);
+
+/* Follow @m's run state (see struct machine_observer): 0 or -ENOMEM.
+ * Adding an observer twice is a no-op; removing an unknown one too. */
+int machine_add_observer(struct machine *m, struct machine_observer *o);
+void machine_remove_observer(struct machine *m, struct machine_observer *o);
 
 /* Images are in memory: run the devices' post_load hooks. */
 int machine_images_loaded(struct machine *m);

@@ -12,8 +12,8 @@
 #include <inttypes.h>
 
 #include "engine/machine/debug.h"
+#include "engine/machine/internals.h"
 #include "engine/io/event.h"
-#include "engine/accel/tcg/internals.h"
 #include "engine/io/log.h"
 
 static uint64_t insns_to_ns(const struct machine *m, uint64_t insns)
@@ -117,7 +117,7 @@ static uint64_t run_round(struct machine *m)
             if (cpu->state == CPU_OFF || cpu->debug_stopped)
                 continue;
             cpu->budget = (int64_t)m->slice;
-            if (cpu_exec(cpu) == EXCP_DEBUG)
+            if (accel_cpu_run(cpu) == EXCP_DEBUG)
                 debug_report_cpu(cpu);
             /* What it used of its budget: instructions, and traps taken. */
             int64_t used = (int64_t)m->slice - cpu->budget;
@@ -125,7 +125,7 @@ static uint64_t run_round(struct machine *m)
                 longest = (uint64_t)used;
         }
     }
-    tb_reclaim();
+    accel_machine_quiescent(m);
     return longest;
 }
 
@@ -157,7 +157,7 @@ static bool handle_exit_request(struct machine *m)
 {
     if (!m->exit_requested)
         return false;
-    if (!debug_attached())
+    if (!debug_attached(m))
         return true;
     m->exit_requested = false;
     debug_report_exit(m, m->exit_code);
@@ -209,7 +209,7 @@ int machine_run(struct machine *m)
                 m->clock_ns = m->timers->deadline_ns;
             fire_timers(m);
             event_poll(0);
-        } else if (event_input_sources() || debug_attached()) {
+        } else if (event_input_sources() || debug_attached(m)) {
             event_poll(-1);
         } else {
             log_error("every CPU is %s and nothing can wake %s (no timer armed, no input): "

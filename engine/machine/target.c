@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/machine/cpu.h"
+#include "engine/machine/internals.h"
 #include "engine/io/log.h"
 
 #define MAX_TARGETS 8

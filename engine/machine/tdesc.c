@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/machine/cpu.h"
+#include "engine/accel/accel.h"
+#include "engine/machine/target.h"
 #include "engine/io/log.h"
 #include "engine/machine/tdesc.h"
 
@@ -293,6 +294,7 @@ int tdesc_reg_read(const struct tdesc *t, struct cpu *cpu, unsigned regnum, uint
     unsigned n = r->bitsize / 8;
     uint64_t v = 0;
     memset(buf, 0, n);
+    accel_regs_get(cpu);
     if (a->get)
         v = a->get(cpu, a);
     else
@@ -310,9 +312,11 @@ int tdesc_reg_write(const struct tdesc *t, struct cpu *cpu, unsigned regnum, con
     unsigned n = r->bitsize / 8;
     uint64_t v = 0;
     memcpy(&v, buf, n < 8 ? n : 8);
+    accel_regs_get(cpu);
     if (a->set)
         a->set(cpu, a, v);
     else if (!a->get)
         memcpy((char *)cpu + a->offset, &v, a->size < 8 ? a->size : 8);
+    accel_regs_put(cpu);
     return (int)n;
 }

@@ -20,8 +20,6 @@
  * would make offsets or page counts overflow. */
 #define MEM_REGION_MAX_SIZE (64ull << 30)
 
-void (*mem_code_write_hook)(struct mem_region *r, uint64_t offset, uint64_t len);
-
 static const char *const mem_kind_names[] = {
     [MEM_RAM] = "ram",
     [MEM_ROM] = "rom",
@@ -297,16 +295,16 @@ uint8_t *mem_view_host_ptr(const struct mem_view *v, gaddr addr, uint64_t len)
     return m->region->host + map_offset(m, addr);
 }
 
-/* Tell the translation cache that [offset, offset+len) of @r was written,
- * if any page of it holds translated code. */
+/* Tell the region's code watcher that [offset, offset+len) of @r was
+ * written, if any page of it holds translated code. */
 static void region_code_written(struct mem_region *r, uint64_t offset, uint64_t len)
 {
-    if (!r->code_pages || !mem_code_write_hook || len == 0)
+    if (!r->code_pages || !r->code_watcher || len == 0)
         return;
     uint64_t first = offset >> MEM_PAGE_BITS, last = (offset + len - 1) >> MEM_PAGE_BITS;
     for (uint64_t p = first; p <= last; p++)
         if (r->code_pages[p / 8] & (1u << (p % 8))) {
-            mem_code_write_hook(r, offset, len);
+            r->code_watcher->written(r->code_watcher, r, offset, len);
             return;
         }
 }
@@ -488,9 +486,10 @@ void mem_view_print(FILE *out, const struct mem_view *v)
     }
 }
 
-void mem_region_mark_code(struct mem_region *r, uint64_t offset)
+void mem_region_mark_code(struct mem_region *r, uint64_t offset, struct mem_code_watcher *w)
 {
     assert(r->kind != MEM_MMIO && offset < r->size);
+    r->code_watcher = w;
     uint64_t page = offset >> MEM_PAGE_BITS;
     if (!r->code_pages) {
         uint64_t pages = (r->size + MEM_PAGE_SIZE - 1) >> MEM_PAGE_BITS;

@@ -45,6 +45,17 @@ struct mem_region_ops {
     unsigned max_access;
 };
 
+struct mem_region;
+
+/*
+ * Told when a write lands on a page of a region that holds translated code
+ * (set by whoever marks the page: the machine, for its accelerators).
+ */
+struct mem_code_watcher {
+    void (*written)(struct mem_code_watcher *w, struct mem_region *r, uint64_t offset,
+                    uint64_t len);
+};
+
 struct mem_region {
     char *name;
     enum mem_kind kind;
@@ -52,8 +63,10 @@ struct mem_region {
     uint8_t *host;                      /* RAM and ROM backing store */
     const struct mem_region_ops *ops;   /* MMIO */
     void *opaque;
-    /* One bit per page that has translated code; writes there go slow. */
+    /* One bit per page that has translated code; writes there go slow
+     * and are reported to code_watcher. */
     uint8_t *code_pages;
+    struct mem_code_watcher *code_watcher;
     unsigned refcount;
 };
 
@@ -127,12 +140,12 @@ int mem_view_write_buf(struct mem_view *v, gaddr addr, const void *buf, size_t l
 /* Print the view's mappings, one per line ("info mtree"). */
 void mem_view_print(FILE *out, const struct mem_view *v);
 
-/* Code page tracking (the engine's translation cache uses these). */
-void mem_region_mark_code(struct mem_region *r, uint64_t offset);
+/* Code page tracking (the engine's translation cache uses these): the
+ * page at @offset holds translated code; writes to it are reported to @w
+ * (a region belongs to one machine, so it has one watcher). */
+void mem_region_mark_code(struct mem_region *r, uint64_t offset, struct mem_code_watcher *w);
 bool mem_region_has_code(const struct mem_region *r, uint64_t offset);
 /* The page at @offset holds no translated code any more. */
 void mem_region_unmark_code(struct mem_region *r, uint64_t offset);
-/* Installed by the engine: called when a write lands on a code page. */
-extern void (*mem_code_write_hook)(struct mem_region *r, uint64_t offset, uint64_t len);
 
 #endif

@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "engine/accel/tcg/internals.h"
+#include "engine/machine/machine.h"
 #include "engine/io/log.h"
 
 struct mem_block {

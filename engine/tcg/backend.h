@@ -8,7 +8,7 @@
 #define MOSAIC_BACKEND_H
 
 #include "engine/tcg/ir.h"
-#include "engine/accel/tcg/tb.h"
+#include "engine/accel/tcg/internals.h"
 
 /* Compile @ir into tb->code and tb->marks. Returns 0, or -E2BIG when the
  * block needs more temporaries than a frame holds (retranslate smaller). */
@@ -20,9 +20,9 @@ void backend_free(struct tb *tb);
  * sets *@slot to the goto_tb slot it left through (so the loop can chain
  * it), or -1 when it left through exit_tb or a chain check.
  */
-struct tb *backend_exec(struct cpu *cpu, struct tb *tb, int *slot);
+struct tb *backend_exec(struct tcg_vcpu *v, struct tb *tb, int *slot);
 
-/* The insn mark covering backend position cpu->exec_pos in cpu->cur_tb. */
-const struct tb_insn_mark *backend_current_mark(const struct cpu *cpu, unsigned *index);
+/* The insn mark covering backend position v->exec_pos in v->cur_tb. */
+const struct tb_insn_mark *backend_current_mark(const struct tcg_vcpu *v, unsigned *index);
 
 #endif

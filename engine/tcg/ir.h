@@ -147,6 +147,8 @@ struct ir_block {
 /* Limits that keep one TB's pre-decoded form small. */
 #define IR_MAX_OPS 4096
 #define IR_MAX_VALS 8192
+/* Temporaries one TB may use: the frame in struct cpu (cpu.h) holds them. */
+#define IR_FRAME_SLOTS 2048
 
 void ir_block_init(struct ir_block *b, const struct ir_global_def *globals, size_t nglobals);
 void ir_block_reset(struct ir_block *b);

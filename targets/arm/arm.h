@@ -9,7 +9,7 @@
 #ifndef MOSAIC_TARGETS_ARM_H
 #define MOSAIC_TARGETS_ARM_H
 
-#include "engine/machine/cpu.h"
+#include "engine/machine/target.h"
 
 extern const struct target_ops arm_target_ops;
 

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/machine/cpu.h"
+#include "engine/machine/target.h"
 #include "engine/tcg/ir.h"
 #include "engine/machine/machine.h"
 #include "engine/machine/semihost.h"

@@ -15,7 +15,7 @@
  * Reading the PC gives the instruction's address + 4 (A2.3.1); writing it
  * is a branch and always ends the TB.
  */
-#include "engine/machine/cpu.h"
+#include "engine/machine/target.h"
 #include "targets/arm/internals.h"
 
 #define NO_LABEL (~0u)

@@ -8,7 +8,7 @@
 #ifndef MOSAIC_TARGETS_RISCV_H
 #define MOSAIC_TARGETS_RISCV_H
 
-#include "engine/machine/cpu.h"
+#include "engine/machine/target.h"
 
 extern const struct target_ops riscv_target_ops;
 

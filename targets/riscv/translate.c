@@ -16,7 +16,7 @@
  * alignment, which every encoding guarantees (jalr clears bit 0), so
  * instruction-address-misaligned never occurs.
  */
-#include "engine/machine/cpu.h"
+#include "engine/machine/target.h"
 #include "engine/machine/machine.h"
 #include "targets/riscv/internals.h"
 

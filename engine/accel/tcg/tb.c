@@ -1,25 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The translation-block cache: per-cluster hash of (pc, flags), per-CPU
- * jump cache, chaining, and invalidation by host code page. A global index
- * from host page to TBs lets a write from any cluster (shared RAM) reach
- * the TBs of every cluster that translated code there.
+ * The translation-block cache: per-cluster hash of (pc, flags), per-vCPU
+ * jump cache, chaining, and invalidation by host code page. The machine's
+ * index from host page to TBs (struct tcg_machine) lets a write from any
+ * cluster (shared RAM) reach the TBs of every cluster that translated code
+ * there; nothing is shared between machines.
  */
 #include <stdlib.h>
 
 #include "engine/tcg/backend.h"
 #include "engine/accel/tcg/internals.h"
 #include "engine/io/log.h"
-
-#define TB_HASH_BITS 15
-#define TB_HASH_SIZE (1u << TB_HASH_BITS)
-#define PAGE_HASH_BITS 12
-#define PAGE_HASH_SIZE (1u << PAGE_HASH_BITS)
-
-struct tb_cache {
-    struct tb *hash[TB_HASH_SIZE];
-    unsigned count;
-};
 
 /* A host code page and the TBs whose code lies on it. */
 struct code_page {
@@ -28,13 +19,10 @@ struct code_page {
     struct code_page *next;
 };
 
-static struct code_page *page_hash[PAGE_HASH_SIZE];
-
 static unsigned jc_hash(gaddr pc)
 {
     return (unsigned)((pc >> 1) ^ (pc >> (JMP_CACHE_BITS + 1))) & (JMP_CACHE_SIZE - 1);
 }
-static struct tb *graveyard; /* invalidated, freed by tb_reclaim */
 
 static unsigned tb_hash(gaddr pc, uint32_t flags)
 {
@@ -48,9 +36,12 @@ static unsigned page_hash_of(const uint8_t *host)
                       (64 - PAGE_HASH_BITS));
 }
 
-struct tb_cache *tb_cache_new(void)
+struct tb_cache *tb_cache_new(struct tcg_machine *tm)
 {
-    return calloc(1, sizeof(struct tb_cache));
+    struct tb_cache *c = calloc(1, sizeof(struct tb_cache));
+    if (c)
+        c->tm = tm;
+    return c;
 }
 
 unsigned tb_cache_count(const struct tb_cache *c)
@@ -67,10 +58,11 @@ void tb_cache_insert(struct tb_cache *c, struct tb *tb)
     c->count++;
 }
 
-static struct code_page *code_page_find(const uint8_t *host, bool create)
+static struct code_page *code_page_find(struct tcg_machine *tm, const uint8_t *host,
+                                        bool create)
 {
     unsigned h = page_hash_of(host);
-    for (struct code_page *p = page_hash[h]; p; p = p->next)
+    for (struct code_page *p = tm->page_hash[h]; p; p = p->next)
         if (p->host == host)
             return p;
     if (!create)
@@ -79,16 +71,16 @@ static struct code_page *code_page_find(const uint8_t *host, bool create)
     if (!p)
         return NULL;
     p->host = host;
-    p->next = page_hash[h];
-    page_hash[h] = p;
+    p->next = tm->page_hash[h];
+    tm->page_hash[h] = p;
     /* Code on this page from now on: no CPU may write it without noticing. */
-    tlb_flush_host_page_writes(host);
+    tlb_flush_host_page_writes(tm, host);
     return p;
 }
 
 void tb_page_add(struct tb *tb, unsigned n, const uint8_t *host_page)
 {
-    struct code_page *p = code_page_find(host_page, true);
+    struct code_page *p = code_page_find(tb->cache->tm, host_page, true);
     if (!p)
         return;
     tb->page[n] = host_page;
@@ -98,7 +90,7 @@ void tb_page_add(struct tb *tb, unsigned n, const uint8_t *host_page)
 
 static void page_remove_tb(const uint8_t *host, struct tb *tb)
 {
-    struct code_page *p = code_page_find(host, false);
+    struct code_page *p = code_page_find(tb->cache->tm, host, false);
     if (!p)
         return;
     for (struct tb **pp = &p->first; *pp;) {
@@ -172,6 +164,7 @@ static void hash_remove(struct tb *tb)
 /* Make @tb unreachable; its memory waits in the graveyard. */
 static void tb_invalidate(struct tb *tb)
 {
+    struct tcg_machine *tm = tb->cache->tm;
     if (!tb->valid)
         return;
     tb->valid = false;
@@ -181,14 +174,15 @@ static void tb_invalidate(struct tb *tb)
             page_remove_tb(tb->page[n], tb);
     unlink_incoming(tb);
     unlink_outgoing(tb);
-    cpu_list_forget_tb(tb, jc_hash(tb->pc));
-    tb->free_next = graveyard;
-    graveyard = tb;
+    tcg_forget_tb(tm, tb, jc_hash(tb->pc));
+    tb->free_next = tm->graveyard;
+    tm->graveyard = tb;
 }
 
-static void code_page_free(struct code_page *page)
+static void code_page_free(struct tcg_machine *tm, struct code_page *page)
 {
-    for (struct code_page **pp = &page_hash[page_hash_of(page->host)]; *pp; pp = &(*pp)->next)
+    for (struct code_page **pp = &tm->page_hash[page_hash_of(page->host)]; *pp;
+         pp = &(*pp)->next)
         if (*pp == page) {
             *pp = page->next;
             free(page);
@@ -202,11 +196,11 @@ static void code_page_free(struct code_page *page)
  * being executed takes effect from the next block); the TB can no longer
  * be found or chained to, so the next block is the new code. A page left
  * without TBs stops being tracked, so its writes take the fast path again. */
-void tb_code_write(struct mem_region *r, uint64_t offset, uint64_t len)
+void tb_code_write(struct tcg_machine *tm, struct mem_region *r, uint64_t offset, uint64_t len)
 {
     uint64_t first = offset & ~(uint64_t)(MEM_PAGE_SIZE - 1);
     for (uint64_t off = first; off < offset + len; off += MEM_PAGE_SIZE) {
-        struct code_page *p = code_page_find(r->host + off, false);
+        struct code_page *p = code_page_find(tm, r->host + off, false);
         uint64_t lo = offset > off ? offset - off : 0;
         uint64_t hi = offset + len - off < MEM_PAGE_SIZE ? offset + len - off : MEM_PAGE_SIZE;
         for (struct tb *tb = p ? p->first : NULL, *next; tb; tb = next) {
@@ -216,7 +210,7 @@ void tb_code_write(struct mem_region *r, uint64_t offset, uint64_t len)
                 tb_invalidate(tb);
         }
         if (p && !p->first) {
-            code_page_free(p);
+            code_page_free(tm, p);
             mem_region_unmark_code(r, off);
         } else if (!p) {
             mem_region_unmark_code(r, off);
@@ -241,42 +235,52 @@ void tb_cache_flush(struct tb_cache *c)
             tb_invalidate(c->hash[h]);
 }
 
-void tb_reclaim(void)
+void tb_reclaim(struct tcg_machine *tm)
 {
-    while (graveyard) {
-        struct tb *tb = graveyard;
-        graveyard = tb->free_next;
+    while (tm->graveyard) {
+        struct tb *tb = tm->graveyard;
+        tm->graveyard = tb->free_next;
         backend_free(tb);
         free(tb->jmp_in);
         free(tb);
     }
 }
 
+/* The invalidated TBs wait for the machine's next safe point. */
 void tb_cache_free(struct tb_cache *c)
 {
     if (!c)
         return;
     tb_cache_flush(c);
-    tb_reclaim();
     free(c);
 }
 
-struct tb *tb_find(struct cpu *cpu)
+void tb_pages_free(struct tcg_machine *tm)
 {
+    for (unsigned h = 0; h < PAGE_HASH_SIZE; h++)
+        while (tm->page_hash[h]) {
+            struct code_page *p = tm->page_hash[h];
+            tm->page_hash[h] = p->next;
+            free(p);
+        }
+}
+
+struct tb *tb_find(struct tcg_vcpu *v)
+{
+    struct cpu *cpu = v->cpu;
     gaddr pc = cpu->target->get_pc(cpu);
     uint32_t flags = cpu->target->tb_flags(cpu);
-    if (cpu->singlestep || cpu->watch_retry)
+    if (cpu->singlestep || v->watch_retry)
         flags |= TB_FLAG_STEP;
     unsigned j = jc_hash(pc);
-    struct tb *tb = cpu->jmp_cache[j];
+    struct tb *tb = v->jmp_cache[j];
     if (tb && tb->pc == pc && tb->flags == flags && tb->valid)
         return tb;
-    struct tb_cache *c = cpu->cluster->tbs;
-    for (tb = c->hash[tb_hash(pc, flags)]; tb; tb = tb->hash_next)
+    for (tb = v->tbs->hash[tb_hash(pc, flags)]; tb; tb = tb->hash_next)
         if (tb->pc == pc && tb->flags == flags)
             break;
     if (!tb)
-        tb = translate_tb(cpu, c, pc, flags);
-    cpu->jmp_cache[j] = tb;
+        tb = translate_tb(v, pc, flags);
+    v->jmp_cache[j] = tb;
     return tb;
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Translation blocks and their cache (engine-internal).
+ * Translation blocks and their cache (TCG-internal).
  *
- * A cluster's TBs are keyed by (pc, flags) in a hash table, with a per-CPU
- * direct-mapped jump cache in front. A TB remembers the host pages its
+ * A cluster's TBs are keyed by (pc, flags) in a hash table (its struct
+ * tb_cache: TCG's per-cluster state), with a per-vCPU direct-mapped jump
+ * cache in front. A TB remembers the host pages its
  * guest code came from; a write to such a page invalidates every TB on it
  * (self-modifying code, loaders, debugger writes). Invalid TBs are unlinked
  * at once and freed at a safe point, since a CPU may still be inside one.
@@ -14,7 +15,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "engine/machine/cpu.h"
+#include "engine/memory/memory.h"
+
+struct tcg_machine;
+struct tcg_vcpu;
+
+/* TB flag bit TCG adds: translated for single-stepping (one insn). */
+#define TB_FLAG_STEP 0x80000000u
 
 struct tb_link { struct tb *from; unsigned slot; };
 
@@ -49,19 +56,30 @@ struct tb {
     struct tb *free_next;
 };
 
-struct tb_cache *tb_cache_new(void);
+#define TB_HASH_BITS 15
+#define TB_HASH_SIZE (1u << TB_HASH_BITS)
+
+/* A cluster's TBs. */
+struct tb_cache {
+    struct tb *hash[TB_HASH_SIZE];
+    unsigned count;
+    struct tcg_machine *tm;  /* the machine's code pages and freed TBs */
+};
+
+struct tb_cache *tb_cache_new(struct tcg_machine *tm);
 void tb_cache_free(struct tb_cache *c);
 /* Find or translate the TB at the CPU's pc for its flags; NULL only if
  * translation itself failed (out of memory), after logging. */
-struct tb *tb_find(struct cpu *cpu);
+struct tb *tb_find(struct tcg_vcpu *v);
 /* Chain from->jmp[slot] to @to. */
 void tb_link(struct tb *from, unsigned slot, struct tb *to);
 /* Invalidate the TBs whose code covers @pc (a breakpoint changed there). */
 void tb_invalidate_pc(struct tb_cache *c, gaddr pc);
 /* Invalidate everything in a cluster's cache (view changed, breakpoints). */
 void tb_cache_flush(struct tb_cache *c);
-/* Free TBs invalidated earlier: call only when no CPU is inside a TB. */
-void tb_reclaim(void);
+/* Free TBs invalidated earlier: call only when no CPU of the machine is
+ * inside a TB. */
+void tb_reclaim(struct tcg_machine *tm);
 /* Number of live TBs (statistics, tests). */
 unsigned tb_cache_count(const struct tb_cache *c);
 

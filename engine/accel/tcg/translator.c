@@ -128,7 +128,7 @@ int translator_fetch(struct tb_ctx *ctx, gaddr addr, unsigned size, uint32_t *in
             n = tb->page[0] ? 1 : 0;
             if (n == 1 && tb->page[1])
                 continue; /* cannot happen: TBs end at the first page boundary */
-            mem_region_mark_code(r, o);
+            mem_region_mark_code(r, o, &ctx->cpu->cluster->machine->code_watcher);
             tb_page_add(tb, n, host);
             tb->page_lo[n] = (uint16_t)lo;
             tb->page_hi[n] = (uint16_t)hi;
@@ -163,9 +163,10 @@ static void log_in_asm(struct cpu *cpu, const struct tb *tb, gaddr end)
 }
 
 /* Translate at most @max_insns instructions into a new TB (not yet inserted). */
-static struct tb *translate_once(struct cpu *cpu, gaddr pc, uint32_t flags, unsigned max_insns,
-                                 int *err)
+static struct tb *translate_once(struct tcg_vcpu *v, gaddr pc, uint32_t flags,
+                                 unsigned max_insns, int *err)
 {
+    struct cpu *cpu = v->cpu;
     struct ir_block *b = ir_for(cpu->target);
     struct tb *tb = calloc(1, sizeof(*tb));
     if (!b || !tb) {
@@ -175,6 +176,7 @@ static struct tb *translate_once(struct cpu *cpu, gaddr pc, uint32_t flags, unsi
     }
     tb->pc = pc;
     tb->flags = flags;
+    tb->cache = v->tbs; /* its code pages go to the cache's machine */
     ir_block_reset(b);
     struct tb_ctx ctx = {.cpu = cpu, .ir = b, .pc_first = pc, .pc_next = pc, .flags = flags,
                          .max_insns = max_insns, .tb = tb};
@@ -200,19 +202,20 @@ static void discard(struct tb *tb)
     free(tb);
 }
 
-struct tb *translate_tb(struct cpu *cpu, struct tb_cache *c, gaddr pc, uint32_t flags)
+struct tb *translate_tb(struct tcg_vcpu *v, gaddr pc, uint32_t flags)
 {
+    struct cpu *cpu = v->cpu;
     unsigned max = (flags & TB_FLAG_STEP) ? 1 : TB_MAX_INSNS;
     for (;;) {
         int err;
-        struct tb *tb = translate_once(cpu, pc, flags, max, &err);
+        struct tb *tb = translate_once(v, pc, flags, max, &err);
         if (!tb) {
             log_error("%s: out of memory translating code at 0x%08" PRIx64, cpu->obj.name, pc);
             return NULL;
         }
         if (!err) {
             tb->valid = true;
-            tb_cache_insert(c, tb);
+            tb_cache_insert(v->tbs, tb);
             return tb;
         }
         discard(tb);

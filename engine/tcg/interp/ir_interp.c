@@ -12,7 +12,6 @@
 #include <stdlib.h>
 
 #include "engine/tcg/backend.h"
-#include "engine/accel/tcg/internals.h"
 #include "engine/io/log.h"
 
 /* Handler ids: binops have four forms (64/32 x reg-reg/reg-imm). */
@@ -63,7 +62,7 @@ struct interp_code {
     struct iop ops[];
 };
 
-static struct tb *interp_run(struct cpu *cpu, struct tb *tb, int *slot);
+static struct tb *interp_run(struct tcg_vcpu *v, struct tb *tb, int *slot);
 static const void *const *handler_labels;
 
 /* ---- pre-decoding ---------------------------------------------------- */
@@ -385,13 +384,13 @@ void backend_free(struct tb *tb)
     tb->marks = NULL;
 }
 
-const struct tb_insn_mark *backend_current_mark(const struct cpu *cpu, unsigned *index)
+const struct tb_insn_mark *backend_current_mark(const struct tcg_vcpu *v, unsigned *index)
 {
-    const struct tb *tb = cpu->cur_tb;
-    if (!tb || !tb->nmarks || !cpu->exec_pos)
+    const struct tb *tb = v->cur_tb;
+    if (!tb || !tb->nmarks || !v->exec_pos)
         return NULL;
     const struct interp_code *code = tb->code;
-    const struct iop *ip = cpu->exec_pos;
+    const struct iop *ip = v->exec_pos;
     if (ip < code->ops || ip >= code->ops + code->nops)
         return NULL;
     uint32_t pos = (uint32_t)(ip - code->ops);
@@ -408,9 +407,9 @@ const struct tb_insn_mark *backend_current_mark(const struct cpu *cpu, unsigned 
     return &tb->marks[lo];
 }
 
-struct tb *backend_exec(struct cpu *cpu, struct tb *tb, int *slot)
+struct tb *backend_exec(struct tcg_vcpu *v, struct tb *tb, int *slot)
 {
-    return interp_run(cpu, tb, slot);
+    return interp_run(v, tb, slot);
 }
 
 /* ---- execution ------------------------------------------------------- */
@@ -463,43 +462,44 @@ static void write_val(char *base, int32_t off, bool wide, uint64_t v)
         R32(off) = (uint32_t)v;
 }
 
-static uint64_t do_atomic(struct cpu *cpu, const struct iop *ip, uint64_t v)
+static uint64_t do_atomic(struct tcg_vcpu *v, const struct iop *ip, uint64_t val)
 {
-    char *base = (char *)cpu;
+    char *base = (char *)v->cpu;
     gaddr addr = read_val(base, ip->b, ip->aux & AUX_ADDR64);
     unsigned memop = AUX_MEMOP(ip->aux), memidx = AUX_MEMIDX(ip->aux);
     unsigned size = 1u << (memop & IR_MO_SIZE);
-    cpu->exec_pos = ip;
-    void *host = mem_atomic_host(cpu, addr, memop, memidx);
+    v->exec_pos = ip;
+    void *host = mem_atomic_host(v, addr, memop, memidx);
     uint64_t old;
     if (host && size == 8) {
         uint64_t *p = host;
         old = __atomic_load_n(p, __ATOMIC_RELAXED);
-        while (!__atomic_compare_exchange_n(p, &old, ir_rmw_apply(ip->imm, memop, old, v), true,
+        while (!__atomic_compare_exchange_n(p, &old, ir_rmw_apply(ip->imm, memop, old, val), true,
                                             __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
             ;
     } else if (host && size == 4) {
         uint32_t *p = host, o32 = __atomic_load_n(p, __ATOMIC_RELAXED);
-        while (!__atomic_compare_exchange_n(p, &o32, (uint32_t)ir_rmw_apply(ip->imm, memop, o32, v),
+        while (!__atomic_compare_exchange_n(p, &o32, (uint32_t)ir_rmw_apply(ip->imm, memop, o32, val),
                                             true, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
             ;
         old = o32;
     } else {
-        old = mem_load_slow_as(cpu, addr, memop & ~IR_MO_SIGN, memidx, MEM_ACCESS_WRITE);
-        mem_store_slow(cpu, addr, ir_rmw_apply(ip->imm, memop, old, v), memop, memidx);
+        old = mem_load_slow_as(v, addr, memop & ~IR_MO_SIGN, memidx, MEM_ACCESS_WRITE);
+        mem_store_slow(v, addr, ir_rmw_apply(ip->imm, memop, old, val), memop, memidx);
     }
     return mem_sign_extend(old, memop);
 }
 
-static uint64_t do_cmpxchg(struct cpu *cpu, const struct iop *ip, uint64_t expected, uint64_t newv)
+static uint64_t do_cmpxchg(struct tcg_vcpu *v, const struct iop *ip, uint64_t expected,
+                           uint64_t newv)
 {
-    char *base = (char *)cpu;
+    char *base = (char *)v->cpu;
     gaddr addr = read_val(base, ip->b, ip->aux & AUX_ADDR64);
     unsigned memop = AUX_MEMOP(ip->aux), memidx = AUX_MEMIDX(ip->aux);
     unsigned size = 1u << (memop & IR_MO_SIZE);
     uint64_t mask = size == 8 ? ~0ull : (1ull << (size * 8)) - 1;
-    cpu->exec_pos = ip;
-    void *host = mem_atomic_host(cpu, addr, memop, memidx);
+    v->exec_pos = ip;
+    void *host = mem_atomic_host(v, addr, memop, memidx);
     uint64_t old;
     if (host && size == 8) {
         old = expected;
@@ -511,15 +511,16 @@ static uint64_t do_cmpxchg(struct cpu *cpu, const struct iop *ip, uint64_t expec
                                     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
         old = o32;
     } else {
-        old = mem_load_slow_as(cpu, addr, memop & ~IR_MO_SIGN, memidx, MEM_ACCESS_WRITE);
+        old = mem_load_slow_as(v, addr, memop & ~IR_MO_SIGN, memidx, MEM_ACCESS_WRITE);
         if (old == (expected & mask))
-            mem_store_slow(cpu, addr, newv, memop, memidx);
+            mem_store_slow(v, addr, newv, memop, memidx);
     }
     return mem_sign_extend(old, memop);
 }
 
-static uint64_t do_call(struct cpu *cpu, const struct iop *ip)
+static uint64_t do_call(struct tcg_vcpu *v, const struct iop *ip)
 {
+    struct cpu *cpu = v->cpu;
     const char *base = (const char *)cpu;
     const struct ir_helper *h = ip->ptr;
     unsigned n = AUX_CALL_NARGS(ip->aux);
@@ -527,13 +528,13 @@ static uint64_t do_call(struct cpu *cpu, const struct iop *ip)
     uint64_t a[4] = {0, 0, 0, 0};
     for (unsigned i = 0; i < n; i++)
         a[i] = read_val(base, off[i], ip->aux & AUX_CALL_ARG64(i));
-    cpu->exec_pos = ip;
+    v->exec_pos = ip;
     return h->fn(cpu, a[0], a[1], a[2], a[3]);
 }
 
-static void enter_tb(struct cpu *cpu, struct tb *tb)
+static void enter_tb(struct tcg_vcpu *v, struct cpu *cpu, struct tb *tb)
 {
-    cpu->cur_tb = tb;
+    v->cur_tb = tb;
     cpu->icount += tb->icount;
     cpu->budget -= tb->icount;
     if (unlikely(exec_log_enabled))
@@ -541,7 +542,7 @@ static void enter_tb(struct cpu *cpu, struct tb *tb)
                   tb->icount);
 }
 
-static struct tb *interp_run(struct cpu *cpu, struct tb *tb, int *slot)
+static struct tb *interp_run(struct tcg_vcpu *v, struct tb *tb, int *slot)
 {
     static const void *const labels[H_COUNT] = {
         [H_MOV_64] = &&H_MOV_64, [H_MOV_32] = &&H_MOV_32,
@@ -557,13 +558,14 @@ static struct tb *interp_run(struct cpu *cpu, struct tb *tb, int *slot)
         [H_CMPXCHG] = &&H_CMPXCHG, [H_CALL] = &&H_CALL,
         [H_GOTO_TB] = &&H_GOTO_TB, [H_EXIT_TB] = &&H_EXIT_TB,
     };
-    if (!cpu) {
+    if (!v) {
         handler_labels = labels;
         return NULL;
     }
+    struct cpu *cpu = v->cpu;
     char *base = (char *)cpu;
     const struct iop *ip = ((struct interp_code *)tb->code)->ops;
-    enter_tb(cpu, tb);
+    enter_tb(v, cpu, tb);
     goto *ip->h;
 
 H_MOV_64: R64(ip->d) = R64(ip->a); NEXT;
@@ -605,32 +607,32 @@ H_BR: ip = ip->ptr; goto *ip->h;
 H_LD_64:
 H_LD_32: {
         gaddr addr = read_val(base, ip->b, ip->aux & AUX_ADDR64);
-        cpu->exec_pos = ip;
-        uint64_t v = mem_load(cpu, addr, AUX_MEMOP(ip->aux), AUX_MEMIDX(ip->aux));
-        write_val(base, ip->d, ip->aux & AUX_VAL64, v);
+        v->exec_pos = ip;
+        uint64_t val = mem_load(v, addr, AUX_MEMOP(ip->aux), AUX_MEMIDX(ip->aux));
+        write_val(base, ip->d, ip->aux & AUX_VAL64, val);
         NEXT;
     }
 H_ST_64:
 H_ST_32: {
         gaddr addr = read_val(base, ip->b, ip->aux & AUX_ADDR64);
-        cpu->exec_pos = ip;
-        mem_store(cpu, addr, read_val(base, ip->a, ip->aux & AUX_VAL64), AUX_MEMOP(ip->aux),
+        v->exec_pos = ip;
+        mem_store(v, addr, read_val(base, ip->a, ip->aux & AUX_VAL64), AUX_MEMOP(ip->aux),
                   AUX_MEMIDX(ip->aux));
         NEXT;
     }
 H_ATOMIC: {
         bool wide = ip->aux & AUX_VAL64;
-        write_val(base, ip->d, wide, do_atomic(cpu, ip, read_val(base, ip->a, wide)));
+        write_val(base, ip->d, wide, do_atomic(v, ip, read_val(base, ip->a, wide)));
         NEXT;
     }
 H_CMPXCHG: {
         bool wide = ip->aux & AUX_VAL64;
-        uint64_t old = do_cmpxchg(cpu, ip, read_val(base, ip->a, wide), read_val(base, ip->c, wide));
+        uint64_t old = do_cmpxchg(v, ip, read_val(base, ip->a, wide), read_val(base, ip->c, wide));
         write_val(base, ip->d, wide, old);
         NEXT;
     }
 H_CALL: {
-        uint64_t r = do_call(cpu, ip);
+        uint64_t r = do_call(v, ip);
         if (ip->d >= 0)
             write_val(base, ip->d, ip->aux & AUX_CALL_RET64, r);
         NEXT;
@@ -641,16 +643,16 @@ H_GOTO_TB: {
         if (next && next->valid && !cpu->exit_request && !cpu->interrupt_pending &&
             cpu->budget > 0) {
             tb = next;
-            enter_tb(cpu, tb);
+            enter_tb(v, cpu, tb);
             ip = ((struct interp_code *)tb->code)->ops;
             goto *ip->h;
         }
         *slot = next ? -1 : (int)n;
-        cpu->cur_tb = NULL;
+        v->cur_tb = NULL;
         return tb;
     }
 H_EXIT_TB:
     *slot = -1;
-    cpu->cur_tb = NULL;
+    v->cur_tb = NULL;
     return tb;
 }

@@ -281,11 +281,23 @@ static int f_monitor(void *t, unsigned cl, const char *line, const struct monito
     return 0;
 }
 
-static void f_set_events(void *t, const struct gdb_target_events *ev)
+/* The latest subscription's events are the ones tests send. */
+static void *f_subscribe(void *t, const struct gdb_target_events *ev)
 {
-    (void)t;
-    fake.events_set = ev != NULL;
-    fake.events = ev ? *ev : (struct gdb_target_events){0};
+    fake.subscriptions++;
+    fake.events_set = true;
+    fake.events = *ev;
+    return t;
+}
+
+static void f_unsubscribe(void *t, void *sub)
+{
+    assert_ptr_equal(sub, t);
+    assert_true(fake.subscriptions > 0);
+    if (!--fake.subscriptions) {
+        fake.events_set = false;
+        fake.events = (struct gdb_target_events){0};
+    }
 }
 
 const struct gdb_target_ops fake_ops = {
@@ -311,7 +323,8 @@ const struct gdb_target_ops fake_ops = {
     .cluster_reset = f_cluster_reset,
     .restart = f_restart,
     .monitor = f_monitor,
-    .set_events = f_set_events,
+    .subscribe = f_subscribe,
+    .unsubscribe = f_unsubscribe,
 };
 
 void fake_stop_event(const struct gdb_stop *ev)
@@ -350,7 +363,7 @@ static void link_noack(struct fake_link *l)
 void fake_connect(struct fake_link *l)
 {
     memset(l, 0, sizeof(*l));
-    gdb_server_init(&l->srv, &fake_ops, &fake);
+    assert_int_equal(gdb_server_init(&l->srv, &fake_ops, &fake), 0);
     link_open(l);
 }
 

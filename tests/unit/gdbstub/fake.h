@@ -63,6 +63,7 @@ struct fake_board {
     unsigned monitor_cl;
     struct gdb_target_events events;
     bool events_set;
+    unsigned subscriptions;
 };
 
 extern struct fake_board fake;

@@ -30,14 +30,26 @@
 #include "tests/unit/common/tmpdir.h"
 
 static char listen_line[256];
+static struct gdb_listener *listener;
 
-/* Start the stub with stdout captured into listen_line. */
-static int start(const char *spec, bool hold)
+/* Start a listener with stdout captured into listen_line. */
+static int start_as(const char *spec, bool hold, struct gdb_listener **l)
 {
     capture_begin(STDOUT_FILENO);
-    int err = gdb_listen_start(spec, hold, &fake_ops, &fake);
+    int err = gdb_listener_new(spec, hold, &fake_ops, &fake, l);
     snprintf(listen_line, sizeof(listen_line), "%s", capture_end());
     return err;
+}
+
+static int start(const char *spec, bool hold)
+{
+    return start_as(spec, hold, &listener);
+}
+
+static void stop(void)
+{
+    gdb_listener_free(listener);
+    listener = NULL;
 }
 
 static unsigned start_tcp(bool hold)
@@ -154,7 +166,7 @@ static void test_tcp_session(void **state)
     exchange(g, "qC", "+$QCp1.1#94");
     assert_true(fake.cl[1].cpus[0].stopped);
     close(g);
-    gdb_listen_stop();
+    stop();
     assert_false(fake.events_set);
 }
 
@@ -182,7 +194,7 @@ static void test_unread_replies(void **state)
     assert_int_equal(total, want);
     close(g);
     pump();
-    gdb_listen_stop();
+    stop();
 }
 
 static void test_unix_socket(void **state)
@@ -207,7 +219,7 @@ static void test_unix_socket(void **state)
     exchange(g, "qAttached:2", "+$1#31");
     close(g);
     pump();
-    gdb_listen_stop();
+    stop();
     struct stat st;
     assert_int_equal(stat(path, &st), -1);
     /* Something else at the path is never removed. */
@@ -235,10 +247,34 @@ static void test_bad_specs(void **state)
         assert_string_equal(listen_line, "");
         assert_false(fake.events_set);
     }
-    /* One listener at a time. */
-    start_tcp(false);
-    assert_int_equal(start("tcp::0", false), -EBUSY);
-    gdb_listen_stop();
+}
+
+/* Listeners are independent: two at once, each with its own port and its
+ * own subscription to the board's events. */
+static void test_two_listeners(void **state)
+{
+    struct gdb_listener *second;
+    unsigned ports[2];
+    (void)state;
+    setup_board();
+    ports[0] = start_tcp(false);
+    assert_int_equal(start_as("tcp::0", false, &second), 0);
+    assert_int_equal(sscanf(listen_line, "Listening on port %u for gdb connections\n", &ports[1]),
+                     1);
+    assert_int_not_equal(ports[0], ports[1]);
+    assert_int_equal(fake.subscriptions, 2);
+    int g = connect_tcp(ports[1]);
+    exchange(g, "qC", "+$QCp1.1#94");
+    close(g);
+    pump();
+    gdb_listener_free(second);
+    assert_int_equal(fake.subscriptions, 1);
+    g = connect_tcp(ports[0]);
+    exchange(g, "qC", "+$QCp1.1#94");
+    close(g);
+    pump();
+    stop();
+    assert_false(fake.events_set);
 }
 
 int main(void)
@@ -248,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_unread_replies),
         cmocka_unit_test(test_unix_socket),
         cmocka_unit_test(test_bad_specs),
+        cmocka_unit_test(test_two_listeners),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

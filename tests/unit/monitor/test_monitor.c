@@ -67,7 +67,6 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    monitor_set_run_hooks(NULL);
     machine_free(m);
     free(out.text);
     out = (struct out_buf){0};
@@ -507,38 +506,65 @@ static void test_system_reset(void **state)
     assert_int_equal(restarts, 2);
 }
 
-struct hook_counts {
-    int stops, resumes;
+struct run_events {
+    int held, released, resets;
+    struct cluster *held_c, *reset_c;
 };
 
-static void hook_stop(void *opaque)
+static void on_held(void *opaque, struct cluster *c)
 {
-    ((struct hook_counts *)opaque)->stops++;
+    struct run_events *n = opaque;
+    n->held++;
+    n->held_c = c;
 }
 
-static void hook_resume(void *opaque)
+static void on_released(void *opaque)
 {
-    ((struct hook_counts *)opaque)->resumes++;
+    ((struct run_events *)opaque)->released++;
 }
 
-static void test_run_hooks(void **state)
+static void on_reset(void *opaque, struct cluster *c)
+{
+    struct run_events *n = opaque;
+    n->resets++;
+    n->reset_c = c;
+}
+
+/* Run control goes through the engine, whose observers (the gdb stub)
+ * hear of it. */
+static void test_run_observed(void **state)
 {
     (void)state;
-    struct hook_counts n = {0};
-    monitor_set_run_hooks(&(struct monitor_run_hooks){hook_stop, hook_resume, &n});
+    struct run_events n = {0};
+    struct machine_observer obs = {.held = on_held, .released = on_released,
+                                   .reset = on_reset, .opaque = &n};
+    assert_int_equal(machine_add_observer(m, &obs), 0);
     run("halt");
-    assert_int_equal(n.stops, 1);
-    assert_false(held(app, 0)); /* the hook owns holding */
+    assert_int_equal(n.held, 1);
+    assert_null(n.held_c);
+    assert_true(held(app, 0) && held(app, 1) && held(rt, 0));
     run("continue");
-    assert_int_equal(n.resumes, 1);
+    assert_int_equal(n.released, 1);
+    assert_false(held(app, 0) || held(app, 1) || held(rt, 0));
     fcpu(app, 0)->pc = 0x1234;
     run_in(app, "reset halt");
-    assert_int_equal(n.stops, 2);
+    assert_int_equal(n.held, 2);
+    assert_ptr_equal(n.held_c, app);
+    assert_int_equal(n.resets, 1);
+    assert_ptr_equal(n.reset_c, app);
     assert_int_equal(fcpu(app, 0)->pc, 0);
-    monitor_set_run_hooks(NULL);
-    run("stop");
-    assert_int_equal(n.stops, 2);
     assert_true(held(app, 0));
+    assert_false(held(rt, 0)); /* nothing made it all-stop */
+    run("reset rt");
+    assert_int_equal(n.resets, 2);
+    assert_ptr_equal(n.reset_c, rt);
+    run("reset all");
+    assert_int_equal(n.resets, 3);
+    assert_null(n.reset_c);
+    machine_remove_observer(m, &obs);
+    run("stop");
+    assert_int_equal(n.held, 2);
+    assert_true(held(rt, 0));
 }
 
 static void test_quit(void **state)
@@ -606,7 +632,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reset_halt_holds_current_cluster, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset_keeps_cpus_running, setup, teardown),
         cmocka_unit_test_setup_teardown(test_system_reset, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_run_hooks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_run_observed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cpu_power, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_command, setup, teardown),

@@ -44,7 +44,7 @@ int run_until_idle(struct machine *m, struct cpu *cpu)
     int r = EXCP_YIELD;
     for (int i = 0; i < 100; i++) {
         cpu->budget = 10000;
-        r = cpu_exec(cpu);
+        r = accel_cpu_run(cpu);
         if (r != EXCP_YIELD && (r != EXCP_INTERRUPT || m->exit_requested))
             break;
     }

@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
+#include "engine/machine/target.h"
 
 struct ram_spec {
     const char *name, *base, *size;
@@ -27,7 +27,7 @@ struct machine *one_cluster_machine(const struct target_ops *ops, const char *cl
 
 /* Run @cpu until it stops running code: it waits with nothing to take,
  * or the guest asks to exit. Other exits (end of quantum, a write to code
- * being run) resume. Returns the last cpu_exec result. */
+ * being run) resume. Returns the last accel_cpu_run result. */
 int run_until_idle(struct machine *m, struct cpu *cpu);
 
 /* Every register of every model's description has an accessor. */

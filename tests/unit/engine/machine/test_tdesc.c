@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "engine/machine/cpu.h"
+#include "engine/machine/target.h"
 #include "engine/machine/tdesc.h"
 #include "tests/unit/common/tmpdir.h"
 

@@ -484,8 +484,10 @@ static struct {
     unsigned calls;
 } hook_seen;
 
-static void record_hook(struct mem_region *r, uint64_t offset, uint64_t len)
+static void record_hook(struct mem_code_watcher *w, struct mem_region *r, uint64_t offset,
+                        uint64_t len)
 {
+    (void)w;
     hook_seen.r = r;
     hook_seen.offset = offset;
     hook_seen.len = len;
@@ -498,11 +500,12 @@ static void test_code_hook(void **state)
     struct mem_view *v = mem_view_new("app");
     struct mem_region *ram = mem_region_new_ram("ram", 0x10000);
     struct mem_region *rom = mem_region_new_rom("rom", 0x2000);
+    struct mem_code_watcher watcher = {.written = record_hook};
     assert_int_equal(mem_view_map(v, 0x80000000, ram, 0x1000, 0xf000), 0);
     assert_int_equal(mem_view_map(v, 0x1000, rom, 0, 0x2000), 0);
     assert_false(mem_region_has_code(ram, 0x3000));
-    mem_region_mark_code(ram, 0x3000);
-    mem_region_mark_code(rom, 0x1abc);
+    mem_region_mark_code(ram, 0x3000, &watcher);
+    mem_region_mark_code(rom, 0x1abc, &watcher);
     assert_true(mem_region_has_code(ram, 0x3000));
     assert_true(mem_region_has_code(ram, 0x3fff));
     assert_false(mem_region_has_code(ram, 0x2fff));
@@ -510,7 +513,6 @@ static void test_code_hook(void **state)
     assert_false(mem_region_has_code(ram, 0x10000));
     assert_true(mem_region_has_code(rom, 0x1000));
 
-    mem_code_write_hook = record_hook;
     /* Guest address 0x80002010 is region offset 0x3010. */
     assert_int_equal(mem_view_write(v, 0x80002010, 4, 1), MEM_OK);
     assert_int_equal(hook_seen.calls, 1);
@@ -543,7 +545,6 @@ static void test_code_hook(void **state)
     uint64_t val;
     assert_int_equal(mem_view_read(v, 0x80002010, 4, &val), MEM_OK);
     assert_int_equal(hook_seen.calls, 4);
-    mem_code_write_hook = NULL;
 
     mem_region_unref(ram);
     mem_region_unref(rom);

@@ -110,7 +110,6 @@ static int teardown(void **state)
 {
     (void)state;
     machine_free(m);
-    tb_reclaim();
     return 0;
 }
 
@@ -118,7 +117,7 @@ static void run_at(gaddr pc, int64_t budget)
 {
     cpu->pc = pc;
     cpu->cpu.budget = budget;
-    cpu_exec(&cpu->cpu);
+    accel_cpu_run(&cpu->cpu);
 }
 
 static uint64_t helper_stop(struct cpu *c, uint64_t a, uint64_t b, uint64_t d, uint64_t e)
@@ -339,12 +338,12 @@ static void test_chaining(void **state)
     assert_int_equal(cpu->r[0], 50);
     assert_int_equal(cpu->r[1], 50);
     assert_int_equal(translations, 3); /* each block translated once */
-    assert_int_equal(tb_cache_count(cpu->cpu.cluster->tbs), 3);
+    assert_int_equal(tb_cache_count(cpu->cpu.cluster->accel_state), 3);
     /* The budget ends a chain: 10 instructions run, then the loop yields. */
     cpu->r[0] = cpu->r[1] = 0;
     cpu->pc = 0x1000;
     cpu->cpu.budget = 10;
-    assert_int_equal(cpu_exec(&cpu->cpu), EXCP_YIELD);
+    assert_int_equal(accel_cpu_run(&cpu->cpu), EXCP_YIELD);
     assert_int_equal(cpu->r[0] + cpu->r[1], 10);
 }
 
@@ -446,7 +445,7 @@ static void test_virtual_time_follows_instructions(void **state)
     for (int early = 0; early < 2; early++) {
         struct alarm a = {0};
         leave_early = early;
-        tb_cache_flush(cpu->cpu.cluster->tbs);
+        tb_cache_flush(cpu->cpu.cluster->accel_state);
         cpu->r[1] = 0;
         cpu->pc = 0x2000;
         m->exit_requested = false;
@@ -506,12 +505,13 @@ static void record_stop(void *opaque, const struct stop_event *ev)
     (void)opaque;
     last_stop = *ev;
 }
+static struct machine_observer debugger = {.stopped = record_stop};
 
 static int run_debug(gaddr pc)
 {
     cpu->pc = pc;
     cpu->cpu.budget = 100;
-    int r = cpu_exec(&cpu->cpu);
+    int r = accel_cpu_run(&cpu->cpu);
     if (r == EXCP_DEBUG)
         debug_report_cpu(&cpu->cpu);
     return r;
@@ -522,7 +522,7 @@ static void test_breakpoint(void **state)
     (void)state;
     struct cluster *c = cpu->cpu.cluster;
     gen = gen_prog;
-    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    assert_int_equal(machine_add_observer(m, &debugger), 0);
     run_at(0x1000, 100); /* translate the whole block first */
     assert_int_equal(cpu->r[1], 1);
     assert_int_equal(debug_bp_insert(c, BP_HW, 0x1008), 0);
@@ -539,14 +539,14 @@ static void test_breakpoint(void **state)
     assert_int_equal(debug_bp_remove(c, BP_HW, 0x1008), -ENOENT);
     run_at(0x1000, 100);
     assert_int_equal(cpu->pc, 0x9000);
-    debug_set_listener(NULL);
+    machine_remove_observer(m, &debugger);
 }
 
 static void test_single_step(void **state)
 {
     (void)state;
     gen = gen_prog;
-    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    assert_int_equal(machine_add_observer(m, &debugger), 0);
     debug_cpu_resume(&cpu->cpu, true, 0);
     assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
     assert_int_equal(cpu->pc, 0x1004);
@@ -556,7 +556,7 @@ static void test_single_step(void **state)
     assert_int_equal(cpu->pc, 0x1008);
     assert_int_equal(cpu->r[1], 1);
     assert_int_equal(cpu->cpu.icount, 2);
-    debug_set_listener(NULL);
+    machine_remove_observer(m, &debugger);
 }
 
 static void test_watchpoints(void **state)
@@ -564,7 +564,7 @@ static void test_watchpoints(void **state)
     (void)state;
     struct cluster *c = cpu->cpu.cluster;
     gen = gen_prog;
-    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    assert_int_equal(machine_add_observer(m, &debugger), 0);
     cpu->r[0] = 77;
     assert_int_equal(debug_wp_insert(c, WP_WRITE, 0x10102, 1), 0);
     assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
@@ -587,7 +587,7 @@ static void test_watchpoints(void **state)
     assert_int_equal(last_stop.wp, WP_READ);
     debug_clear_all(c);
     debug_cpu_resume(&cpu->cpu, false, 0);
-    debug_set_listener(NULL);
+    machine_remove_observer(m, &debugger);
 }
 
 /* For architectures gdb steps over watchpoints itself, the stop comes
@@ -600,7 +600,7 @@ static void test_nonsteppable_watchpoint(void **state)
     ops.nonsteppable_watchpoints = true;
     cpu->cpu.target = &ops;
     gen = gen_prog;
-    debug_set_listener(&(struct debug_listener){record_stop, NULL});
+    assert_int_equal(machine_add_observer(m, &debugger), 0);
     cpu->r[0] = 55;
     assert_int_equal(debug_wp_insert(c, WP_WRITE, 0x10100, 4), 0);
     assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
@@ -612,7 +612,7 @@ static void test_nonsteppable_watchpoint(void **state)
     assert_int_equal(v, 0); /* not written yet */
     debug_clear_all(c);
     debug_cpu_resume(&cpu->cpu, false, 0);
-    debug_set_listener(NULL);
+    machine_remove_observer(m, &debugger);
     cpu->cpu.target = &toy_ops;
 }
 

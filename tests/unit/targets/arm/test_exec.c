@@ -169,7 +169,7 @@ static void test_it_single_step(void **state)
         assert_int_equal(env.cpu->itstate, its[i]);
         env.cpu->cpu.singlestep = true;
         env.cpu->cpu.budget = 100;
-        assert_int_equal(cpu_exec(&env.cpu->cpu), EXCP_DEBUG);
+        assert_int_equal(accel_cpu_run(&env.cpu->cpu), EXCP_DEBUG);
         env.cpu->cpu.singlestep = false;
     }
     assert_int_equal(env.cpu->itstate, 0);

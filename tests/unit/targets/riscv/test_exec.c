@@ -172,11 +172,12 @@ static void note_stop(void *opaque, const struct stop_event *ev)
 static void test_debugger_sees_exceptions(void **state)
 {
     struct stop_event ev = {0};
+    struct machine_observer debugger = {.stopped = note_stop, .opaque = &ev};
     (void)state;
-    debug_set_listener(&(struct debug_listener){note_stop, &ev});
     env_start("rv64imac", "ebreak");
+    assert_int_equal(machine_add_observer(env.m, &debugger), 0);
     env.cpu->cpu.budget = 10000;
-    assert_int_equal(cpu_exec(&env.cpu->cpu), EXCP_DEBUG);
+    assert_int_equal(accel_cpu_run(&env.cpu->cpu), EXCP_DEBUG);
     debug_report_cpu(&env.cpu->cpu);
     assert_int_equal(ev.reason, STOP_SIGNAL);
     assert_int_equal(ev.signal, GDB_SIGTRAP);
@@ -185,15 +186,15 @@ static void test_debugger_sees_exceptions(void **state)
     env_stop(NULL);
 
     env_start("rv64imac", "illegal");
+    assert_int_equal(machine_add_observer(env.m, &debugger), 0);
     assert_int_equal(object_set_prop_str(&env.c->obj, "stop-on-exception", "on", NULL), 0);
     env.cpu->cpu.budget = 10000;
-    assert_int_equal(cpu_exec(&env.cpu->cpu), EXCP_DEBUG);
+    assert_int_equal(accel_cpu_run(&env.cpu->cpu), EXCP_DEBUG);
     debug_report_cpu(&env.cpu->cpu);
     assert_int_equal(ev.signal, GDB_SIGILL);
     assert_int_equal(env.cpu->pc, BODY);
     debug_cpu_resume(&env.cpu->cpu, false, GDB_SIGILL);
     expect_trap(RISCV_EXCP_ILLEGAL, BODY, 0xffffffff);
-    debug_set_listener(NULL);
 }
 
 static void test_user_mode(void **state)
