@@ -2,6 +2,7 @@
 # Each test area owns a fragment; this file only includes them.
 include %D%/unit/local.mk
 include %D%/unit/common/local.mk
+include %D%/unit/engine/local.mk
 include %D%/unit/engine/io/local.mk
 include %D%/unit/engine/object/local.mk
 include %D%/unit/engine/memory/local.mk

@@ -15,8 +15,7 @@
 #include "engine/machine/internals.h"
 #include "engine/io/log.h"
 
-extern const struct object_type cpu_type, cluster_type, sysbus_type, ram_type, rom_type,
-    alias_type;
+extern const struct object_type cpu_type, cluster_type;
 
 static const struct prop_def machine_props[] = {
     {.name = "description", .type = PROP_STRING, .offset = offsetof(struct machine, description),

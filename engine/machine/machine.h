@@ -5,8 +5,8 @@
  * accelerators' per-machine state, exit requests from the guest and the
  * observers told when CPUs stop, are held, released or reset and when the
  * guest exits. Several machines may live in one process; nothing of one
- * reaches another. Also the "sysbus" base type for anything that occupies
- * an address range (RAM, ROM, devices).
+ * reaches another. The "sysbus" base type for anything that occupies an
+ * address range (RAM, ROM, devices) is in engine/memory/sysbus.h.
  *
  * Mapping rule: a sysbus object with a base address is mapped at that base
  * into the view of the cluster it is a child of, or, when it is a child of
@@ -25,32 +25,8 @@
 #include "engine/machine/cpu.h"
 #include "engine/memory/irq.h"
 #include "engine/memory/memory.h"
+#include "engine/memory/sysbus.h"
 #include "engine/object/object.h"
-
-#define SYSBUS_NO_BASE UINT64_MAX
-
-/* Base of RAM, ROM and every memory-mapped device. */
-struct sysbus {
-    struct object obj;
-    uint64_t base;          /* property "base"; SYSBUS_NO_BASE if unset */
-    char *clusters;         /* property: "app,rt"; empty = all */
-    struct mem_region *region; /* created by the subclass's realize */
-    /* Optional hooks (set by subclasses in init). */
-    struct irq_line *(*irq_out)(struct sysbus *dev, const char *name, unsigned n);
-    int (*irq_in)(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out);
-    void (*reset)(struct sysbus *dev);
-    /* After images are loaded (e.g. HTIF finds its tohost symbol). */
-    int (*post_load)(struct sysbus *dev);
-};
-
-/* An alias: (part of) a named region mapped at another address. */
-struct mem_alias {
-    struct object obj;
-    char *region;    /* path of the sysbus object whose region is aliased */
-    uint64_t base;
-    uint64_t offset;
-    uint64_t size;   /* 0 = to the end of the region */
-};
 
 struct machine_symbol {
     char *name;

@@ -7,8 +7,8 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "engine/machine/machine.h"
 #include "engine/io/log.h"
+#include "engine/memory/sysbus.h"
 
 struct mem_block {
     struct sysbus bus;
