@@ -136,10 +136,10 @@ static void test_every_element(void **state)
     assert_int_equal(v, 0x12345678);
     assert_null(region_at(m, "/app", 0x40001000));
     /* The UART's interrupt reaches cpu1's meip: enable THR-empty (IER at 1 << 2). */
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MEIP], 0);
     assert_int_equal(mem_view_write(((struct cluster *)get(m, "/rt"))->view, 0x10000004, 4, 2),
                      MEM_OK);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MEIP], 1);
     machine_free(m);
 }
 
