@@ -35,9 +35,13 @@ struct sysbus {
     uint64_t base;          /* property "base"; SYSBUS_NO_BASE if unset */
     char *clusters;         /* property: "app,rt"; empty = all */
     struct mem_region *region; /* created by the subclass's realize */
-    /* Optional hooks (set by subclasses in init). */
+    /* Optional hooks (set by subclasses in init). irq_out: the output
+     * line @name[@n], or NULL (the caller reports). irq_in: connect input
+     * @name[@n] as targets do (target_ops.irq_in: 0, or -ENOENT after
+     * reporting to @d which inputs exist). */
     struct irq_line *(*irq_out)(struct sysbus *dev, const char *name, unsigned n);
-    int (*irq_in)(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out);
+    int (*irq_in)(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out,
+                  const struct diag *d);
     void (*reset)(struct sysbus *dev);
     /* After images are loaded (e.g. HTIF finds its tohost symbol). */
     int (*post_load)(struct sysbus *dev);
@@ -179,7 +183,8 @@ bool machine_find_symbol(struct machine *m, const char *name, gaddr *value);
 const struct machine_symbol *machine_symbol(struct machine *m, const char *name);
 
 /* Interrupt wiring by object path: "uart0.irq[0]" -> "app/cpu0.mtip[0]".
- * 0, or -EINVAL after reporting why to @d (NULL: the log). */
+ * 0, or a negative errno after one message to @d (NULL: the log): its own
+ * about the references, or the input's owner's (irq_in) about its lines. */
 int machine_connect_irq(struct machine *m, const char *from, const char *to, const struct diag *d);
 
 /* Register the engine's types: machine, cluster, cpu, sysbus, ram, rom, alias. */

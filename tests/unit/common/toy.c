@@ -238,29 +238,40 @@ static int arm_line(const char *name, unsigned n)
     return !strcmp(name, "irq") && n < TOY_NIRQ ? TOY_IRQ((int)n) : -1;
 }
 
-static int connect_line(struct cpu *cpu, int line, struct irq_line *out)
+/* Connect @line, or report as the real targets do, @has saying which
+ * inputs there are. */
+static int connect_line(struct cpu *cpu, const char *name, unsigned n, int line,
+                        struct irq_line *out, const struct diag *d, const char *has)
 {
-    if (line < 0)
+    if (line < 0) {
+        diag_error(d, "%s: no interrupt input %s[%u] (%s)", cpu->path, name, n, has);
         return -ENOENT;
+    }
     *out = (struct irq_line){.handler = toy_irq_set, .opaque = cpu, .n = line};
     return 0;
 }
 
-static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out)
+static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                        const struct diag *d)
 {
-    return connect_line(cpu, riscv_line(name, n), out);
+    return connect_line(cpu, name, n, riscv_line(name, n), out, d,
+                        "a hart has msip[0], mtip[0], meip[0]");
 }
 
-static int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out)
+static int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                      const struct diag *d)
 {
-    return connect_line(cpu, arm_line(name, n), out);
+    return connect_line(cpu, name, n, arm_line(name, n), out, d,
+                        "a Cortex-M core has irq[0..63]");
 }
 
-static int any_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out)
+static int any_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                      const struct diag *d)
 {
     int line = riscv_line(name, n);
 
-    return connect_line(cpu, line >= 0 ? line : arm_line(name, n), out);
+    return connect_line(cpu, name, n, line >= 0 ? line : arm_line(name, n), out, d,
+                        "a toy CPU has msip[0], mtip[0], meip[0] and irq[0..63]");
 }
 
 /* ---- registration ------------------------------------------------------- */

@@ -2,7 +2,8 @@
 /*
  * The CLINT with two stand-in harts: msip, mtimecmp (whole and in 32-bit
  * halves), mtime reads and writes, the timer interrupt level and the
- * virtual-time deadline it arms, reset, and bad "harts" paths.
+ * virtual-time deadline it arms, reset, bad "harts" paths and harts
+ * without the inputs it drives.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -218,6 +219,26 @@ static void test_bad_harts(void **state)
     machine_free(m);
 }
 
+/* Harts without msip/mtip (another architecture's cluster): the CPU's
+ * own message says which inputs it has, after the CLINT's path, once. */
+static void test_harts_without_inputs(void **state)
+{
+    struct machine *m;
+
+    (void)state;
+    toy_register("arm");
+    m = support_load("<board name=\"c\"><cluster name=\"rt\" arch=\"arm\"/>"
+                     "<device name=\"clint\" type=\"clint\" base=\"0x2000000\" harts=\"/rt\"/>"
+                     "</board>",
+                     NULL);
+    assert_non_null(m);
+    capture_begin(STDERR_FILENO);
+    assert_int_not_equal(machine_realize(m), 0);
+    assert_string_equal(capture_end(), "mosaic: error: /clint: /rt/cpu0: no interrupt input "
+                                       "msip[0] (a Cortex-M core has irq[0..63])\n");
+    machine_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +248,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mtime_write, setup, teardown),
         cmocka_unit_test(test_deadline_rounds_up),
         cmocka_unit_test(test_bad_harts),
+        cmocka_unit_test(test_harts_without_inputs),
     };
 
     support_init();

@@ -75,7 +75,7 @@ static void source(struct machine *m, unsigned src, int level)
     struct irq_line line = {0};
 
     assert_non_null(plic);
-    assert_int_equal(plic->irq_in(plic, "irq", src, &line), 0);
+    assert_int_equal(plic->irq_in(plic, "irq", src, &line, NULL), 0);
     irq_set(&line, level);
 }
 
@@ -390,6 +390,13 @@ static void test_bad_wiring_and_props(void **state)
                          NULL,
                          "/plic.harts: \"/nothing\" is not a cluster; name the cluster whose "
                          "harts the PLIC serves, e.g. /app\n");
+    toy_register("arm");
+    expect_realize_error("<board name=\"p\"><cluster name=\"rt\" arch=\"arm\"/>"
+                         "<device name=\"plic\" type=\"plic\" base=\"0\" harts=\"/rt\"/>"
+                         "</board>",
+                         NULL,
+                         "mosaic: error: /plic: /rt/cpu0: no interrupt input meip[0] (a "
+                         "Cortex-M core has irq[0..63])\n");
 }
 
 int main(void)
