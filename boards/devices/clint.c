@@ -13,8 +13,9 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/machine/cpu.h"
+#include "engine/io/diag.h"
 #include "engine/io/log.h"
+#include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 
 #define CLINT_SIZE 0x10000
@@ -216,20 +217,24 @@ static struct cluster *clint_find_cluster(struct clint *c, const char *path)
     return (struct cluster *)o;
 }
 
+/* Wire the hart's msip and mtip inputs. A CPU without them (harts naming
+ * another architecture's cluster) says which inputs it has, after the
+ * CLINT's path: one message. */
 static int clint_connect_hart(struct clint *c, struct cpu *cpu, const char *path)
 {
     struct clint_hart *h = &c->harts[cpu->index];
-    char cpath[256];
+    struct diag_prefix at;
+    const struct diag *d = diag_prefix_init(&at, NULL, path);
 
     h->clint = c;
     vtimer_init(&h->timer, clint_on_timer, h);
-    object_path(OBJECT(cpu), cpath, sizeof(cpath));
-    if (!cpu->target || !cpu->target->irq_in ||
-        cpu->target->irq_in(cpu, "msip", 0, &h->msip_line) ||
-        cpu->target->irq_in(cpu, "mtip", 0, &h->mtip_line)) {
-        log_error("%s: %s has no msip/mtip interrupt inputs", path, cpath);
+    if (!cpu->target || !cpu->target->irq_in) {
+        diag_error(d, "%s has no interrupt inputs", cpu->path);
         return -EINVAL;
     }
+    if (cpu->target->irq_in(cpu, "msip", 0, &h->msip_line, d) ||
+        cpu->target->irq_in(cpu, "mtip", 0, &h->mtip_line, d))
+        return -EINVAL;
     return 0;
 }
 

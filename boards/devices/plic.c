@@ -21,8 +21,9 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/machine/cpu.h"
+#include "engine/io/diag.h"
 #include "engine/io/log.h"
+#include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 
 #define PLIC_PENDING 0x1000
@@ -300,13 +301,14 @@ static const struct mem_region_ops plic_ops = {
     .max_access = 4,
 };
 
-static int plic_irq_in(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out)
+static int plic_irq_in(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out,
+                       const struct diag *d)
 {
     struct plic *p = (struct plic *)dev;
 
     if (strcmp(name, "irq") || n == 0 || n > p->num_sources || n > PLIC_MAX_SOURCES) {
-        log_error("%s: no interrupt input %s[%u] (sources are irq[1] to irq[%llu])", dev->obj.name,
-                  name, n, (unsigned long long)p->num_sources);
+        diag_error(d, "%s: no interrupt input %s[%u] (sources are irq[1] to irq[%llu])",
+                   dev->obj.name, name, n, (unsigned long long)p->num_sources);
         return -ENOENT;
     }
     if (n > p->max_wired)
@@ -371,10 +373,13 @@ static int plic_check_props(struct plic *p, const char *path)
     return 0;
 }
 
-/* Contexts 2h (M-mode, wired to hart h's meip) and 2h+1 (S-mode). */
+/* Contexts 2h (M-mode, wired to hart h's meip) and 2h+1 (S-mode). A CPU
+ * without meip (harts naming another architecture's cluster) says which
+ * inputs it has, after the PLIC's path: one message. */
 static int plic_connect_harts(struct plic *p, struct cluster *cl, const char *path)
 {
-    char cpath[256];
+    struct diag_prefix at;
+    const struct diag *d = diag_prefix_init(&at, NULL, path);
 
     p->contexts = calloc(2 * (size_t)(cl->ncpus ? cl->ncpus : 1), sizeof(*p->contexts));
     if (!p->contexts)
@@ -383,12 +388,12 @@ static int plic_connect_harts(struct plic *p, struct cluster *cl, const char *pa
     for (unsigned h = 0; h < cl->ncpus; h++) {
         struct cpu *cpu = cl->cpus[h];
 
-        object_path(OBJECT(cpu), cpath, sizeof(cpath));
-        if (!cpu->target || !cpu->target->irq_in ||
-            cpu->target->irq_in(cpu, "meip", 0, &p->contexts[2 * h].eip)) {
-            log_error("%s: %s has no meip interrupt input", path, cpath);
+        if (!cpu->target || !cpu->target->irq_in) {
+            diag_error(d, "%s has no interrupt inputs", cpu->path);
             return -EINVAL;
         }
+        if (cpu->target->irq_in(cpu, "meip", 0, &p->contexts[2 * h].eip, d))
+            return -EINVAL;
     }
     return 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Diagnostics sinks (diag.h): format a message once and hand it to the
- * sink, or to the log when there is none.
+ * sink, or to the log when there is none; the prefixing sink.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,4 +39,20 @@ void diag_warn(const struct diag *d, const char *fmt, ...)
     va_start(ap, fmt);
     diag_vreport(d, DIAG_WARN, fmt, ap);
     va_end(ap);
+}
+
+static void diag_prefix_report(void *opaque, enum diag_level level, const char *msg)
+{
+    const struct diag_prefix *p = opaque;
+    if (level == DIAG_WARN)
+        diag_warn(p->out, "%s: %s", p->prefix, msg);
+    else
+        diag_error(p->out, "%s: %s", p->prefix, msg);
+}
+
+const struct diag *diag_prefix_init(struct diag_prefix *p, const struct diag *out,
+                                    const char *prefix)
+{
+    *p = (struct diag_prefix){{diag_prefix_report, p}, out, prefix};
+    return &p->d;
 }

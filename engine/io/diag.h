@@ -22,4 +22,16 @@ struct diag {
 void diag_error(const struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_warn(const struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A sink that reports "@prefix: message" to @out (NULL: the log), for a
+ * caller that only adds who asked: a device naming itself before a CPU's
+ * refusal of the interrupt input it wanted. */
+struct diag_prefix {
+    struct diag d;
+    const struct diag *out;
+    const char *prefix;
+};
+/* Set @p up; returns the sink to pass on (&p->d). */
+const struct diag *diag_prefix_init(struct diag_prefix *p, const struct diag *out,
+                                    const char *prefix);
+
 #endif

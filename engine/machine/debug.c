@@ -15,7 +15,7 @@
 bool debug_attached(const struct machine *m)
 {
     for (unsigned i = 0; m && i < m->nobservers; i++)
-        if (m->observers[i]->stopped)
+        if (m->observers[i]->stopped && !m->observers[i]->onlooker)
             return true;
     return false;
 }

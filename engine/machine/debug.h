@@ -48,8 +48,9 @@ struct stop_event {
 #define GDB_SIGBUS 10
 #define GDB_SIGSEGV 11
 
-/* A debugger is attached to @m: an observer takes stop events. The board
- * then outlives its guest's exit and guest exceptions are offered to it. */
+/* A debugger is attached to @m: an observer that is no onlooker takes stop
+ * events. The board then outlives its guest's exit and guest exceptions are
+ * offered to it. */
 bool debug_attached(const struct machine *m);
 
 /* Breakpoints and watchpoints (0 or -errno; removing a missing one is -ENOENT). */

@@ -453,12 +453,11 @@ int machine_connect_irq(struct machine *m, const char *from, const char *to, con
         diag_error(d, "irq: '%s' has no output line '%s[%u]'", from, out_name, out_n);
         return -EINVAL;
     }
-    int err = -EINVAL;
+    /* The input's owner knows its lines: it reports a wrong one itself. */
     if (dst && object_is(dst, "cpu") && ((struct cpu *)dst)->target->irq_in)
-        err = ((struct cpu *)dst)->target->irq_in((struct cpu *)dst, in_name, in_n, slot);
-    else if (dst && object_is(dst, "sysbus") && ((struct sysbus *)dst)->irq_in)
-        err = ((struct sysbus *)dst)->irq_in((struct sysbus *)dst, in_name, in_n, slot);
-    if (err)
-        diag_error(d, "irq: '%s' is not an interrupt input", to);
-    return err;
+        return ((struct cpu *)dst)->target->irq_in((struct cpu *)dst, in_name, in_n, slot, d);
+    if (dst && object_is(dst, "sysbus") && ((struct sysbus *)dst)->irq_in)
+        return ((struct sysbus *)dst)->irq_in((struct sysbus *)dst, in_name, in_n, slot, d);
+    diag_error(d, "irq: '%s' is not an interrupt input", to);
+    return -EINVAL;
 }

@@ -37,16 +37,17 @@ struct machine_symbol {
 struct stop_event;
 
 /*
- * Someone who follows a machine's run state (the gdb stub, a test). Every
- * callback is optional and gets @opaque. A machine keeps a pointer to the
- * observer, which must stay valid until machine_remove_observer().
+ * Someone who follows a machine's run state (the gdb stub, the monitor
+ * console, a test). Every callback is optional and gets @opaque. A machine
+ * keeps a pointer to the observer, which must stay valid until
+ * machine_remove_observer().
  */
 struct machine_observer {
     /* A CPU stopped for the debugger (breakpoint, watchpoint, step, an
      * intercepted exception), between TBs on the scheduler thread. An
-     * observer with this callback is a debugger: while one is attached
-     * the board outlives its guest's exit and exceptions are offered to it
-     * (debug_attached). */
+     * observer with this callback is a debugger, unless it is an
+     * onlooker: while a debugger is attached the board outlives its
+     * guest's exit and exceptions are offered to it (debug_attached). */
     void (*stopped)(void *opaque, const struct stop_event *ev);
     /* Run control held the CPUs of @c (NULL: of every cluster). */
     void (*held)(void *opaque, struct cluster *c);
@@ -54,10 +55,14 @@ struct machine_observer {
     void (*released)(void *opaque);
     /* The CPUs of @c (NULL: the whole machine) were reset. */
     void (*reset)(void *opaque, struct cluster *c);
-    /* The guest asked to exit with @code while a debugger was attached:
-     * every CPU is held. */
+    /* The guest asked to exit with @code. With a debugger attached every
+     * CPU is held and the board lives on; without one, machine_run
+     * returns @code once the observers are told. */
     void (*exited)(void *opaque, int code);
     void *opaque;
+    /* Only follows (the monitor console): hears every event, stops
+     * included, without being a debugger. */
+    bool onlooker;
 };
 
 /* An accelerator in use by the machine and its per-machine state. */
@@ -155,7 +160,8 @@ bool machine_find_symbol(struct machine *m, const char *name, gaddr *value);
 const struct machine_symbol *machine_symbol(struct machine *m, const char *name);
 
 /* Interrupt wiring by object path: "uart0.irq[0]" -> "app/cpu0.mtip[0]".
- * 0, or -EINVAL after reporting why to @d (NULL: the log). */
+ * 0, or a negative errno after one message to @d (NULL: the log): its own
+ * about the references, or the input's owner's (irq_in) about its lines. */
 int machine_connect_irq(struct machine *m, const char *from, const char *to, const struct diag *d);
 
 /* Register the engine's types: machine, cluster, cpu, sysbus, ram, rom, alias. */

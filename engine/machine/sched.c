@@ -152,13 +152,16 @@ static bool any_cpu_waiting(const struct machine *m)
 }
 
 /* With a debugger attached the board outlives its guest's exit request:
- * the debugger is told and the CPUs are held. True when the run should end. */
+ * the debugger is told and the CPUs are held. Otherwise the observers are
+ * told and the run ends. True when the run should end. */
 static bool handle_exit_request(struct machine *m)
 {
     if (!m->exit_requested)
         return false;
-    if (!debug_attached(m))
+    if (!debug_attached(m)) {
+        machine_notify_exited(m, m->exit_code);
         return true;
+    }
     m->exit_requested = false;
     debug_report_exit(m, m->exit_code);
     return false;

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine/io/diag.h"
 #include "engine/machine/cpu.h"
 #include "engine/memory/irq.h"
 #include "engine/memory/memory.h"
@@ -119,8 +120,11 @@ struct target_ops {
     /* Restore state from an IR_INSN_START marker (pc and target data) when
      * an exception leaves a TB in the middle. */
     void (*restore_state)(struct cpu *cpu, uint64_t pc, uint64_t data);
-    /* Input interrupt lines a board may connect to ("mtip", "msip", "irq"). */
-    int (*irq_in)(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out);
+    /* Input interrupt line @name[@n] a board or device may connect to
+     * ("mtip", "msip", "irq"): fill @out and return 0, or report to @d
+     * (NULL: the log) which inputs exist and return -ENOENT. */
+    int (*irq_in)(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                  const struct diag *d);
     /* Disassemble one instruction into @buf; returns its length (0: invalid). */
     unsigned (*disas)(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
                       char *buf, size_t buflen);

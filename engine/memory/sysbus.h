@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "engine/io/diag.h"
 #include "engine/memory/irq.h"
 #include "engine/memory/memory.h"
 #include "engine/object/object.h"
@@ -22,9 +23,13 @@ struct sysbus {
     uint64_t base;          /* property "base"; SYSBUS_NO_BASE if unset */
     char *clusters;         /* property: "app,rt"; empty = all */
     struct mem_region *region; /* created by the subclass's realize */
-    /* Optional hooks (set by subclasses in init). */
+    /* Optional hooks (set by subclasses in init). irq_out: the output
+     * line @name[@n], or NULL (the caller reports). irq_in: connect input
+     * @name[@n] as targets do (target_ops.irq_in: 0, or -ENOENT after
+     * reporting to @d which inputs exist). */
     struct irq_line *(*irq_out)(struct sysbus *dev, const char *name, unsigned n);
-    int (*irq_in)(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out);
+    int (*irq_in)(struct sysbus *dev, const char *name, unsigned n, struct irq_line *out,
+                  const struct diag *d);
     void (*reset)(struct sysbus *dev);
     /* After images are loaded (e.g. HTIF finds its tohost symbol). */
     int (*post_load)(struct sysbus *dev);

@@ -499,7 +499,8 @@ void arm_recheck_irq(struct arm_cpu *c);
 
 void arm_nvic_reset(struct arm_cpu *c);
 int arm_cluster_realize(struct cluster *cl);
-int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out);
+int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+               const struct diag *d);
 void arm_set_pending(struct arm_cpu *c, unsigned exc, bool pending);
 bool arm_is_pending(const struct arm_cpu *c, unsigned exc);
 bool arm_is_active(const struct arm_cpu *c, unsigned exc);

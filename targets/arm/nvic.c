@@ -160,7 +160,8 @@ static void nmi_line_set(void *opaque, int n, int level)
     }
 }
 
-int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out)
+int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+               const struct diag *d)
 {
     if (!strcmp(name, "irq") && n < ARM_NUM_IRQ) {
         *out = (struct irq_line){.handler = irq_line_set, .opaque = cpu, .n = (int)n};
@@ -170,8 +171,8 @@ int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *o
         *out = (struct irq_line){.handler = nmi_line_set, .opaque = cpu, .n = 0};
         return 0;
     }
-    log_error("%s: no interrupt input %s[%u] (a Cortex-M core has irq[0..%u] and nmi[0])",
-              cpu->path, name, n, ARM_NUM_IRQ - 1);
+    diag_error(d, "%s: no interrupt input %s[%u] (a Cortex-M core has irq[0..%u] and nmi[0])",
+               cpu->path, name, n, ARM_NUM_IRQ - 1);
     return -ENOENT;
 }
 

@@ -207,7 +207,8 @@ static void riscv_irq_set(void *opaque, int n, int level)
     }
 }
 
-static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out)
+static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                        const struct diag *d)
 {
     static const struct { const char *name; int bit; } lines[] = {
         {"msip", RISCV_IRQ_MSI}, {"mtip", RISCV_IRQ_MTI}, {"meip", RISCV_IRQ_MEI},
@@ -218,8 +219,8 @@ static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct ir
         *out = (struct irq_line){.handler = riscv_irq_set, .opaque = cpu, .n = lines[i].bit};
         return 0;
     }
-    log_error("%s: no interrupt input %s[%u] (a hart has msip[0], mtip[0], meip[0])",
-              cpu->path, name, n);
+    diag_error(d, "%s: no interrupt input %s[%u] (a hart has msip[0], mtip[0], meip[0])",
+               cpu->path, name, n);
     return -ENOENT;
 }
 

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Board files and board lookup (the device tests are in devices/). Both
-# load boards with the fake target as "riscv" through support.c.
+# load boards with the toy target as "riscv" through support.c.
 check_LIBRARIES += %D%/libsupport.a
 %C%_libsupport_a_SOURCES = %D%/support.c %D%/support.h
 BOARDS_TEST_LIBS = %D%/libsupport.a boards/libboards.a loaders/libloaders.a $(UNIT_LIBS)

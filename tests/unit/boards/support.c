@@ -16,7 +16,7 @@
 
 void support_init(void)
 {
-    fake_target_register("riscv");
+    toy_register("riscv");
     boards_register_types();
     setenv("MOSAIC_BOARD_PATH", MOSAIC_SRCDIR "/boards", 1);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Shared helpers of the board and device tests: the engine and device
- * types registered with the fake target as "riscv" (tests/unit/common),
+ * types registered with the toy target as "riscv" (tests/unit/common),
  * loading board text with its messages captured, and driving a device
  * through its registers without CPUs.
  */
@@ -11,12 +11,12 @@
 #include <stdint.h>
 
 #include "tests/unit/common/capture.h"
-#include "tests/unit/common/fake_target.h"
 #include "tests/unit/common/tmpdir.h"
+#include "tests/unit/common/toy.h"
 
 struct machine;
 
-/* Register engine, fake target and device types; point the board search
+/* Register engine, toy target and device types; point the board search
  * path at the source tree. Safe to call more than once. */
 void support_init(void);
 

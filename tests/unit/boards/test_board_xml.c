@@ -136,10 +136,10 @@ static void test_every_element(void **state)
     assert_int_equal(v, 0x12345678);
     assert_null(region_at(m, "/app", 0x40001000));
     /* The UART's interrupt reaches cpu1's meip: enable THR-empty (IER at 1 << 2). */
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MEIP], 0);
     assert_int_equal(mem_view_write(((struct cluster *)get(m, "/rt"))->view, 0x10000004, 4, 2),
                      MEM_OK);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MEIP], 1);
     machine_free(m);
 }
 
@@ -179,6 +179,8 @@ static void expect_error(const char *xml, const char *want)
 
 #define HEAD "<?xml version=\"1.0\"?>\n<board name=\"b\">\n"
 #define APP "  <cluster name=\"app\" arch=\"riscv\"/>\n"
+#define UART "  <device name=\"uart0\" type=\"ns16550\"/>\n"
+#define PLIC "  <device name=\"plic\" type=\"plic\" harts=\"/app\"/>\n"
 
 static void test_malformed_xml(void **state)
 {
@@ -329,6 +331,11 @@ static void test_errors_through_sink(void **state)
         {HEAD APP "\n  <irq from=\"nothing.irq\" to=\"app/cpu0.meip\"/>\n</board>\n",
          "test.xml:5:3: irq: 'nothing.irq' is not an interrupt output (expected "
          "DEVICE.LINE[N])\n"},
+        {HEAD APP UART "  <irq from=\"uart0.irq[0]\" to=\"app/cpu0.nosuchline\"/>\n</board>\n",
+         "test.xml:5:3: /app/cpu0: no interrupt input nosuchline[0] (a hart has msip[0], "
+         "mtip[0], meip[0])\n"},
+        {HEAD APP UART PLIC "  <irq from=\"uart0.irq\" to=\"plic.irq[0]\"/>\n</board>\n",
+         "test.xml:6:3: plic: no interrupt input irq[0] (sources are irq[1] to irq[96])\n"},
         {HEAD "  <cluster name=\"app\" arch=\"riscv\">\n</board>\n",
          "test.xml:4:3: mismatched tag\n"},
         {"<board name=\"b\"><cluster name=\"a\" arch=\"riscv\" accel=\"gpu\"/></board>\n",
@@ -371,6 +378,18 @@ static void test_irq_set_and_text_errors(void **state)
     expect_error(HEAD APP "  <irq from=\"nothing.irq\" to=\"app/cpu0.meip\"/>\n</board>\n",
                  "mosaic: error: test.xml:4:3: irq: 'nothing.irq' is not an interrupt output "
                  "(expected DEVICE.LINE[N])\n");
+    /* A wrong input: the CPU's or the device's own message, with the
+     * position, and nothing more. */
+    expect_error(HEAD APP UART "  <irq from=\"uart0.irq[0]\" to=\"app/cpu0.nosuchline\"/>\n"
+                               "</board>\n",
+                 "mosaic: error: test.xml:5:3: /app/cpu0: no interrupt input nosuchline[0] (a "
+                 "hart has msip[0], mtip[0], meip[0])\n");
+    expect_error(HEAD APP UART PLIC "  <irq from=\"uart0.irq\" to=\"plic.irq[97]\"/>\n"
+                                    "</board>\n",
+                 "mosaic: error: test.xml:6:3: plic: no interrupt input irq[97] (sources are "
+                 "irq[1] to irq[96])\n");
+    expect_error(HEAD APP UART "  <irq from=\"uart0.irq\" to=\"app.meip\"/>\n</board>\n",
+                 "mosaic: error: test.xml:5:3: irq: 'app.meip' is not an interrupt input\n");
     expect_error(HEAD APP "  <irq from=\"a.irq\" to=\"b.x\" via=\"c\"/>\n</board>\n",
                  "test.xml:4:3: unknown attribute via on <irq>; expected from=\"...\" "
                  "to=\"...\"\n");

@@ -1,10 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The toy target the engine's unit tests share (see toy.h). */
+/*
+ * The toy target the unit tests share (see toy.h): the ISA's translator
+ * and disassembler, the CPUs' record of resets, boot addresses and
+ * interrupt inputs, one set of operations registered once per
+ * architecture name, and the small machines the engine tests build.
+ */
 #include <errno.h>
+#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "tests/unit/common/toy.h"
@@ -12,12 +19,12 @@
 unsigned toy_translations;
 struct cpu *toy_trace[TOY_TRACE_MAX];
 unsigned toy_ntrace;
+void (*toy_gen)(struct tb_ctx *ctx);
 
-enum { G_R0, G_R1, G_R2, G_R3, G_PC };
 static const struct ir_global_def toy_globals[] = {
     {"r0", IR_I64, offsetof(struct toy_cpu, r[0])}, {"r1", IR_I64, offsetof(struct toy_cpu, r[1])},
     {"r2", IR_I64, offsetof(struct toy_cpu, r[2])}, {"r3", IR_I64, offsetof(struct toy_cpu, r[3])},
-    {"pc", IR_I64, offsetof(struct toy_cpu, pc)},
+    {"w", IR_I32, offsetof(struct toy_cpu, w)},     {"pc", IR_I64, offsetof(struct toy_cpu, pc)},
 };
 
 static struct toy_cpu *toy(struct cpu *cpu)
@@ -64,7 +71,7 @@ static const struct ir_helper illegal_helper = {"illegal", helper_illegal, 0, IR
 
 static void end_tb(struct tb_ctx *ctx, gaddr target, int slot)
 {
-    ir_movi(ctx->ir, ir_global(ctx->ir, G_PC), target);
+    ir_movi(ctx->ir, ir_global(ctx->ir, TOY_G_PC), target);
     if (slot >= 0)
         ir_goto_tb(ctx->ir, (unsigned)slot);
     else
@@ -85,7 +92,7 @@ static bool toy_insn_ir(struct tb_ctx *ctx, uint32_t insn)
     gaddr pc = ctx->pc_next;
     unsigned op = insn & 0xff, r = (insn >> 8) & 3;
     int imm = (int16_t)(insn >> 16);
-    ir_val reg = ir_global(b, G_R0 + r), src = ir_global(b, G_R0 + (imm & 3));
+    ir_val reg = ir_global(b, TOY_G_R0 + r), src = ir_global(b, TOY_G_R0 + (imm & 3));
     switch (op) {
     case TOY_ADDI: ir_addi(b, reg, reg, imm); return true;
     case TOY_ST: ir_st(b, reg, src, IR_MO_32, 0); return true;
@@ -112,6 +119,10 @@ static bool toy_insn_ir(struct tb_ctx *ctx, uint32_t insn)
 static void toy_translate(struct tb_ctx *ctx)
 {
     toy_translations++;
+    if (toy_gen) {
+        toy_gen(ctx);
+        return;
+    }
     while (translator_next_insn(ctx, 0)) {
         uint32_t insn;
         if (translator_fetch(ctx, ctx->pc_next, 4, &insn))
@@ -125,17 +136,44 @@ static void toy_translate(struct tb_ctx *ctx)
         end_tb(ctx, ctx->pc_next, 0);
 }
 
+static unsigned toy_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
+                          char *buf, size_t buflen)
+{
+    (void)cpu;
+    if (len < 4)
+        return 0;
+    uint32_t insn = (uint32_t)code[0] | (uint32_t)code[1] << 8 | (uint32_t)code[2] << 16 |
+                    (uint32_t)code[3] << 24;
+    unsigned r = (insn >> 8) & 3;
+    int imm = (int16_t)(insn >> 16);
+    switch (insn & 0xff) {
+    case TOY_ADDI: snprintf(buf, buflen, "addi r%u, %d", r, imm); break;
+    case TOY_ST: snprintf(buf, buflen, "st r%u, [r%d]", r, imm & 3); break;
+    case TOY_LD: snprintf(buf, buflen, "ld r%u, [r%d]", r, imm & 3); break;
+    case TOY_JMP: snprintf(buf, buflen, "jmp 0x%" PRIx64, (uint64_t)(pc + imm)); break;
+    case TOY_BNZ: snprintf(buf, buflen, "bnz r%u, 0x%" PRIx64, r, (uint64_t)(pc + imm)); break;
+    case TOY_WFI: snprintf(buf, buflen, "wfi"); break;
+    case TOY_EXIT: snprintf(buf, buflen, "exit r%u", r); break;
+    case TOY_MARK: snprintf(buf, buflen, "mark"); break;
+    default: return 0;
+    }
+    return 4;
+}
+
 /* ---- the rest of the contract ------------------------------------------- */
 
 static void toy_reset(struct cpu *cpu)
 {
     struct toy_cpu *t = toy(cpu);
     t->r[0] = t->r[1] = t->r[2] = t->r[3] = 0;
+    t->w = 0;
     t->irq = 0;
+    t->resets++;
 }
 
 static void toy_set_pc(struct cpu *cpu, gaddr pc) { toy(cpu)->pc = pc; }
 static gaddr toy_get_pc(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->pc; }
+static void toy_set_boot_addr(struct cpu *cpu, gaddr addr) { toy(cpu)->boot_addr = addr; }
 static uint32_t toy_flags(const struct cpu *cpu) { (void)cpu; return 0; }
 static bool toy_has_work(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->irq; }
 
@@ -151,14 +189,17 @@ static bool toy_interrupt(struct cpu *cpu)
 
 static void toy_exception(struct cpu *cpu)
 {
-    toy(cpu)->exceptions++;
+    struct toy_cpu *t = toy(cpu);
+    t->exceptions++;
+    t->exc_pc = t->pc;
     cpu->state = CPU_OFF;
 }
 
 static __attribute__((noreturn)) void toy_mem_fault(struct cpu *cpu, gaddr addr,
                                                     enum mem_access acc, enum mem_fault_kind kind)
 {
-    (void)addr, (void)acc, (void)kind;
+    (void)acc, (void)kind;
+    toy(cpu)->fault_addr = addr;
     cpu_raise_exception(cpu, 1);
 }
 
@@ -168,12 +209,86 @@ static void toy_restore(struct cpu *cpu, uint64_t pc, uint64_t data)
     toy(cpu)->pc = pc;
 }
 
-static const struct cpu_model toy_models[] = {{.name = "toy", .elf_class = 2}, {0}};
+/* ---- interrupt inputs --------------------------------------------------- */
 
-const struct target_ops toy_target_ops = {
-    .arch = "toy",
-    .models = toy_models,
-    .default_model = "toy",
+static void toy_irq_set(void *opaque, int n, int level)
+{
+    struct toy_cpu *t = opaque;
+    int was = t->level[n];
+    t->level[n] = level;
+    t->line_sets++;
+    if (level && !was)
+        toy_raise_irq(t);
+}
+
+/* The RISC-V local interrupt lines. */
+static int riscv_line(const char *name, unsigned n)
+{
+    static const char *const names[] = {"msip", "mtip", "meip"};
+
+    for (int i = 0; i < TOY_IRQ0; i++)
+        if (!strcmp(name, names[i]) && n == 0)
+            return i;
+    return -1;
+}
+
+/* The M-profile NVIC inputs. */
+static int arm_line(const char *name, unsigned n)
+{
+    return !strcmp(name, "irq") && n < TOY_NIRQ ? TOY_IRQ((int)n) : -1;
+}
+
+/* Connect @line, or report as the real targets do, @has saying which
+ * inputs there are. */
+static int connect_line(struct cpu *cpu, const char *name, unsigned n, int line,
+                        struct irq_line *out, const struct diag *d, const char *has)
+{
+    if (line < 0) {
+        diag_error(d, "%s: no interrupt input %s[%u] (%s)", cpu->path, name, n, has);
+        return -ENOENT;
+    }
+    *out = (struct irq_line){.handler = toy_irq_set, .opaque = cpu, .n = line};
+    return 0;
+}
+
+static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                        const struct diag *d)
+{
+    return connect_line(cpu, name, n, riscv_line(name, n), out, d,
+                        "a hart has msip[0], mtip[0], meip[0]");
+}
+
+static int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                      const struct diag *d)
+{
+    return connect_line(cpu, name, n, arm_line(name, n), out, d,
+                        "a Cortex-M core has irq[0..63]");
+}
+
+static int any_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
+                      const struct diag *d)
+{
+    int line = riscv_line(name, n);
+
+    return connect_line(cpu, name, n, line >= 0 ? line : arm_line(name, n), out, d,
+                        "a toy CPU has msip[0], mtip[0], meip[0] and irq[0..63]");
+}
+
+/* ---- registration ------------------------------------------------------- */
+
+static const struct cpu_model riscv_models[] = {
+    {.name = "rv64imac", .elf_machine = 243, .elf_class = 2},
+    {.name = "rv32imac", .elf_machine = 243, .elf_class = 1},
+    {0},
+};
+
+static const struct cpu_model arm_models[] = {
+    {.name = "cortex-m3", .elf_machine = 40, .elf_class = 1},
+    {.name = "cortex-m4", .elf_machine = 40, .elf_class = 1},
+    {0},
+};
+
+static const struct target_ops toy_ops = {
     .cpu_size = sizeof(struct toy_cpu),
     .globals = toy_globals,
     .nglobals = sizeof(toy_globals) / sizeof(toy_globals[0]),
@@ -187,7 +302,55 @@ const struct target_ops toy_target_ops = {
     .do_exception = toy_exception,
     .mem_fault = toy_mem_fault,
     .restore_state = toy_restore,
+    .irq_in = any_irq_in,
+    .disas = toy_disas,
 };
+
+/* One registration: the operations and, for other names, their models. */
+struct toy_arch {
+    struct target_ops ops;
+    struct cpu_model models[3];
+    char names[2][32];
+};
+
+static void arch_init(struct toy_arch *a, const char *arch)
+{
+    a->ops = toy_ops;
+    a->ops.arch = arch;
+    if (!strcmp(arch, "riscv")) {
+        a->ops.models = riscv_models;
+        a->ops.default_model = "rv64imac";
+        a->ops.irq_in = riscv_irq_in;
+    } else if (!strcmp(arch, "arm")) {
+        a->ops.models = arm_models;
+        a->ops.default_model = "cortex-m4";
+        a->ops.arch_reset_pc = true;
+        a->ops.set_boot_addr = toy_set_boot_addr;
+        a->ops.irq_in = arm_irq_in;
+    } else {
+        for (unsigned i = 0; i < 2; i++) {
+            snprintf(a->names[i], sizeof(a->names[i]), "%s%u", arch, 32u << i);
+            a->models[i] = (struct cpu_model){.name = a->names[i], .elf_class = (uint8_t)(i + 1)};
+        }
+        a->ops.models = a->models;
+        a->ops.default_model = a->names[0];
+    }
+}
+
+void toy_register(const char *arch)
+{
+    static struct toy_arch archs[8];
+    static unsigned n;
+
+    engine_register_types();
+    if (target_find(arch))
+        return;
+    assert_true(n < sizeof(archs) / sizeof(archs[0]));
+    assert_true(strlen(arch) < sizeof(archs[n].names[0]) - 2);
+    arch_init(&archs[n], arch);
+    assert_int_equal(target_register(&archs[n].ops), 0);
+    n++;
+}
 
 /* ---- machines ----------------------------------------------------------- */
 
@@ -201,9 +364,7 @@ struct machine *toy_machine(unsigned nclusters, unsigned ncpus, unsigned quantum
 struct machine *toy_machine_new(unsigned nclusters, unsigned ncpus, unsigned quantum)
 {
     char name[16], num[24];
-    engine_register_types();
-    int err = target_register(&toy_target_ops);
-    assert_true(err == 0 || err == -EEXIST);
+    toy_register("toy");
     struct machine *m = machine_new("toyboard");
     assert_non_null(m);
     snprintf(num, sizeof(num), "%u", quantum);
@@ -232,12 +393,26 @@ void toy_machine_realize(struct machine *m)
     machine_reset(m);
     toy_translations = 0;
     toy_ntrace = 0;
+    toy_gen = NULL;
 }
 
 struct toy_cpu *toy_cpu(struct machine *m, unsigned cl, unsigned i)
 {
     assert_true(cl < m->nclusters && i < m->clusters[cl]->ncpus);
     return (struct toy_cpu *)m->clusters[cl]->cpus[i];
+}
+
+struct toy_cpu *toy_cpu_at(struct machine *m, const char *path, unsigned i)
+{
+    struct object *o = object_resolve(OBJECT(m), path);
+    struct cluster *c;
+
+    assert_non_null(o);
+    assert_true(object_is(o, "cluster"));
+    c = (struct cluster *)o;
+    assert_true(i < c->ncpus);
+    assert_ptr_equal(c->cpus[i]->target->cpu_reset, toy_reset);
+    return toy(c->cpus[i]);
 }
 
 void toy_load(struct machine *m, gaddr addr, const uint32_t *code, size_t n)

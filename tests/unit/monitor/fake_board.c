@@ -41,7 +41,7 @@ static void fake_register(void)
     static int done;
     if (done++)
         return;
-    fake_target_register("fake");
+    toy_register("fake");
     object_type_register(&fake_dev_type);
 }
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A small board for the monitor tests, on the fake target of
- * tests/unit/common (as "fake", which disassembles each 32-bit word as
- * "fake 0x<word>"): clusters "app" (2 CPUs) and "rt" (1 CPU, held off at
- * reset), 64 KiB of RAM at 0x10000 and a device at 0x20000 that counts
- * the reads it gets.
+ * A small board for the monitor tests, on the toy target of
+ * tests/unit/common registered as "fake" (model fake32, so addresses have
+ * 8 digits; it runs and disassembles the toy ISA): clusters "app" (2 CPUs)
+ * and "rt" (1 CPU, held off at reset), 64 KiB of RAM at 0x10000 and a
+ * device at 0x20000 that counts the reads it gets.
  */
 #ifndef MOSAIC_TESTS_MONITOR_FAKE_BOARD_H
 #define MOSAIC_TESTS_MONITOR_FAKE_BOARD_H
@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "engine/machine/machine.h"
-#include "tests/unit/common/fake_target.h"
+#include "tests/unit/common/toy.h"
 
 /* Reads the device at 0x20000 got. */
 extern unsigned fake_device_reads;

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# The monitor's commands and its console, on a small board of the fake
+# The monitor's commands and its console, on a small board of the toy
 # target (fake_board.c). test_monitor also disassembles through the Arm
 # target's own hook, so it links libarm.
 check_LIBRARIES += %D%/libsupport.a

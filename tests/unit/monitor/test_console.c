@@ -3,7 +3,9 @@
  * Unit tests for the monitor console: TAB completion (commands,
  * subcommands, object paths, PATH.PROP names and property values) through
  * monitor_complete(), and the readline console itself fed through a pipe
- * on stdin from the event loop, with its output caught in a file.
+ * on stdin from the event loop, with its output caught in a file: its
+ * lines, and the notices it prints when the board's run state changes
+ * (driven through the engine's own calls on the toy CPUs).
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -17,6 +19,7 @@
 #include <cmocka.h>
 
 #include "engine/io/event.h"
+#include "engine/machine/debug.h"
 #include "engine/machine/machine.h"
 #include "monitor/internals.h"
 #include "tests/unit/monitor/fake_board.h"
@@ -105,34 +108,62 @@ static void test_console_spec(void **state)
     assert_int_equal(event_input_sources(), 0);
 }
 
-/* Feed @typed to the console on stdin; returns what it wrote to stdout. */
-static char *console_session(const char *typed)
-{
-    static char text[4096];
+/* The running console's terminal: stdin a pipe the test types into,
+ * stdout a file. */
+static struct {
     int in[2];
-    FILE *outf = tmpfile();
-    assert_non_null(outf);
-    assert_int_equal(pipe(in), 0);
-    int saved_in = dup(STDIN_FILENO), saved_out = dup(STDOUT_FILENO);
+    int saved_in, saved_out;
+    FILE *out;
+} term;
+
+static void console_open(void)
+{
+    term.out = tmpfile();
+    assert_non_null(term.out);
+    assert_int_equal(pipe(term.in), 0);
+    term.saved_in = dup(STDIN_FILENO);
+    term.saved_out = dup(STDOUT_FILENO);
     fflush(stdout);
-    assert_true(dup2(in[0], STDIN_FILENO) >= 0 && dup2(fileno(outf), STDOUT_FILENO) >= 0);
+    assert_true(dup2(term.in[0], STDIN_FILENO) >= 0 &&
+                dup2(fileno(term.out), STDOUT_FILENO) >= 0);
     assert_int_equal(monitor_console_start(m, "stdio"), 0);
     assert_int_equal(monitor_console_start(m, "stdio"), -EBUSY);
     assert_int_equal(event_input_sources(), 1);
-    assert_int_equal(write(in[1], typed, strlen(typed)), (ssize_t)strlen(typed));
-    close(in[1]);
+}
+
+/* Type @text and let the console read all of it. */
+static void console_type(const char *text)
+{
+    assert_int_equal(write(term.in[1], text, strlen(text)), (ssize_t)strlen(text));
+    while (event_poll(0) > 0)
+        ;
+}
+
+/* End of input (the console ends if it still runs); returns what it wrote. */
+static char *console_close(void)
+{
+    static char text[8192];
+    close(term.in[1]);
     for (int i = 0; i < 10000 && event_input_sources(); i++)
         event_poll(1000);
     fflush(stdout);
-    dup2(saved_in, STDIN_FILENO);
-    dup2(saved_out, STDOUT_FILENO);
-    close(saved_in);
-    close(saved_out);
-    close(in[0]);
-    size_t n = fread(text, 1, sizeof(text) - 1, (rewind(outf), outf));
+    dup2(term.saved_in, STDIN_FILENO);
+    dup2(term.saved_out, STDOUT_FILENO);
+    close(term.saved_in);
+    close(term.saved_out);
+    close(term.in[0]);
+    size_t n = fread(text, 1, sizeof(text) - 1, (rewind(term.out), term.out));
     text[n] = '\0';
-    fclose(outf);
+    fclose(term.out);
     return text;
+}
+
+/* Feed @typed to the console on stdin; returns what it wrote to stdout. */
+static char *console_session(const char *typed)
+{
+    console_open();
+    console_type(typed);
+    return console_close();
 }
 
 static void test_console_runs_lines_until_quit(void **state)
@@ -159,6 +190,144 @@ static void test_console_ends_at_eof(void **state)
     assert_int_equal(event_input_sources(), 0);
 }
 
+/* ---- run-state notices -------------------------------------------------- */
+
+/* A stand-in for gdb: takes stops (so guest exits hold the board) and ends
+ * machine_run at each. */
+static void debugger_stopped(void *opaque, const struct stop_event *ev)
+{
+    (void)opaque;
+    (void)ev;
+    m->quit = 1;
+}
+
+static void debugger_exited(void *opaque, int code)
+{
+    (void)opaque;
+    (void)code;
+    m->quit = 1;
+}
+
+static struct machine_observer debugger = {.stopped = debugger_stopped,
+                                           .exited = debugger_exited};
+
+/* Run until the stand-in debugger or the guest's exit ends it. */
+static int run_board(void)
+{
+    int rc = machine_run(m);
+    m->quit = 0;
+    m->exit_requested = false;
+    return rc;
+}
+
+/* Occurrences of @s in @text. */
+static unsigned count(const char *text, const char *s)
+{
+    unsigned n = 0;
+    for (const char *p = strstr(text, s); p; p = strstr(p + 1, s))
+        n++;
+    return n;
+}
+
+/* Held, released and reset by others, through the engine's own calls. */
+static void test_notices_run_control(void **state)
+{
+    (void)state;
+    setenv("TERM", "dumb", 1);
+    console_open();
+    debug_hold(m, NULL);
+    debug_release(m);
+    debug_hold(m, m->clusters[0]);
+    debug_release(m);
+    cluster_reset(m->clusters[1]);
+    machine_reset(m);
+    const char *text = console_close();
+    assert_non_null(strstr(text, "event: every CPU held by the debugger\n"));
+    assert_non_null(strstr(text, "event: the CPUs of /app held by the debugger\n"));
+    assert_int_equal(count(text, "event: the debugger released every CPU\n"), 2);
+    assert_non_null(strstr(text, "event: /rt reset\n"));
+    assert_non_null(strstr(text, "event: board reset\n"));
+    assert_int_equal(count(text, "event: "), 6);
+}
+
+/* 0x10000: ADDI r0, 1; 0x10004: ST r0, [r1]; 0x10008: JMP 0x10000 */
+static const uint32_t loop[] = {TOY_INSN(TOY_ADDI, 0, 1), TOY_INSN(TOY_ST, 0, 1),
+                                TOY_INSN(TOY_JMP, 0, -8)};
+
+/* Stops for the debugger: which CPU, why and where, on one line each. */
+static void test_notices_stops(void **state)
+{
+    (void)state;
+    struct cluster *app = m->clusters[0];
+    struct toy_cpu *t = toy_cpu_at(m, "/app", 0);
+    setenv("TERM", "dumb", 1);
+    assert_int_equal(mem_view_write_buf(app->view, 0x10000, loop, sizeof(loop), 0, NULL), 0);
+    cpu_power_off(app->cpus[1]);
+    t->pc = 0x10000;
+    t->r[1] = 0x10100;
+    console_open();
+    assert_int_equal(machine_add_observer(m, &debugger), 0);
+    assert_int_equal(debug_bp_insert(app, BP_SW, 0x10004), 0);
+    run_board();
+    assert_int_equal(debug_bp_remove(app, BP_SW, 0x10004), 0);
+    assert_int_equal(debug_wp_insert(app, WP_WRITE, 0x10100, 4), 0);
+    debug_cpu_resume(&t->cpu, false, 0);
+    run_board();
+    debug_clear_all(app);
+    debug_cpu_resume(&t->cpu, true, 0);
+    run_board();
+    const char *text = console_close();
+    machine_remove_observer(m, &debugger);
+    assert_non_null(strstr(text, "event: /app/cpu0 stopped: breakpoint, pc=0x00010004\n"));
+    assert_non_null(strstr(text, "event: /app/cpu0 stopped: write watchpoint on 0x00010100, "
+                                 "pc=0x00010008\n"));
+    assert_non_null(strstr(text, "event: /app/cpu0 stopped: single step, pc=0x00010000\n"));
+    assert_int_equal(count(text, "event: "), 3);
+}
+
+/* The guest's exit, with a debugger attached (the board stays) and without
+ * (the run ends). */
+static void test_notices_exit(void **state)
+{
+    (void)state;
+    setenv("TERM", "dumb", 1);
+    console_open();
+    assert_int_equal(machine_add_observer(m, &debugger), 0);
+    machine_request_exit(m, 3);
+    run_board();
+    machine_remove_observer(m, &debugger);
+    debug_release(m);
+    machine_request_exit(m, 4);
+    assert_int_equal(run_board(), 4);
+    const char *text = console_close();
+    assert_non_null(strstr(text, "event: guest exited with code 3; the board stays for the "
+                                 "debugger\n"));
+    assert_non_null(strstr(text, "event: guest exited with code 4\n"));
+}
+
+/* A notice goes above the line being typed, which is drawn again and still
+ * works; what the console's own lines cause is not news; once the console
+ * stops it hears nothing. */
+static void test_notices_keep_the_line(void **state)
+{
+    (void)state;
+    setenv("TERM", "dumb", 1);
+    console_open();
+    console_type("stop\nreset halt\ncont\ninfo cp");
+    debug_hold(m, NULL);
+    console_type("us\n");
+    monitor_console_stop();
+    assert_int_equal(m->nobservers, 0);
+    debug_release(m);
+    const char *text = console_close();
+    assert_int_equal(count(text, "event: "), 1);
+    const char *ev = strstr(text, "event: every CPU held by the debugger\n");
+    assert_non_null(ev);
+    assert_non_null(strstr(ev, "(mosaic) info cp"));
+    assert_non_null(strstr(ev, "* p1.1 /app/cpu0: stopped by debugger, pc=0x00000000, "
+                               "icount=0\n"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +337,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_console_spec, setup, teardown),
         cmocka_unit_test_setup_teardown(test_console_runs_lines_until_quit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_console_ends_at_eof, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notices_run_control, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notices_stops, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notices_exit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notices_keep_the_line, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

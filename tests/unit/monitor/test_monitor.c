@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unit tests for the monitor's commands, run through monitor_exec() as gdb's
- * qRcmd runs them, on a small board with a fake target: the exact text
+ * qRcmd runs them, on a small board of toy CPUs: the exact text
  * each command prints, its return value, and its effect on CPUs, memory
  * and properties, including the forms IDEs send (reset halt, halt,
  * system_reset) and every error message. set's errors are the object
  * system's own messages, checked against what -set reports for the same
- * input; x/i decodes only through the target's disas hook (the fake
+ * input; x/i decodes only through the target's disas hook (the toy
  * target's, and the real Arm target's).
  */
 #include <errno.h>
@@ -48,9 +48,9 @@ static const char *run(const char *line)
     return run_in(NULL, line);
 }
 
-static struct fake_cpu *fcpu(struct cluster *c, unsigned i)
+static struct toy_cpu *fcpu(struct cluster *c, unsigned i)
 {
-    return (struct fake_cpu *)c->cpus[i];
+    return (struct toy_cpu *)c->cpus[i];
 }
 
 static int setup(void **state)
@@ -305,21 +305,24 @@ static void test_x_words_and_bytes(void **state)
     assert_string_equal(run_in(rt, "x/b 0x10003"), "0x00010003: 0x04\n");
 }
 
+/* The bytes of fill_ram happen to be toy instructions: 0x04030201 is
+ * ADDI r2, 0x403 and 0x08070605 BNZ r2, +0x807. */
 static void test_x_instructions(void **state)
 {
     (void)state;
     fill_ram();
     assert_string_equal(run("x/2i 0x10000"),
-                        "0x00010000:  fake 0x04030201\n"
-                        "0x00010004:  fake 0x08070605\n");
+                        "0x00010000:  addi r2, 1027\n"
+                        "0x00010004:  bnz r2, 0x1080b\n");
     assert_int_equal(rc, 0);
-    uint32_t bad = 0xffffffffu;
+    uint32_t bad = 0xffffffffu, wfi = TOY_INSN(TOY_WFI, 0, 0);
     write_ram(0x10008, &bad, sizeof(bad));
     assert_string_equal(run("x/4i 0x10004"),
-                        "0x00010004:  fake 0x08070605\n"
+                        "0x00010004:  bnz r2, 0x1080b\n"
                         "0x00010008:  (bad)\n");
+    write_ram(0x1fffc, &wfi, sizeof(wfi));
     assert_string_equal(run("x/2i 0x1fffc"),
-                        "0x0001fffc:  fake 0x00000000\n"
+                        "0x0001fffc:  wfi\n"
                         "error: cannot read 0x00020000: a device is there "
                         "(the monitor never reads devices)\n");
     assert_int_equal(rc, -EFAULT);
@@ -400,12 +403,19 @@ static void test_x_instructions_arm_hook(void **state)
     machine_free(b);
 }
 
-/* A target without a disas hook: the monitor has no disassembler of its own. */
+/* A target without a disas hook (the toy one without it): the monitor has
+ * no disassembler of its own. */
 static void test_x_instructions_without_hook(void **state)
 {
     (void)state;
     static const uint8_t code[] = {0x70, 0x47, 0x00, 0xbf};
-    fake_target_register("nodis");
+    static struct target_ops nodis;
+    if (!target_find("nodis")) {
+        nodis = *target_find("fake");
+        nodis.arch = "nodis";
+        nodis.disas = NULL;
+        assert_int_equal(target_register(&nodis), 0);
+    }
     struct machine *b = code_board("nodis", code, sizeof(code));
     assert_string_equal(run_on(b, "x/2i 0x1010"), "error: no disassembler for nodis\n");
     assert_int_equal(rc, -ENOTSUP);

@@ -2,7 +2,8 @@
 /*
  * The CLINT with two stand-in harts: msip, mtimecmp (whole and in 32-bit
  * halves), mtime reads and writes, the timer interrupt level and the
- * virtual-time deadline it arms, reset, and bad "harts" paths.
+ * virtual-time deadline it arms, reset, bad "harts" paths and harts
+ * without the inputs it drives.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -83,16 +84,16 @@ static void test_msip(void **state)
 {
     struct machine *m = *state;
 
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MSIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MSIP], 0);
     wr(m, MSIP(1), 4, 1);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MSIP], 1);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MSIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MSIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MSIP], 0);
     assert_int_equal(rd(m, MSIP(1), 4), 1);
     wr(m, MSIP(1), 4, 0xfffffffe); /* only bit 0 exists */
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MSIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MSIP], 0);
     assert_int_equal(rd(m, MSIP(1), 4), 0);
     wr(m, MSIP(0), 1, 1);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MSIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MSIP], 1);
     /* Beyond the last hart: reserved, reads zero. */
     wr(m, MSIP(2), 4, 1);
     assert_int_equal(rd(m, MSIP(2), 4), 0);
@@ -104,31 +105,31 @@ static void test_timer_level_and_deadline(void **state)
 
     /* Reset state: mtime = mtimecmp = 0, so MTIP is set (as in QEMU and Spike). */
     assert_int_equal(rd(m, MTIME, 8), 0);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 1);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MTIP], 1);
     wr(m, MTIMECMP(0), 8, 1000);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 0);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MTIP], 1);
     /* 1000 ticks at 10 MHz: due at 100 us of virtual time. */
     assert_non_null(m->timers);
     assert_int_equal(m->timers->deadline_ns, 100000);
     advance_to(m, 50000);
     assert_int_equal(rd(m, MTIME, 8), 500);
     assert_int_equal(rd(m, MTIME + 4, 4), 0);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 0);
     advance_to(m, 99999);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 0);
     advance_to(m, 100000);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 1);
     assert_null(m->timers);
     /* Moving mtimecmp ahead lowers MTIP and re-arms. */
     wr(m, MTIMECMP(0), 8, 1500);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 0);
     assert_int_equal(m->timers->deadline_ns, 150000);
     /* "Never": nothing armed. */
     wr(m, MTIMECMP(0), 8, UINT64_MAX);
     assert_null(m->timers);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 0);
 }
 
 /* rv32 code writes mtimecmp as two words. */
@@ -141,10 +142,10 @@ static void test_mtimecmp_halves(void **state)
     assert_int_equal(rd(m, MTIMECMP(1), 8), 0x1ffffffffull);
     assert_int_equal(rd(m, MTIMECMP(1), 4), 0xffffffff);
     assert_int_equal(rd(m, MTIMECMP(1) + 4, 4), 1);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MTIP], 0);
     wr(m, MTIMECMP(1) + 4, 4, 0);
     wr(m, MTIMECMP(1), 4, 0);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MTIP], 1);
 }
 
 static void test_mtime_write(void **state)
@@ -155,23 +156,23 @@ static void test_mtime_write(void **state)
     advance_to(m, 10000); /* mtime 100 */
     wr(m, MTIME, 8, 2000);
     assert_int_equal(rd(m, MTIME, 8), 2000);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 1);
     advance_to(m, 20000);
     assert_int_equal(rd(m, MTIME, 8), 2100);
     wr(m, MTIME + 4, 4, 1);
     assert_int_equal(rd(m, MTIME, 8), 0x100000834ull);
     wr(m, MTIME, 8, 900);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 0);
     assert_int_equal(m->timers->deadline_ns, 20000 + 100 * 100);
     advance_to(m, 30000);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 1);
     /* Reset: mtime back to 0, mtimecmp 0, msip clear. */
     wr(m, MSIP(0), 4, 1);
     machine_reset(m);
     assert_int_equal(rd(m, MTIME, 8), 0);
     assert_int_equal(rd(m, MTIMECMP(0), 8), 0);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MSIP], 0);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MSIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 1);
 }
 
 /* A deadline that is not a whole number of nanoseconds rounds up. */
@@ -184,10 +185,10 @@ static void test_deadline_rounds_up(void **state)
     assert_int_equal(m->timers->deadline_ns, 333333334);
     advance_to(m, 333333333);
     assert_int_equal(rd(m, MTIME, 8), 0);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 0);
     advance_to(m, 333333334);
     assert_int_equal(rd(m, MTIME, 8), 1);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MTIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MTIP], 1);
     machine_free(m);
 }
 
@@ -214,7 +215,27 @@ static void test_bad_harts(void **state)
                      NULL);
     assert_int_equal(machine_realize(m), 0);
     assert_int_equal(support_mmio_write(m, "/app/clint", MSIP(1), 4, 1), MEM_OK);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MSIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MSIP], 1);
+    machine_free(m);
+}
+
+/* Harts without msip/mtip (another architecture's cluster): the CPU's
+ * own message says which inputs it has, after the CLINT's path, once. */
+static void test_harts_without_inputs(void **state)
+{
+    struct machine *m;
+
+    (void)state;
+    toy_register("arm");
+    m = support_load("<board name=\"c\"><cluster name=\"rt\" arch=\"arm\"/>"
+                     "<device name=\"clint\" type=\"clint\" base=\"0x2000000\" harts=\"/rt\"/>"
+                     "</board>",
+                     NULL);
+    assert_non_null(m);
+    capture_begin(STDERR_FILENO);
+    assert_int_not_equal(machine_realize(m), 0);
+    assert_string_equal(capture_end(), "mosaic: error: /clint: /rt/cpu0: no interrupt input "
+                                       "msip[0] (a Cortex-M core has irq[0..63])\n");
     machine_free(m);
 }
 
@@ -227,6 +248,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mtime_write, setup, teardown),
         cmocka_unit_test(test_deadline_rounds_up),
         cmocka_unit_test(test_bad_harts),
+        cmocka_unit_test(test_harts_without_inputs),
     };
 
     support_init();

@@ -75,7 +75,7 @@ static void wr(struct machine *m, unsigned reg, uint64_t v)
 
 static int irq(struct machine *m)
 {
-    return fake_cpu(m, "/app", 0)->level[FAKE_MEIP];
+    return toy_cpu_at(m, "/app", 0)->level[TOY_MEIP];
 }
 
 /* What the scheduler does between rounds: advance time, fire due timers. */

@@ -169,18 +169,18 @@ static void test_tx_interrupt(void **state)
     wr(f, CTRL, TXEN | TXIE);
     /* Enabling does not raise it: the event is the buffer draining. */
     assert_int_equal(rd(f, INTSTATUS), 0);
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 0);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MSIP], 0);
     wr(f, DATA, 'a');
     assert_int_equal(rd(f, INTSTATUS), 0x1);
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 1);
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 1); /* combined */
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MTIP], 0);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MSIP], 1);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MEIP], 1); /* combined */
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MTIP], 0);
     wr(f, INTCLEAR, 0x2); /* the RX bit: no effect on TX */
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 1);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MSIP], 1);
     wr(f, INTCLEAR, 0x1);
     assert_int_equal(rd(f, INTSTATUS), 0);
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MSIP], 0);
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 0);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MSIP], 0);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MEIP], 0);
     /* Without TXIE nothing is latched. */
     wr(f, CTRL, TXEN);
     wr(f, DATA, 'b');
@@ -199,18 +199,18 @@ static void test_tx_overrun(void **state)
     wr(f, DATA, '2');
     assert_int_equal(rd(f, STATE), 0x5); /* TXFULL | TX overrun */
     assert_int_equal(rd(f, INTSTATUS), 0x4);
-    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 1);
-    assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 1);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 1)->level[TOY_MSIP], 1);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MEIP], 1);
     /* The overrun interrupt follows its enable. */
     wr(f, CTRL, 0);
     assert_int_equal(rd(f, INTSTATUS), 0);
-    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 0);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 1)->level[TOY_MSIP], 0);
     wr(f, CTRL, TXOVRIE);
-    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 1);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 1)->level[TOY_MSIP], 1);
     /* Clearing the interrupt clears the STATE flag (write one to clear). */
     wr(f, INTCLEAR, 0x4);
     assert_int_equal(rd(f, STATE), 0x1);
-    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MSIP], 0);
+    assert_int_equal(toy_cpu_at(f->m, "/app", 1)->level[TOY_MSIP], 0);
     wr(f, DATA, '3');
     assert_int_equal(rd(f, STATE), 0x5);
     wr(f, STATE, 0x3); /* TXFULL and RXFULL are read-only */
@@ -248,19 +248,19 @@ static void test_receive(void **state)
         poll_for_data(f);
         assert_int_equal(rd(f, STATE), 0x2);
         assert_int_equal(rd(f, INTSTATUS), 0x2);
-        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MTIP], 1);
-        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 1);
+        assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MTIP], 1);
+        assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MEIP], 1);
         /* One byte at a time: the next waits until DATA is read. */
         event_poll(20);
         assert_int_equal(rd(f, DATA), (uint8_t)*s);
         assert_int_equal(rd(f, STATE), 0);
         assert_int_equal(rd(f, INTSTATUS), 0x2); /* latched until cleared */
         wr(f, INTCLEAR, 0x2);
-        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MTIP], 0);
-        assert_int_equal(fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP], 0);
+        assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MTIP], 0);
+        assert_int_equal(toy_cpu_at(f->m, "/app", 0)->level[TOY_MEIP], 0);
         event_poll(0);
     }
-    assert_int_equal(fake_cpu(f->m, "/app", 1)->level[FAKE_MTIP], 0); /* no RX overrun */
+    assert_int_equal(toy_cpu_at(f->m, "/app", 1)->level[TOY_MTIP], 0); /* no RX overrun */
     wr(f, DATA, '!');
     assert_int_equal(read(client, buf, sizeof(buf)), 1);
     assert_int_equal(buf[0], '!');

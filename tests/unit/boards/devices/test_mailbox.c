@@ -70,7 +70,7 @@ static void wr(struct machine *m, unsigned off, uint64_t v)
 
 static int irq_to(struct machine *m, unsigned channel)
 {
-    return fake_cpu(m, "/app", channel == 0 ? 1 : 0)->level[FAKE_MEIP];
+    return toy_cpu_at(m, "/app", channel == 0 ? 1 : 0)->level[TOY_MEIP];
 }
 
 static void test_ring_and_ack(void **state)

@@ -99,7 +99,7 @@ static void wr(struct uart_fixture *f, unsigned reg, uint64_t v)
 
 static int irq(struct uart_fixture *f)
 {
-    return fake_cpu(f->m, "/app", 0)->level[FAKE_MEIP];
+    return toy_cpu_at(f->m, "/app", 0)->level[TOY_MEIP];
 }
 
 static void test_transmit_to_file(void **state)

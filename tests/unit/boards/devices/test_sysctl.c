@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The system controller with the fake target as "arm" (whose CPUs record
+ * The system controller with the toy target as "arm" (whose CPUs record
  * their boot address and interrupt inputs): the cluster stays off
  * until BOOTADDR and CTRL.RUN are written, then every CPU boots there;
  * clearing RUN holds it again; STATUS follows; ID, read-only and reserved
@@ -43,9 +43,9 @@ static struct cluster *cluster_of(struct machine *m, const char *path)
     return (struct cluster *)o;
 }
 
-static struct fake_cpu *rt_cpu(struct machine *m, unsigned i)
+static struct toy_cpu *rt_cpu(struct machine *m, unsigned i)
 {
-    return fake_cpu(m, "/rt", i);
+    return toy_cpu_at(m, "/rt", i);
 }
 
 static int setup(void **state)
@@ -53,7 +53,7 @@ static int setup(void **state)
     struct machine *m;
 
     support_init();
-    fake_target_register("arm");
+    toy_register("arm");
     m = support_load(sysctl_xml, NULL);
     assert_non_null(m);
     assert_int_equal(machine_realize(m), 0);
@@ -182,7 +182,7 @@ static struct machine *shipped_board(const char *name)
     struct machine *m;
 
     support_init();
-    fake_target_register("arm");
+    toy_register("arm");
     path = board_find(name);
     assert_non_null(path);
     m = board_load_file(path, NULL);
@@ -239,19 +239,19 @@ static void test_rv_m4_amp(void **state)
     view_wr(m, "/app", 0x10010000 + 0xc, 1);
     view_wr(m, "/app", 0x10010000 + 0x0, 0xabc);
     view_wr(m, "/app", 0x10010000 + 0x4, 1);
-    assert_int_equal(rt_cpu(m, 0)->level[FAKE_IRQ(2)], 1);
+    assert_int_equal(rt_cpu(m, 0)->level[TOY_IRQ(2)], 1);
     assert_int_equal(view_rd(m, "/rt", 0x40010000), 0xabc);
     view_wr(m, "/rt", 0x40010000 + 0x8, 1);
-    assert_int_equal(rt_cpu(m, 0)->level[FAKE_IRQ(2)], 0);
+    assert_int_equal(rt_cpu(m, 0)->level[TOY_IRQ(2)], 0);
     view_wr(m, "/rt", 0x40010000 + 0x1c, 1);
     view_wr(m, "/rt", 0x40010000 + 0x14, 1);
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MEIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MEIP], 0);
     view_wr(m, "/app", 0xc000000 + 4 * 1, 1); /* priority[1] */
     view_wr(m, "/app", 0xc002000, 1u << 1);   /* context 0 enables source 1 */
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MEIP], 1);
-    assert_int_equal(fake_cpu(m, "/app", 1)->level[FAKE_MEIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MEIP], 1);
+    assert_int_equal(toy_cpu_at(m, "/app", 1)->level[TOY_MEIP], 0);
     assert_int_equal(view_rd(m, "/app", 0xc200004), 1); /* claim */
-    assert_int_equal(fake_cpu(m, "/app", 0)->level[FAKE_MEIP], 0);
+    assert_int_equal(toy_cpu_at(m, "/app", 0)->level[TOY_MEIP], 0);
     /* the M4 waits in reset for the system controller */
     assert_int_equal(rt_cpu(m, 0)->cpu.state, CPU_OFF);
     assert_int_equal(cluster_of(m, "/app")->cpus[0]->state, CPU_RUNNABLE);
@@ -267,7 +267,7 @@ static void test_mps2_an385(void **state)
 {
     struct machine *m = shipped_board("mps2-an385");
     struct mem_view *v = cluster_of(m, "/m3")->view;
-    struct fake_cpu *cpu = fake_cpu(m, "/m3", 0);
+    struct toy_cpu *cpu = toy_cpu_at(m, "/m3", 0);
 
     (void)state;
     assert_int_equal(m->cpu_freq_hz, 25000000);
@@ -284,14 +284,14 @@ static void test_mps2_an385(void **state)
     /* UART0 TX interrupt on irq[1], timer0 on irq[8], timer1 on irq[9] */
     view_wr(m, "/m3", 0x40004008, 0x5); /* TX enable, TX interrupt enable */
     view_wr(m, "/m3", 0x40004000, '\n');
-    assert_int_equal(cpu->level[FAKE_IRQ(1)], 1);
-    assert_int_equal(cpu->level[FAKE_IRQ(0)], 0);
+    assert_int_equal(cpu->level[TOY_IRQ(1)], 1);
+    assert_int_equal(cpu->level[TOY_IRQ(0)], 0);
     view_wr(m, "/m3", 0x4000400c, 1);
-    assert_int_equal(cpu->level[FAKE_IRQ(1)], 0);
+    assert_int_equal(cpu->level[TOY_IRQ(1)], 0);
     view_wr(m, "/m3", 0x40006008, 0x4); /* UART2: the byte waits, no interrupt yet */
     view_wr(m, "/m3", 0x40006000, 'x');
     view_wr(m, "/m3", 0x40006008, 0x5);
-    assert_int_equal(cpu->level[FAKE_IRQ(5)], 1);
+    assert_int_equal(cpu->level[TOY_IRQ(5)], 1);
     view_wr(m, "/m3", 0x40001008, 10);
     view_wr(m, "/m3", 0x40001000, 0x9);
     m->clock_ns = 10 * 40;
@@ -301,8 +301,8 @@ static void test_mps2_an385(void **state)
         t->armed = false;
         t->cb(t->opaque);
     }
-    assert_int_equal(cpu->level[FAKE_IRQ(9)], 1);
-    assert_int_equal(cpu->level[FAKE_IRQ(8)], 0);
+    assert_int_equal(cpu->level[TOY_IRQ(9)], 1);
+    assert_int_equal(cpu->level[TOY_IRQ(8)], 0);
     machine_free(m);
 }
 

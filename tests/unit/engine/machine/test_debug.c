@@ -3,7 +3,8 @@
  * Debugger run control (engine/machine/debug.c) over TCG with toy CPUs:
  * breakpoints invalidate only the TBs covering them, a step stops after
  * one instruction, a watchpoint reports the data address, a held CPU is
- * not scheduled, and the machine's observers hear every run-state change.
+ * not scheduled, and the machine's observers hear every run-state change
+ * (an onlooker too, without becoming a debugger).
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -259,7 +260,8 @@ static void test_observers(void **state)
 {
     static const uint32_t p[] = {ADDI(0, 1), ADDI(0, 1), TOY_INSN(TOY_EXIT, 0, 0)};
     struct seen s1 = {.quit = true}, s2 = {0}, s4 = {0};
-    struct machine_observer o1 = {on_stopped, on_held, on_released, on_reset, on_exited, &s1};
+    struct machine_observer o1 = {.stopped = on_stopped, .held = on_held, .released = on_released,
+                                  .reset = on_reset, .exited = on_exited, .opaque = &s1};
     struct machine_observer o2 = {.held = on_held, .opaque = &s2};
     struct machine_observer o3 = {.held = remove_self};
     struct machine_observer o4 = {.held = on_held, .opaque = &s4};
@@ -332,6 +334,42 @@ static void test_observers(void **state)
     assert_int_equal(m->nobservers, 0);
 }
 
+/* An onlooker (the monitor console) hears stops and the guest's exit
+ * without being a debugger: the exit ends the run and holds nothing. */
+static void test_onlooker(void **state)
+{
+    static const uint32_t p[] = {ADDI(0, 1), ADDI(0, 1), TOY_INSN(TOY_EXIT, 0, 0)};
+    struct seen s = {0}, d = {.quit = true};
+    struct machine_observer onlooker = {.stopped = on_stopped, .exited = on_exited,
+                                        .opaque = &s, .onlooker = true};
+    struct machine_observer debugger = {.stopped = on_stopped, .opaque = &d};
+    (void)state;
+    m = toy_machine(1, 1, 1000);
+    struct toy_cpu *t = toy_cpu(m, 0, 0);
+    toy_load(m, TOY_RAM, p, 3);
+    assert_int_equal(machine_add_observer(m, &onlooker), 0);
+    assert_false(debug_attached(m));
+    assert_int_equal(machine_run(m), 2);
+    assert_int_equal(s.exited, 1);
+    assert_int_equal(s.code, 2);
+    assert_false(debug_cpu_stopped(&t->cpu));
+
+    /* With a debugger attached as well, the onlooker hears its stops. */
+    m->exit_requested = false;
+    machine_reset(m);
+    assert_int_equal(machine_add_observer(m, &debugger), 0);
+    assert_true(debug_attached(m));
+    assert_int_equal(debug_bp_insert(m->clusters[0], BP_SW, TOY_RAM + 4), 0);
+    machine_run(m);
+    assert_int_equal(d.stopped, 1);
+    assert_int_equal(s.stopped, 1);
+    assert_ptr_equal(s.ev.cpu, &t->cpu);
+    assert_int_equal(s.ev.reason, STOP_BREAKPOINT);
+    assert_int_equal(s.exited, 1);
+    machine_remove_observer(m, &debugger);
+    machine_remove_observer(m, &onlooker);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +378,7 @@ int main(void)
         cmocka_unit_test_teardown(test_watchpoint_reports_data_address, teardown),
         cmocka_unit_test_teardown(test_held_cpu_not_scheduled, teardown),
         cmocka_unit_test_teardown(test_observers, teardown),
+        cmocka_unit_test_teardown(test_onlooker, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

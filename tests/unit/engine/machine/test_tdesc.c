@@ -18,7 +18,8 @@
 #include "engine/machine/tdesc.h"
 #include "tests/unit/common/tmpdir.h"
 
-struct fake_cpu {
+/* Not a target: a CPU-shaped struct whose fields the accessors bind to. */
+struct regs_cpu {
     struct cpu cpu;
     uint64_t regs[64];
 };
@@ -36,7 +37,7 @@ static struct target_reg accessors[NNAMES + 1];
 
 static uint64_t get_twice(struct cpu *cpu, const struct target_reg *r)
 {
-    return ((struct fake_cpu *)cpu)->regs[r->arg] * 2;
+    return ((struct regs_cpu *)cpu)->regs[r->arg] * 2;
 }
 
 static int setup(void **state)
@@ -44,7 +45,7 @@ static int setup(void **state)
     (void)state;
     for (unsigned i = 0; i < NNAMES; i++)
         accessors[i] = (struct target_reg){.name = names[i],
-                                           .offset = offsetof(struct fake_cpu, regs[i]),
+                                           .offset = offsetof(struct regs_cpu, regs[i]),
                                            .size = 8};
     accessors[NNAMES] = (struct target_reg){0};
     return 0;
@@ -83,7 +84,7 @@ static void test_rv64(void **state)
 static void test_reg_access(void **state)
 {
     (void)state;
-    struct fake_cpu cpu = {0};
+    struct regs_cpu cpu = {0};
     struct tdesc *t = tdesc_load(xmldir(), "riscv-32.xml", accessors);
     assert_non_null(t);
     assert_string_equal(t->architecture, "riscv:rv32");
@@ -103,7 +104,7 @@ static void test_reg_access(void **state)
 static void test_get_function(void **state)
 {
     (void)state;
-    struct fake_cpu cpu = {0};
+    struct regs_cpu cpu = {0};
     unsigned i = 0;
     while (strcmp(accessors[i].name, "mcause"))
         i++;

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests for the execution engine with a toy target: the IR
+ * Unit tests for the execution engine on the toy target: the IR
  * interpreter (arithmetic, branches, memory, helpers, atomics), precise
  * exceptions restored from instruction marks, TB chaining, invalidation
  * of translated code when the guest writes it, and the scheduler's
  * virtual time.
  *
- * The toy target's "translation" is a per-test function that emits IR for
- * the TB at the current pc; guest code bytes are read with
- * translator_fetch where a test needs code pages tracked.
+ * The CPUs are the shared toy target's (tests/unit/common/toy.h), but its
+ * small ISA cannot express what is tested here (every IR
+ * operation, 32-bit globals, helpers with four arguments, atomics, loops
+ * inside one TB, exact instruction boundaries), so each test emits the IR
+ * for the TB at the current pc itself through toy_gen; guest code bytes
+ * are read with translator_fetch where a test needs code pages tracked.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,68 +24,7 @@
 #include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
 #include "engine/machine/machine.h"
-
-struct toy_cpu {
-    struct cpu cpu;
-    uint64_t r[4];
-    uint32_t w;
-    uint64_t pc;
-    int exceptions;
-    uint64_t fault_addr, exc_pc;
-};
-
-enum { G_R0, G_R1, G_R2, G_R3, G_W, G_PC };
-static const struct ir_global_def toy_globals[] = {
-    {"r0", IR_I64, offsetof(struct toy_cpu, r[0])}, {"r1", IR_I64, offsetof(struct toy_cpu, r[1])},
-    {"r2", IR_I64, offsetof(struct toy_cpu, r[2])}, {"r3", IR_I64, offsetof(struct toy_cpu, r[3])},
-    {"w", IR_I32, offsetof(struct toy_cpu, w)},     {"pc", IR_I64, offsetof(struct toy_cpu, pc)},
-};
-
-static void (*gen)(struct tb_ctx *ctx);
-static unsigned translations;
-
-static void toy_translate(struct tb_ctx *ctx)
-{
-    translations++;
-    gen(ctx);
-}
-static void toy_reset(struct cpu *cpu) { (void)cpu; }
-static void toy_set_pc(struct cpu *cpu, gaddr pc) { ((struct toy_cpu *)cpu)->pc = pc; }
-static gaddr toy_get_pc(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->pc; }
-static uint32_t toy_flags(const struct cpu *cpu) { (void)cpu; return 0; }
-static bool toy_interrupt(struct cpu *cpu) { (void)cpu; return false; }
-static bool toy_has_work(const struct cpu *cpu) { (void)cpu; return false; }
-static void toy_exception(struct cpu *cpu)
-{
-    struct toy_cpu *t = (struct toy_cpu *)cpu;
-    t->exceptions++;
-    t->exc_pc = t->pc;
-    t->pc = 0x9000; /* "trap vector": tests stop there */
-    cpu_exit(cpu);
-}
-static __attribute__((noreturn)) void toy_mem_fault(struct cpu *cpu, gaddr addr, enum mem_access acc,
-                          enum mem_fault_kind kind)
-{
-    (void)acc;
-    (void)kind;
-    ((struct toy_cpu *)cpu)->fault_addr = addr;
-    cpu_raise_exception(cpu, 1);
-}
-static void toy_restore(struct cpu *cpu, uint64_t pc, uint64_t data)
-{
-    (void)data;
-    ((struct toy_cpu *)cpu)->pc = pc;
-}
-
-static const struct cpu_model toy_models[] = {{.name = "toy", .elf_class = 2}, {0}};
-static const struct target_ops toy_ops = {
-    .arch = "toy", .models = toy_models, .default_model = "toy",
-    .cpu_size = sizeof(struct toy_cpu), .globals = toy_globals,
-    .nglobals = sizeof(toy_globals) / sizeof(toy_globals[0]),
-    .cpu_reset = toy_reset, .set_pc = toy_set_pc, .get_pc = toy_get_pc, .tb_flags = toy_flags,
-    .translate = toy_translate, .exec_interrupt = toy_interrupt, .has_work = toy_has_work,
-    .do_exception = toy_exception, .mem_fault = toy_mem_fault, .restore_state = toy_restore,
-};
+#include "tests/unit/common/toy.h"
 
 static struct machine *m;
 static struct toy_cpu *cpu;
@@ -90,19 +32,8 @@ static struct toy_cpu *cpu;
 static int setup(void **state)
 {
     (void)state;
-    engine_register_types();
-    target_register(&toy_ops);
-    m = machine_new("toyboard");
-    struct cluster *c = cluster_new(&m->obj, "c", "toy");
-    struct object *ram = object_new("ram", &m->obj, "ram");
-    assert_non_null(c);
-    assert_non_null(ram);
-    assert_int_equal(object_set_prop_str(ram, "base", "0x10000", NULL), 0);
-    assert_int_equal(object_set_prop_str(ram, "size", "64K", NULL), 0);
-    assert_int_equal(machine_realize(m), 0);
-    machine_reset(m);
-    cpu = (struct toy_cpu *)c->cpus[0];
-    translations = 0;
+    m = toy_machine(1, 1, 10000);
+    cpu = toy_cpu(m, 0, 0);
     return 0;
 }
 
@@ -131,7 +62,7 @@ static const struct ir_helper stop_helper = {"stop", helper_stop, 0, IR_I64};
 /* Emit "pc = target; exit" (or goto_tb slot when slot >= 0). */
 static void end_tb(struct tb_ctx *ctx, gaddr target, int slot)
 {
-    ir_movi(ctx->ir, ir_global(ctx->ir, G_PC), target);
+    ir_movi(ctx->ir, ir_global(ctx->ir, TOY_G_PC), target);
     if (slot >= 0)
         ir_goto_tb(ctx->ir, (unsigned)slot);
     else
@@ -156,8 +87,8 @@ static void gen_arith(struct tb_ctx *ctx)
         return;
     }
     translator_next_insn(ctx, 0);
-    ir_val r0 = ir_global(b, G_R0), r1 = ir_global(b, G_R1), r2 = ir_global(b, G_R2);
-    ir_val r3 = ir_global(b, G_R3), w = ir_global(b, G_W);
+    ir_val r0 = ir_global(b, TOY_G_R0), r1 = ir_global(b, TOY_G_R1), r2 = ir_global(b, TOY_G_R2);
+    ir_val r3 = ir_global(b, TOY_G_R3), w = ir_global(b, TOY_G_W);
     ir_val t = ir_temp(b, IR_I64), t32 = ir_temp(b, IR_I32);
     ir_addi(b, t, r1, 5);                      /* t = r1 + 5 */
     ir_binop(b, IR_MUL, t, t, r2);             /* t *= r2 */
@@ -178,7 +109,7 @@ static void gen_arith(struct tb_ctx *ctx)
 static void test_arith(void **state)
 {
     (void)state;
-    gen = gen_arith;
+    toy_gen = gen_arith;
     cpu->r[1] = 0;
     cpu->r[2] = 7;
     run_at(0x1000, 100);
@@ -201,7 +132,7 @@ static void gen_loop(struct tb_ctx *ctx)
         return;
     }
     translator_next_insn(ctx, 0);
-    ir_val i = ir_global(b, G_R1), sum = ir_global(b, G_R0);
+    ir_val i = ir_global(b, TOY_G_R1), sum = ir_global(b, TOY_G_R0);
     unsigned top = ir_label(b), done = ir_label(b);
     ir_movi(b, sum, 0);
     ir_movi(b, i, 1);
@@ -217,7 +148,7 @@ static void gen_loop(struct tb_ctx *ctx)
 static void test_loop(void **state)
 {
     (void)state;
-    gen = gen_loop;
+    toy_gen = gen_loop;
     run_at(0x1000, 100);
     assert_int_equal(cpu->r[0], 5050);
 }
@@ -231,7 +162,7 @@ static void gen_mem(struct tb_ctx *ctx)
         emit_stop_tb(ctx);
         return;
     }
-    ir_val r0 = ir_global(b, G_R0), r1 = ir_global(b, G_R1), r2 = ir_global(b, G_R2);
+    ir_val r0 = ir_global(b, TOY_G_R0), r1 = ir_global(b, TOY_G_R1), r2 = ir_global(b, TOY_G_R2);
     ir_val addr = ir_const(b, IR_I64, 0x10100);
     translator_next_insn(ctx, 0);                                 /* insn 0x1000 */
     ir_st(b, ir_const(b, IR_I64, 0x80ff), addr, IR_MO_16, 0);
@@ -240,14 +171,14 @@ static void gen_mem(struct tb_ctx *ctx)
     ir_ld(b, r1, ir_const(b, IR_I64, 0x10101), IR_MO_8, 0);       /* 0x80 */
     ctx->pc_next = 0x1008;
     translator_next_insn(ctx, 0);                                 /* insn 0x1008 */
-    ir_ld(b, r2, ir_global(b, G_R3), IR_MO_32, 0);                /* r3 = address */
+    ir_ld(b, r2, ir_global(b, TOY_G_R3), IR_MO_32, 0);                /* r3 = address */
     end_tb(ctx, 0x9000, -1);
 }
 
 static void test_memory_and_fault(void **state)
 {
     (void)state;
-    gen = gen_mem;
+    toy_gen = gen_mem;
     cpu->r[3] = 0x10100;
     run_at(0x1000, 100);
     assert_int_equal(cpu->r[0], ~0ull);
@@ -261,8 +192,10 @@ static void test_memory_and_fault(void **state)
     assert_int_equal(cpu->exceptions, 1);
     assert_int_equal(cpu->fault_addr, 0x40000);
     assert_int_equal(cpu->exc_pc, 0x1008);
-    /* two instructions retired before the fault; the trap leaves the loop */
+    /* two instructions retired before the fault; the exception powers
+     * the toy CPU off, which leaves the loop */
     assert_int_equal(cpu->cpu.icount - before, 2);
+    assert_int_equal(cpu->cpu.state, CPU_OFF);
 }
 
 /* ---- helpers and atomics ------------------------------------------------ */
@@ -282,21 +215,21 @@ static void gen_helper_atomic(struct tb_ctx *ctx)
         return;
     }
     translator_next_insn(ctx, 0);
-    ir_val r0 = ir_global(b, G_R0), r1 = ir_global(b, G_R1), r2 = ir_global(b, G_R2);
-    ir_val w = ir_global(b, G_W);
+    ir_val r0 = ir_global(b, TOY_G_R0), r1 = ir_global(b, TOY_G_R1), r2 = ir_global(b, TOY_G_R2);
+    ir_val w = ir_global(b, TOY_G_W);
     ir_call(b, &sum4, r0, ir_const(b, IR_I64, 1), w, ir_const(b, IR_I64, 3), r1);
     ir_val addr = ir_const(b, IR_I64, 0x10200);
     ir_st(b, ir_const(b, IR_I64, 40), addr, IR_MO_32, 0);
     ir_atomic(b, IR_RMW_ADD, r1, addr, ir_const(b, IR_I64, 2), IR_MO_32, 0); /* old 40 */
     ir_cmpxchg(b, r2, addr, ir_const(b, IR_I64, 42), ir_const(b, IR_I64, 7), IR_MO_32, 0);
-    ir_ld(b, ir_global(b, G_R3), addr, IR_MO_32, 0);
+    ir_ld(b, ir_global(b, TOY_G_R3), addr, IR_MO_32, 0);
     end_tb(ctx, 0x9000, -1);
 }
 
 static void test_helper_and_atomics(void **state)
 {
     (void)state;
-    gen = gen_helper_atomic;
+    toy_gen = gen_helper_atomic;
     cpu->w = 2;
     cpu->r[1] = 4;
     run_at(0x1000, 100);
@@ -318,13 +251,13 @@ static void gen_chain(struct tb_ctx *ctx)
     }
     translator_next_insn(ctx, 0);
     if (ctx->pc_first == 0x1000) {
-        ir_addi(b, ir_global(b, G_R0), ir_global(b, G_R0), 1);
+        ir_addi(b, ir_global(b, TOY_G_R0), ir_global(b, TOY_G_R0), 1);
         end_tb(ctx, 0x2000, 0);
         return;
     }
     unsigned out = ir_label(b);
-    ir_addi(b, ir_global(b, G_R1), ir_global(b, G_R1), 1);
-    ir_brcondi(b, IR_GEU, ir_global(b, G_R0), 50, out);
+    ir_addi(b, ir_global(b, TOY_G_R1), ir_global(b, TOY_G_R1), 1);
+    ir_brcondi(b, IR_GEU, ir_global(b, TOY_G_R0), 50, out);
     end_tb(ctx, 0x1000, 0);
     ir_set_label(b, out);
     end_tb(ctx, 0x9000, 1);
@@ -333,11 +266,11 @@ static void gen_chain(struct tb_ctx *ctx)
 static void test_chaining(void **state)
 {
     (void)state;
-    gen = gen_chain;
+    toy_gen = gen_chain;
     run_at(0x1000, 1000);
     assert_int_equal(cpu->r[0], 50);
     assert_int_equal(cpu->r[1], 50);
-    assert_int_equal(translations, 3); /* each block translated once */
+    assert_int_equal(toy_translations, 3); /* each block translated once */
     assert_int_equal(tb_cache_count(cpu->cpu.cluster->accel_state), 3);
     /* The budget ends a chain: 10 instructions run, then the loop yields. */
     cpu->r[0] = cpu->r[1] = 0;
@@ -360,7 +293,7 @@ static void gen_fetch(struct tb_ctx *ctx)
     uint32_t insn;
     translator_next_insn(ctx, 0);
     assert_int_equal(translator_fetch(ctx, ctx->pc_next, 4, &insn), 0);
-    ir_movi(b, ir_global(b, G_R0), insn);
+    ir_movi(b, ir_global(b, TOY_G_R0), insn);
     end_tb(ctx, 0x9000, -1);
 }
 
@@ -368,21 +301,21 @@ static void test_code_write_invalidates(void **state)
 {
     (void)state;
     struct mem_view *v = cpu->cpu.view;
-    gen = gen_fetch;
+    toy_gen = gen_fetch;
     assert_int_equal(mem_view_write(v, 0x10000, 4, 1234), MEM_OK);
     run_at(0x10000, 100);
     assert_int_equal(cpu->r[0], 1234);
     run_at(0x10000, 100);
-    assert_int_equal(translations, 2); /* cached: no retranslation */
+    assert_int_equal(toy_translations, 2); /* cached: no retranslation */
     assert_int_equal(mem_view_write(v, 0x10000, 4, 5678), MEM_OK);
     run_at(0x10000, 100);
     assert_int_equal(cpu->r[0], 5678);
-    assert_int_equal(translations, 3);
+    assert_int_equal(toy_translations, 3);
     /* Data written beside the code (same page, other bytes) keeps the TB. */
     assert_int_equal(mem_view_write(v, 0x10800, 4, 42), MEM_OK);
     assert_int_equal(mem_view_write(v, 0x10004, 4, 43), MEM_OK);
     run_at(0x10000, 100);
-    assert_int_equal(translations, 3);
+    assert_int_equal(toy_translations, 3);
     /* One byte of the instruction is enough; the page, left without code,
      * is no longer tracked until code is translated from it again. */
     const struct mem_mapping *map = mem_view_find(v, 0x10000);
@@ -391,7 +324,7 @@ static void test_code_write_invalidates(void **state)
     assert_false(mem_region_has_code(map->region, 0));
     run_at(0x10000, 100);
     assert_int_equal(cpu->r[0], 5678);
-    assert_int_equal(translations, 4);
+    assert_int_equal(toy_translations, 4);
     assert_true(mem_region_has_code(map->region, 0));
     /* A fetch from unmapped memory fails cleanly. */
     struct tb_ctx ctx = {.cpu = &cpu->cpu};
@@ -416,7 +349,7 @@ static void gen_spin(struct tb_ctx *ctx)
 {
     struct ir_block *b = ctx->ir;
     translator_next_insn(ctx, 0);
-    ir_addi(b, ir_global(b, G_R1), ir_global(b, G_R1), 1);
+    ir_addi(b, ir_global(b, TOY_G_R1), ir_global(b, TOY_G_R1), 1);
     if (leave_early)
         ir_call(b, &leave_helper, IR_NO_VAL, 0, 0, 0, 0);
     end_tb(ctx, 0x2000, 0);
@@ -441,7 +374,7 @@ static void alarm_fire(void *opaque)
 static void test_virtual_time_follows_instructions(void **state)
 {
     (void)state;
-    gen = gen_spin;
+    toy_gen = gen_spin;
     for (int early = 0; early < 2; early++) {
         struct alarm a = {0};
         leave_early = early;
@@ -464,7 +397,7 @@ static void test_virtual_time_follows_instructions(void **state)
 static void test_time_limit(void **state)
 {
     (void)state;
-    gen = gen_spin;
+    toy_gen = gen_spin;
     cpu->r[1] = 0;
     cpu->pc = 0x2000;
     m->time_limit_ns = m->clock_ns + 25003;
@@ -488,9 +421,9 @@ static void gen_prog(struct tb_ctx *ctx)
     ir_val addr = ir_const(b, IR_I64, 0x10100);
     while (translator_next_insn(ctx, 0)) {
         switch (ctx->pc_next) {
-        case 0x1000: ir_st(b, ir_global(b, G_R0), addr, IR_MO_32, 0); break;
-        case 0x1004: ir_addi(b, ir_global(b, G_R1), ir_global(b, G_R1), 1); break;
-        case 0x1008: ir_ld(b, ir_global(b, G_R2), addr, IR_MO_32, 0); break;
+        case 0x1000: ir_st(b, ir_global(b, TOY_G_R0), addr, IR_MO_32, 0); break;
+        case 0x1004: ir_addi(b, ir_global(b, TOY_G_R1), ir_global(b, TOY_G_R1), 1); break;
+        case 0x1008: ir_ld(b, ir_global(b, TOY_G_R2), addr, IR_MO_32, 0); break;
         default: end_tb(ctx, 0x9000, -1); return;
         }
         ctx->pc_next += 4;
@@ -521,7 +454,7 @@ static void test_breakpoint(void **state)
 {
     (void)state;
     struct cluster *c = cpu->cpu.cluster;
-    gen = gen_prog;
+    toy_gen = gen_prog;
     assert_int_equal(machine_add_observer(m, &debugger), 0);
     run_at(0x1000, 100); /* translate the whole block first */
     assert_int_equal(cpu->r[1], 1);
@@ -545,7 +478,7 @@ static void test_breakpoint(void **state)
 static void test_single_step(void **state)
 {
     (void)state;
-    gen = gen_prog;
+    toy_gen = gen_prog;
     assert_int_equal(machine_add_observer(m, &debugger), 0);
     debug_cpu_resume(&cpu->cpu, true, 0);
     assert_int_equal(run_debug(0x1000), EXCP_DEBUG);
@@ -563,7 +496,7 @@ static void test_watchpoints(void **state)
 {
     (void)state;
     struct cluster *c = cpu->cpu.cluster;
-    gen = gen_prog;
+    toy_gen = gen_prog;
     assert_int_equal(machine_add_observer(m, &debugger), 0);
     cpu->r[0] = 77;
     assert_int_equal(debug_wp_insert(c, WP_WRITE, 0x10102, 1), 0);
@@ -596,10 +529,11 @@ static void test_nonsteppable_watchpoint(void **state)
 {
     (void)state;
     struct cluster *c = cpu->cpu.cluster;
-    struct target_ops ops = *cpu->cpu.target;
+    const struct target_ops *toy_ops = cpu->cpu.target;
+    struct target_ops ops = *toy_ops;
     ops.nonsteppable_watchpoints = true;
     cpu->cpu.target = &ops;
-    gen = gen_prog;
+    toy_gen = gen_prog;
     assert_int_equal(machine_add_observer(m, &debugger), 0);
     cpu->r[0] = 55;
     assert_int_equal(debug_wp_insert(c, WP_WRITE, 0x10100, 4), 0);
@@ -613,7 +547,7 @@ static void test_nonsteppable_watchpoint(void **state)
     debug_clear_all(c);
     debug_cpu_resume(&cpu->cpu, false, 0);
     machine_remove_observer(m, &debugger);
-    cpu->cpu.target = &toy_ops;
+    cpu->cpu.target = toy_ops;
 }
 
 int main(void)

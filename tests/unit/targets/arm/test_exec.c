@@ -347,9 +347,9 @@ static void test_irq_line(void **state)
     (void)state;
     struct irq_line line;
     START("irq");
-    assert_int_equal(arm_target_ops.irq_in(&env.cpu->cpu, "irq", 240, &line), -ENOENT);
-    assert_int_equal(arm_target_ops.irq_in(&env.cpu->cpu, "bogus", 0, &line), -ENOENT);
-    assert_int_equal(arm_target_ops.irq_in(&env.cpu->cpu, "irq", 3, &line), 0);
+    assert_int_equal(arm_target_ops.irq_in(&env.cpu->cpu, "irq", 240, &line, NULL), -ENOENT);
+    assert_int_equal(arm_target_ops.irq_in(&env.cpu->cpu, "bogus", 0, &line, NULL), -ENOENT);
+    assert_int_equal(arm_target_ops.irq_in(&env.cpu->cpu, "irq", 3, &line, NULL), 0);
     assert_int_equal(run(), EXCP_HALTED);
     assert_int_equal(mem32(SRAM), 0);
     irq_raise(&line);

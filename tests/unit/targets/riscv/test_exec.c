@@ -353,10 +353,10 @@ static void test_timer_interrupt(void **state)
     (void)state;
     struct irq_line line;
     env_start("rv64imac", "irq");
-    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "mtip", 0, &line), 0);
-    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "mtip", 1, &line), -ENOENT);
-    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "bogus", 0, &line), -ENOENT);
-    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "mtip", 0, &line), 0);
+    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "mtip", 0, &line, NULL), 0);
+    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "mtip", 1, &line, NULL), -ENOENT);
+    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "bogus", 0, &line, NULL), -ENOENT);
+    assert_int_equal(riscv_target_ops.irq_in(&env.cpu->cpu, "mtip", 0, &line, NULL), 0);
     /* Waits in the first wfi: nothing pending. */
     assert_int_equal(run(), EXCP_HALTED);
     assert_int_equal(x(A0), 1);
