@@ -29,6 +29,8 @@ unsigned fake_irq_calls;
 static const struct cpu_model fake_models[] = {
     {.name = "rv64imac", .elf_machine = 243, .elf_class = 2},
     {.name = "rv32imac", .elf_machine = 243, .elf_class = 1},
+    {.name = "rv64gc", .elf_machine = 243, .elf_class = 2},
+    {.name = "rv32gc", .elf_machine = 243, .elf_class = 1},
     {0},
 };
 
