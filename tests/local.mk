@@ -15,6 +15,7 @@ include %D%/isa/arm/local.mk
 include %D%/firmware/local.mk
 include %D%/firmware/mps2/local.mk
 include %D%/firmware/amp/local.mk
+include %D%/firmware/fp/local.mk
 include %D%/gdb/local.mk
 include %D%/cli/local.mk
 include %D%/ide/local.mk
