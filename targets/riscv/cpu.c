@@ -16,8 +16,10 @@
 #include "targets/riscv/riscv.h"
 
 #define RISCV_G (RISCV_EXT_F | RISCV_EXT_D)
+#define RISCV_B (RISCV_EXT_ZBA | RISCV_EXT_ZBB | RISCV_EXT_ZBS)
 
-/* IMAC and G (IMAFD) + C; G is what toolchains target by default. */
+/* IMAC; G (IMAFD) + C, what toolchains target by default; and GC with B
+ * (Zba, Zbb, Zbs) and Zbc. */
 static const struct cpu_model riscv_models[] = {
     {.name = "rv64imac", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
      .features = RISCV_FEAT_RV64, .tdesc = "riscv-64.xml"},
@@ -27,6 +29,11 @@ static const struct cpu_model riscv_models[] = {
      .features = RISCV_FEAT_RV64 | RISCV_G, .tdesc = "riscv-64-gc.xml"},
     {.name = "rv32gc", .elf_machine = EM_RISCV, .elf_class = ELFCLASS32,
      .features = RISCV_G, .tdesc = "riscv-32-gc.xml"},
+    {.name = "rv64gcb", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
+     .features = RISCV_FEAT_RV64 | RISCV_G | RISCV_B | RISCV_EXT_ZBC,
+     .tdesc = "riscv-64-gc.xml"},
+    {.name = "rv32gcb", .elf_machine = EM_RISCV, .elf_class = ELFCLASS32,
+     .features = RISCV_G | RISCV_B | RISCV_EXT_ZBC, .tdesc = "riscv-32-gc.xml"},
     {.name = NULL},
 };
 
@@ -64,6 +71,9 @@ static int riscv_cpu_init(struct cpu *cpu, const struct cpu_model *model)
         c->misa |= 1ull << ('F' - 'A');
     if (c->ext & RISCV_EXT_D)
         c->misa |= 1ull << ('D' - 'A');
+    /* B names Zba + Zbb + Zbs (bit-manipulation spec 1.0.0, chapter 1) */
+    if ((c->ext & RISCV_B) == RISCV_B)
+        c->misa |= 1ull << ('B' - 'A');
     return 0;
 }
 

@@ -46,6 +46,23 @@
 #define EF RISCV_EXT_F
 #define ED RISCV_EXT_D
 
+/* Zba, Zbb, Zbc, Zbs (bit-manipulation spec 1.0.0, chapter 2). The
+ * immediate rotate and bit forms are named as objdump prints them (ror,
+ * bclr, ... with an immediate). OP = 0x33, OP-IMM = 0x13, OP-32 = 0x3b,
+ * OP-IMM-32 = 0x1b. */
+#define MASK_I12 0xfff0707fu /* funct12 (rs2 field included) and funct3 */
+#define ZB(n, m, mask, fmt, x, zb, p, e) {n, m, mask, fmt, RV_K_ZB, x, zb, p, e}
+#define ZB_OP(n, f7, f3, x, opc, zb, p, e) \
+    ZB(n, (uint32_t)(f7) << 25 | (f3) << 12 | (opc), MASK_R, RV_F_R, x, zb, p, e)
+#define ZB_UN(n, f12, f3, x, opc, zb, p, e) \
+    ZB(n, (uint32_t)(f12) << 20 | (f3) << 12 | (opc), MASK_I12, RV_F_R1, x, zb, p, e)
+#define ZB_SH(n, f6, f3, opc, zb, p, e) \
+    ZB(n, (uint32_t)(f6) << 26 | (f3) << 12 | (opc), MASK_SH64, RV_F_SH, 0, zb, p, e)
+#define EZBA RISCV_EXT_ZBA
+#define EZBB RISCV_EXT_ZBB
+#define EZBC RISCV_EXT_ZBC
+#define EZBS RISCV_EXT_ZBS
+
 #define AMO(n, f5, w, rmw)                                                      \
     {n, (f5) << 27 | (w) << 12 | 0x2f, MASK_AMO, RV_F_AMO, RV_K_AMO, (w) == 3 ? 64 : 0, rmw, \
      (w) == 3 ? IR_MO_64 : IR_MO_32}
@@ -214,6 +231,52 @@ const struct riscv_opdef riscv_opdefs[RV_OP_COUNT] = {
     [RV_FCVT_D_L] = FP_R1("fcvt.d.l", 0x69, 2, RV_F_X2F, 64, FCVT_D_L, ED),
     [RV_FCVT_D_LU] = FP_R1("fcvt.d.lu", 0x69, 3, RV_F_X2F, 64, FCVT_D_LU, ED),
     [RV_FMV_D_X] = FMV("fmv.d.x", 0x79, RV_K_FMV_X2F, RV_F_X2F, 64, ED),
+    [RV_SH1ADD] = ZB_OP("sh1add", 0x10, 2, 0, 0x33, RV_ZB_SHADD, 1, EZBA),
+    [RV_SH2ADD] = ZB_OP("sh2add", 0x10, 4, 0, 0x33, RV_ZB_SHADD, 2, EZBA),
+    [RV_SH3ADD] = ZB_OP("sh3add", 0x10, 6, 0, 0x33, RV_ZB_SHADD, 3, EZBA),
+    [RV_ADD_UW] = ZB_OP("add.uw", 0x04, 0, 64, 0x3b, RV_ZB_SHADD_UW, 0, EZBA),
+    [RV_SH1ADD_UW] = ZB_OP("sh1add.uw", 0x10, 2, 64, 0x3b, RV_ZB_SHADD_UW, 1, EZBA),
+    [RV_SH2ADD_UW] = ZB_OP("sh2add.uw", 0x10, 4, 64, 0x3b, RV_ZB_SHADD_UW, 2, EZBA),
+    [RV_SH3ADD_UW] = ZB_OP("sh3add.uw", 0x10, 6, 64, 0x3b, RV_ZB_SHADD_UW, 3, EZBA),
+    [RV_SLLI_UW] = ZB(
+        "slli.uw", 0x0800101b, MASK_SH64, RV_F_SH, 64, RV_ZB_SLLI_UW, 0, EZBA),
+    [RV_ANDN] = ZB_OP("andn", 0x20, 7, 0, 0x33, RV_ZB_INV2, IR_AND, EZBB),
+    [RV_ORN] = ZB_OP("orn", 0x20, 6, 0, 0x33, RV_ZB_INV2, IR_OR, EZBB),
+    [RV_XNOR] = ZB_OP("xnor", 0x20, 4, 0, 0x33, RV_ZB_INV2, IR_XOR, EZBB),
+    [RV_CLZ] = ZB_UN("clz", 0x600, 1, 0, 0x13, RV_ZB_UNOP, IR_CLZ, EZBB),
+    [RV_CTZ] = ZB_UN("ctz", 0x601, 1, 0, 0x13, RV_ZB_UNOP, IR_CTZ, EZBB),
+    [RV_CPOP] = ZB_UN("cpop", 0x602, 1, 0, 0x13, RV_ZB_HELPER, RV_ZBH_CPOP, EZBB),
+    [RV_CLZW] = ZB_UN("clzw", 0x600, 1, 64, 0x1b, RV_ZB_UNOPW, IR_CLZ, EZBB),
+    [RV_CTZW] = ZB_UN("ctzw", 0x601, 1, 64, 0x1b, RV_ZB_UNOPW, IR_CTZ, EZBB),
+    [RV_CPOPW] = ZB_UN("cpopw", 0x602, 1, 64, 0x1b, RV_ZB_HELPER, RV_ZBH_CPOPW, EZBB),
+    [RV_MAX] = ZB_OP("max", 0x05, 6, 0, 0x33, RV_ZB_MINMAX, IR_GT, EZBB),
+    [RV_MAXU] = ZB_OP("maxu", 0x05, 7, 0, 0x33, RV_ZB_MINMAX, IR_GTU, EZBB),
+    [RV_MIN] = ZB_OP("min", 0x05, 4, 0, 0x33, RV_ZB_MINMAX, IR_LT, EZBB),
+    [RV_MINU] = ZB_OP("minu", 0x05, 5, 0, 0x33, RV_ZB_MINMAX, IR_LTU, EZBB),
+    [RV_SEXT_B] = ZB_UN("sext.b", 0x604, 1, 0, 0x13, RV_ZB_UNOP, IR_EXT8S, EZBB),
+    [RV_SEXT_H] = ZB_UN("sext.h", 0x605, 1, 0, 0x13, RV_ZB_UNOP, IR_EXT16S, EZBB),
+    [RV_ZEXT_H_32] = ZB_UN("zext.h", 0x080, 4, 32, 0x33, RV_ZB_UNOP, IR_EXT16U, EZBB),
+    [RV_ZEXT_H_64] = ZB_UN("zext.h", 0x080, 4, 64, 0x3b, RV_ZB_UNOP, IR_EXT16U, EZBB),
+    [RV_ROL] = {"rol", 0x60001033, MASK_R, RV_F_R, RV_K_ALU, 0, IR_ROTL, 0, EZBB},
+    [RV_ROR] = {"ror", 0x60005033, MASK_R, RV_F_R, RV_K_ALU, 0, IR_ROTR, 0, EZBB},
+    [RV_RORI] = {"ror", 0x60005013, MASK_SH64, RV_F_SH, RV_K_ALUI, 0, IR_ROTR, 0, EZBB},
+    [RV_ROLW] = {"rolw", 0x6000103b, MASK_R, RV_F_R, RV_K_ALUW, 64, IR_ROTL, 0, EZBB},
+    [RV_RORW] = {"rorw", 0x6000503b, MASK_R, RV_F_R, RV_K_ALUW, 64, IR_ROTR, 0, EZBB},
+    [RV_RORIW] = {"rorw", 0x6000501b, MASK_R, RV_F_SH, RV_K_ALUIW, 64, IR_ROTR, 0, EZBB},
+    [RV_ORC_B] = ZB_UN("orc.b", 0x287, 5, 0, 0x13, RV_ZB_HELPER, RV_ZBH_ORC_B, EZBB),
+    [RV_REV8_32] = ZB_UN("rev8", 0x698, 5, 32, 0x13, RV_ZB_UNOP, IR_BSWAP, EZBB),
+    [RV_REV8_64] = ZB_UN("rev8", 0x6b8, 5, 64, 0x13, RV_ZB_UNOP, IR_BSWAP, EZBB),
+    [RV_CLMUL] = ZB_OP("clmul", 0x05, 1, 0, 0x33, RV_ZB_HELPER, RV_ZBH_CLMUL, EZBC),
+    [RV_CLMULH] = ZB_OP("clmulh", 0x05, 3, 0, 0x33, RV_ZB_HELPER, RV_ZBH_CLMULH, EZBC),
+    [RV_CLMULR] = ZB_OP("clmulr", 0x05, 2, 0, 0x33, RV_ZB_HELPER, RV_ZBH_CLMULR, EZBC),
+    [RV_BCLR] = ZB_OP("bclr", 0x24, 1, 0, 0x33, RV_ZB_BIT, RV_ZBIT_CLR, EZBS),
+    [RV_BCLRI] = ZB_SH("bclr", 0x12, 1, 0x13, RV_ZB_BITI, RV_ZBIT_CLR, EZBS),
+    [RV_BEXT] = ZB_OP("bext", 0x24, 5, 0, 0x33, RV_ZB_BIT, RV_ZBIT_EXT, EZBS),
+    [RV_BEXTI] = ZB_SH("bext", 0x12, 5, 0x13, RV_ZB_BITI, RV_ZBIT_EXT, EZBS),
+    [RV_BINV] = ZB_OP("binv", 0x34, 1, 0, 0x33, RV_ZB_BIT, RV_ZBIT_INV, EZBS),
+    [RV_BINVI] = ZB_SH("binv", 0x1a, 1, 0x13, RV_ZB_BITI, RV_ZBIT_INV, EZBS),
+    [RV_BSET] = ZB_OP("bset", 0x14, 1, 0, 0x33, RV_ZB_BIT, RV_ZBIT_SET, EZBS),
+    [RV_BSETI] = ZB_SH("bset", 0x0a, 1, 0x13, RV_ZB_BITI, RV_ZBIT_SET, EZBS),
 };
 
 static inline uint32_t field(uint32_t x, unsigned lo, unsigned n)
@@ -262,7 +325,7 @@ static const uint8_t fmt_regs[] = {
     [RV_F_FR] = USES_RD | USES_RS1 | USES_RS2,
     [RV_F_FR4] = USES_RD | USES_RS1 | USES_RS2 | USES_RS3, [RV_F_FR1] = USES_RD | USES_RS1,
     [RV_F_F2X] = USES_RD | USES_RS1, [RV_F_X2F] = USES_RD | USES_RS1,
-    [RV_F_FCMP] = USES_RD | USES_RS1 | USES_RS2,
+    [RV_F_FCMP] = USES_RD | USES_RS1 | USES_RS2, [RV_F_R1] = USES_RD | USES_RS1,
 };
 
 static bool opdef_matches(const struct riscv_opdef *d, uint32_t raw, bool rv64)

@@ -216,6 +216,7 @@ static bool put_alu_alias(struct dis *d)
     case RV_ADD: name = in->rs1 ? NULL : "mv", rs = in->rs2; break;
     case RV_SUB: name = in->rs1 ? NULL : "neg", rs = in->rs2; break;
     case RV_SUBW: name = in->rs1 ? NULL : "negw", rs = in->rs2; break;
+    case RV_ADD_UW: name = in->rs2 ? NULL : "zext.w"; break;
     case RV_SLTU: name = in->rs1 ? NULL : "snez", rs = in->rs2; break;
     case RV_SLT:
         if (!in->rs2)
@@ -250,6 +251,7 @@ static void put_generic(struct dis *d, const struct riscv_opdef *def)
     case RV_F_U: PUT("%s\t%s,0x%" PRIx64, n, rd, ((uint64_t)in->imm >> 12) & 0xfffff); break;
     case RV_F_LR: PUT("%s%s\t%s,(%s)", n, aqrl[in->aqrl], rd, rs1); break;
     case RV_F_AMO: PUT("%s%s\t%s,%s,(%s)", n, aqrl[in->aqrl], rd, rs2, rs1); break;
+    case RV_F_R1: PUT("%s\t%s,%s", n, rd, rs1); break;
     default: PUT("%s", n); break;
     }
 }

@@ -173,6 +173,14 @@ enum riscv_op {
     RV_FCVT_W_D, RV_FCVT_WU_D, RV_FCVT_L_D, RV_FCVT_LU_D,
     RV_FMV_X_D, RV_FCLASS_D, RV_FEQ_D, RV_FLT_D, RV_FLE_D,
     RV_FCVT_D_W, RV_FCVT_D_WU, RV_FCVT_D_L, RV_FCVT_D_LU, RV_FMV_D_X,
+    /* Zba, Zbb, Zbc, Zbs */
+    RV_SH1ADD, RV_SH2ADD, RV_SH3ADD, RV_ADD_UW, RV_SH1ADD_UW, RV_SH2ADD_UW, RV_SH3ADD_UW,
+    RV_SLLI_UW,
+    RV_ANDN, RV_ORN, RV_XNOR, RV_CLZ, RV_CTZ, RV_CPOP, RV_CLZW, RV_CTZW, RV_CPOPW,
+    RV_MAX, RV_MAXU, RV_MIN, RV_MINU, RV_SEXT_B, RV_SEXT_H, RV_ZEXT_H_32, RV_ZEXT_H_64,
+    RV_ROL, RV_ROR, RV_RORI, RV_ROLW, RV_RORW, RV_RORIW, RV_ORC_B, RV_REV8_32, RV_REV8_64,
+    RV_CLMUL, RV_CLMULH, RV_CLMULR,
+    RV_BCLR, RV_BCLRI, RV_BEXT, RV_BEXTI, RV_BINV, RV_BINVI, RV_BSET, RV_BSETI,
     RV_OP_COUNT
 };
 
@@ -193,6 +201,7 @@ enum riscv_fmt {
     RV_F_LR,    /* rd, (rs1) */
     RV_F_AMO,   /* rd, rs2, (rs1) */
     RV_F_FENCE, /* pred, succ */
+    RV_F_R1,    /* rd, rs1 */
     /* F and D: f names a floating-point register, [,rm] a rounding mode */
     RV_F_FLOAD,  /* fd, imm(rs1) */
     RV_F_FSTORE, /* fs2, imm(rs1) */
@@ -214,7 +223,33 @@ enum riscv_kind {
     RV_K_LR, RV_K_SC, RV_K_AMO,
     /* F and D (tr_fp.c) */
     RV_K_FLOAD, RV_K_FSTORE, RV_K_FP, RV_K_FSGNJ, RV_K_FMV_F2X, RV_K_FMV_X2F,
+    /* Zba, Zbb, Zbc, Zbs beyond plain ALU ops (tr_bitmanip.c); arg is an
+     * enum riscv_zb, memop its parameter */
+    RV_K_ZB,
 };
+
+enum riscv_zb {
+    RV_ZB_INV2,     /* rs1 OP ~rs2; memop = IR_AND, IR_OR, IR_XOR */
+    RV_ZB_SHADD,    /* (rs1 << memop) + rs2 */
+    RV_ZB_SHADD_UW, /* (zext32(rs1) << memop) + rs2 */
+    RV_ZB_SLLI_UW,  /* zext32(rs1) << shamt */
+    RV_ZB_UNOP,     /* memop = IR_CLZ, IR_CTZ, IR_EXT*, IR_BSWAP at XLEN */
+    RV_ZB_UNOPW,    /* memop = IR_CLZ, IR_CTZ on the low 32 bits */
+    RV_ZB_MINMAX,   /* rs1 COND rs2 ? rs1 : rs2; memop = enum ir_cond */
+    RV_ZB_HELPER,   /* memop = enum riscv_zbh */
+    RV_ZB_BIT,      /* one bit, numbered by rs2; memop = enum riscv_zbit */
+    RV_ZB_BITI,     /* the same numbered by shamt */
+};
+
+/* Bit operations of Zbs. */
+enum riscv_zbit { RV_ZBIT_CLR, RV_ZBIT_INV, RV_ZBIT_SET, RV_ZBIT_EXT };
+
+/* Zb operations done by helpers (helpers.c). */
+enum riscv_zbh {
+    RV_ZBH_CPOP, RV_ZBH_CPOPW, RV_ZBH_ORC_B, RV_ZBH_CLMUL, RV_ZBH_CLMULH, RV_ZBH_CLMULR,
+    RV_ZBH_COUNT
+};
+extern const struct ir_helper riscv_zb_helpers[RV_ZBH_COUNT];
 
 struct riscv_opdef {
     const char *name;
@@ -257,7 +292,7 @@ unsigned riscv_decode(uint32_t raw, bool rv64, struct riscv_insn *out);
 /* target_ops.translate (translate.c). */
 void riscv_translate(struct tb_ctx *ctx);
 
-/* ---- translation (translate.c, tr_fp.c) -------------------------------- */
+/* ---- translation (translate.c, tr_fp.c, tr_bitmanip.c) ----------------- */
 
 /* The state of translating one TB. */
 struct rv_tc {
@@ -294,6 +329,7 @@ void riscv_emit_fmv_f2x(struct rv_tc *s, const struct riscv_insn *in,
                         const struct riscv_opdef *d);
 void riscv_emit_fmv_x2f(struct rv_tc *s, const struct riscv_insn *in,
                         const struct riscv_opdef *d);
+void riscv_emit_zb(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
 
 /* ---- CSRs (csr.c) ---------------------------------------------------- */
 

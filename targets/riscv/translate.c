@@ -400,19 +400,26 @@ static const rv_emit_fn emitters[] = {
     [RV_K_SC] = emit_sc, [RV_K_AMO] = emit_amo, [RV_K_FLOAD] = riscv_emit_fload,
     [RV_K_FSTORE] = riscv_emit_fstore, [RV_K_FP] = riscv_emit_fp,
     [RV_K_FSGNJ] = riscv_emit_fsgnj, [RV_K_FMV_F2X] = riscv_emit_fmv_f2x,
-    [RV_K_FMV_X2F] = riscv_emit_fmv_x2f,
+    [RV_K_FMV_X2F] = riscv_emit_fmv_x2f, [RV_K_ZB] = riscv_emit_zb,
 };
 
 /* Kinds that only compute a register value: with rd = x0 they are hints
  * and no-ops, so nothing is emitted. */
 static bool kind_is_pure(enum riscv_kind k)
 {
-    return k == RV_K_LUI || k == RV_K_AUIPC || (k >= RV_K_ALU && k <= RV_K_ALUIW);
+    return k == RV_K_LUI || k == RV_K_AUIPC || (k >= RV_K_ALU && k <= RV_K_ALUIW) ||
+           k == RV_K_ZB;
 }
 
+/* An instruction of an extension the hart lacks is illegal (even as a
+ * hint with rd = x0). */
 static void emit_insn(struct rv_tc *s, const struct riscv_insn *in)
 {
     const struct riscv_opdef *d = &riscv_opdefs[in->op];
+    if ((s->ext & d->ext) != d->ext) {
+        riscv_gen_illegal(s, in);
+        return;
+    }
     if (kind_is_pure(d->kind) && in->rd == 0)
         return;
     emitters[d->kind](s, in, d);

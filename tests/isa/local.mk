@@ -10,7 +10,8 @@ EXTRA_DIST += %D%/lib.sh %D%/riscv/run.sh %D%/riscv/test.h %D%/riscv/runtime.S %
 	%D%/riscv/rv_alu.S %D%/riscv/rv_branch.S %D%/riscv/rv_mem.S %D%/riscv/rv_muldiv.S \
 	%D%/riscv/rv_atomic.S %D%/riscv/rv_compressed.S %D%/riscv/rv_csr.S %D%/riscv/rv_traps.S \
 	%D%/riscv/rv_user.S %D%/riscv/rv_interrupts.S %D%/riscv/rv_smc.S %D%/riscv/rv_smp.S \
-	%D%/riscv/rv_semihost.S %D%/riscv/rv_misaligned.S %D%/riscv/rv_strict.S %D%/riscv/rv_fp.S
+	%D%/riscv/rv_semihost.S %D%/riscv/rv_misaligned.S %D%/riscv/rv_strict.S %D%/riscv/rv_fp.S \
+	%D%/riscv/rv_bitmanip.S
 CLEANFILES += %D%/riscv/rv*.elf %D%/riscv/rv*.log
 
 if HAVE_RISCV_CC
@@ -47,6 +48,8 @@ check_SCRIPTS += \
 	%D%/riscv/rv32-strict.elf \
 	%D%/riscv/rv64-fp.elf \
 	%D%/riscv/rv32-fp.elf \
+	%D%/riscv/rv64-bitmanip.elf \
+	%D%/riscv/rv32-bitmanip.elf \
 	%D%/riscv/rv64-alu-spike.elf \
 	%D%/riscv/rv32-alu-spike.elf \
 	%D%/riscv/rv64-muldiv-spike.elf \
@@ -126,6 +129,10 @@ check_SCRIPTS += \
 	$(%C%_RV64) $(srcdir)/%D%/riscv/rv_fp.S
 %D%/riscv/rv32-fp.elf: $(srcdir)/%D%/riscv/rv_fp.S $(%C%_RV_DEPS)
 	$(%C%_RV32) $(srcdir)/%D%/riscv/rv_fp.S
+%D%/riscv/rv64-bitmanip.elf: $(srcdir)/%D%/riscv/rv_bitmanip.S $(%C%_RV_DEPS)
+	$(%C%_RV64) $(srcdir)/%D%/riscv/rv_bitmanip.S
+%D%/riscv/rv32-bitmanip.elf: $(srcdir)/%D%/riscv/rv_bitmanip.S $(%C%_RV_DEPS)
+	$(%C%_RV32) $(srcdir)/%D%/riscv/rv_bitmanip.S
 %D%/riscv/rv64-alu-spike.elf: $(srcdir)/%D%/riscv/rv_alu.S $(%C%_RV_DEPS)
 	$(%C%_RV64) -DTEST_HTIF $(srcdir)/%D%/riscv/rv_alu.S
 %D%/riscv/rv32-alu-spike.elf: $(srcdir)/%D%/riscv/rv_alu.S $(%C%_RV_DEPS)

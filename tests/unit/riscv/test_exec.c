@@ -4,7 +4,8 @@
  * software TLB, run loop): small guest programs check what is specific to
  * this target rather than every instruction (tests/isa/riscv does that):
  * XLEN handling, x0, trap causes and mtval, privilege changes, CSR rules,
- * the misaligned policy, LR/SC, interrupts, counters and semihosting.
+ * the misaligned policy, LR/SC, interrupts, counters, semihosting, and
+ * extensions that follow the model.
  *
  * Most programs start with a prologue that installs this trap handler and
  * jumps to the body:
@@ -68,6 +69,42 @@ static const uint16_t p_arith64[] = {
     0x429d, 0xc733, 0x0202, 0xe7b3, 0x0202, 0xd83b, 0x0202, 0x4305, 0x137e, 0x53fd,
     0x48b3, 0x0273, 0x69b3, 0x0273, 0x3a33, 0x02a5, 0x2ab3, 0x02a5, 0xdb3b, 0x4056,
     0xdbbb, 0x0056, 0x3c13, 0x0010, 0x0cb7, 0x8000, 0x0d17, 0x0000, 0x0073, 0x1050,
+};
+
+/* (prologue, with `j body` compressed)
+ *     andn a0, a1, a2
+ *     wfi
+ */
+static const uint16_t p_zb_andn[] = {
+    0x0297, 0x0000, 0x8293, 0x0102, 0x9073, 0x3052, 0xa811, 0x0001, 0x2473, 0x3420,
+    0x24f3, 0x3410, 0x2973, 0x3430, 0x0073, 0x1050, 0xf533, 0x40c5, 0x0073, 0x1050,
+};
+
+/* (prologue, with `j body` compressed)
+ *     li a1, 1
+ *     slli a1, a1, 63
+ *     ctzw a0, a1
+ *     clzw a2, a1
+ *     cpopw a3, a1
+ *     wfi
+ */
+static const uint16_t p_zb_words[] = {
+    0x0297, 0x0000, 0x8293, 0x0102, 0x9073, 0x3052, 0xa811, 0x0001, 0x2473, 0x3420,
+    0x24f3, 0x3410, 0x2973, 0x3430, 0x0073, 0x1050, 0x4585, 0x15fe, 0x951b, 0x6015,
+    0x961b, 0x6005, 0x969b, 0x6025, 0x0073, 0x1050,
+};
+
+/* (prologue, with `j body` compressed)
+ *     lui t0, 0x6
+ *     csrs mstatus, t0
+ *     csrr a0, mstatus
+ *     fadd.d fa0, fa1, fa2
+ *     wfi
+ */
+static const uint16_t p_fs_on[] = {
+    0x0297, 0x0000, 0x8293, 0x0102, 0x9073, 0x3052, 0xa811, 0x0001, 0x2473, 0x3420,
+    0x24f3, 0x3410, 0x2973, 0x3430, 0x0073, 0x1050, 0x6299, 0xa073, 0x3002, 0x2573,
+    0x3000, 0xf553, 0x02c5, 0x0073, 0x1050,
 };
 
 /* (prologue)
@@ -685,6 +722,43 @@ static void test_illegal(void **state)
     expect_trap(RISCV_EXCP_ILLEGAL, BODY, 0);
 }
 
+/* An extension is there only in the models that have it: andn is illegal
+ * on rv64gc and runs on rv64gcb; rv64imac keeps mstatus.FS zero and its
+ * FP instructions illegal whatever software writes, where rv64gc turns
+ * the FPU on (FS Dirty after the fadd, SD set). */
+static void test_extensions_follow_the_model(void **state)
+{
+    (void)state;
+    START("rv64gc", p_zb_andn);
+    expect_trap(RISCV_EXCP_ILLEGAL, BODY, 0x40c5f533);
+    env_stop(NULL);
+    START("rv64gcb", p_zb_andn);
+    assert_int_equal(run(), EXCP_HALTED);
+    assert_int_equal(x(S(0)), 0); /* no trap */
+    env_stop(NULL);
+    START("rv64imac", p_fs_on);
+    expect_trap(RISCV_EXCP_ILLEGAL, BODY + 10, 0x02c5f553);
+    assert_int_equal(x(A0) & 0x6000, 0);
+    env_stop(NULL);
+    START("rv64gc", p_fs_on);
+    assert_int_equal(run(), EXCP_HALTED);
+    assert_int_equal(x(S(0)), 0);
+    assert_int_equal(x(A0) & 0x6000, 0x6000);
+    assert_int_equal(riscv_mstatus_read(env.cpu) >> 63, 1);
+}
+
+/* The W counts of Zbb see the low word only, even when it is zero and the
+ * upper one is not (QEMU 7.2's ctzw counts 63 here). */
+static void test_zbb_word_counts(void **state)
+{
+    (void)state;
+    START("rv64gcb", p_zb_words);
+    assert_int_equal(run(), EXCP_HALTED);
+    assert_int_equal(x(A0), 32); /* ctzw */
+    assert_int_equal(x(12), 32); /* clzw */
+    assert_int_equal(x(13), 0);  /* cpopw */
+}
+
 static void test_ecall_ebreak(void **state)
 {
     (void)state;
@@ -969,6 +1043,8 @@ int main(void)
         cmocka_unit_test_teardown(test_arith_rv64, env_stop),
         cmocka_unit_test_teardown(test_arith_rv32, env_stop),
         cmocka_unit_test_teardown(test_illegal, env_stop),
+        cmocka_unit_test_teardown(test_extensions_follow_the_model, env_stop),
+        cmocka_unit_test_teardown(test_zbb_word_counts, env_stop),
         cmocka_unit_test_teardown(test_ecall_ebreak, env_stop),
         cmocka_unit_test_teardown(test_debugger_sees_exceptions, env_stop),
         cmocka_unit_test_teardown(test_user_mode, env_stop),
