@@ -22,12 +22,12 @@ static ir_val fpr(struct rv_tc *s, unsigned r)
     return ir_global(s->b, s->gbase + RISCV_G_F0 + r);
 }
 
-/* The extension is there and the FPU on; otherwise raise illegal. */
+/* The FPU is on and a static rounding mode is not reserved; otherwise
+ * raise illegal (translate.c already refused a hart without F or D). */
 static bool fp_check(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     unsigned rm = (in->raw >> 12) & 7;
-    if ((s->ext & d->ext) != d->ext || s->fs == 0 ||
-        (riscv_opdef_has_rm(d) && (rm == 5 || rm == 6))) {
+    if (s->fs == 0 || (riscv_opdef_has_rm(d) && (rm == 5 || rm == 6))) {
         riscv_gen_illegal(s, in);
         return false;
     }
