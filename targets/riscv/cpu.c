@@ -49,7 +49,7 @@ static const struct cpu_model riscv_models[] = {
     GX(26, "s10", t), GX(27, "s11", t), GX(28, "t3", t), GX(29, "t4", t), GX(30, "t5", t),   \
     GX(31, "t6", t), {"pc", t, offsetof(struct riscv_cpu, pc)},                              \
     {"res_addr", t, offsetof(struct riscv_cpu, res_addr)},                                   \
-    {"res_val", t, offsetof(struct riscv_cpu, res_val)},                                  \
+    {"res_val", t, offsetof(struct riscv_cpu, res_val)},                                     \
     {"mstatus", t, offsetof(struct riscv_cpu, mstatus)}, GF(0), GF(1), GF(2), GF(3), GF(4),  \
     GF(5), GF(6), GF(7), GF(8), GF(9), GF(10), GF(11), GF(12), GF(13), GF(14), GF(15),       \
     GF(16), GF(17), GF(18), GF(19), GF(20), GF(21), GF(22), GF(23), GF(24), GF(25), GF(26),  \
