@@ -4,7 +4,8 @@
 # `make bench`: runs bench/bench-rv64.elf on ./mosaic (riscv-virt, -stats)
 # BENCH_RUNS times (default 3) and reports the median guest MIPS and wall
 # time, then the same firmware under qemu-system-riscv64 -M virt (when
-# installed) and the wall-time ratio. QEMU's MIPS figure divides Mosaic's
+# installed) and the wall-time ratio; the same for the floating-point
+# kernels of bench/fpbench-rv64gc.elf. QEMU's MIPS figure divides Mosaic's
 # instruction count by QEMU's time: the workload is deterministic, so both
 # execute the same instructions. Then the same for bench/bench-m3.elf, the
 # Cortex-M3 build, on mps2-an385 and qemu-system-arm -M mps2-an385
@@ -106,6 +107,11 @@ bench_on() {
 }
 
 bench_on bench-rv64.elf "$elf" riscv-virt /app.image "qemu-system-riscv64 -M virt" -- \
+    qemu-system-riscv64 -M virt -bios none -nographic -monitor none -serial stdio
+echo
+fp_elf=$top_builddir/bench/fpbench-rv64gc.elf
+[ -f "$fp_elf" ] || die "$fp_elf not built"
+bench_on fpbench-rv64gc.elf "$fp_elf" riscv-virt /app.image "qemu-system-riscv64 -M virt" -- \
     qemu-system-riscv64 -M virt -bios none -nographic -monitor none -serial stdio
 echo
 if [ ! -f "$m3_elf" ]; then

@@ -14,6 +14,7 @@ include %D%/unit/gdbstub/local.mk
 include %D%/unit/targets/local.mk
 include %D%/unit/targets/riscv/local.mk
 include %D%/unit/targets/arm/local.mk
+include %D%/unit/engine/fpu/local.mk
 include %D%/unit/loaders/local.mk
 include %D%/unit/boards/local.mk
 include %D%/unit/boards/devices/local.mk
@@ -22,6 +23,7 @@ include %D%/isa/arm/local.mk
 include %D%/firmware/local.mk
 include %D%/firmware/mps2/local.mk
 include %D%/firmware/amp/local.mk
+include %D%/firmware/fp/local.mk
 include %D%/gdb/local.mk
 include %D%/cli/local.mk
 include %D%/ide/local.mk

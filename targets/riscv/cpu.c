@@ -15,15 +15,31 @@
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
 
+#define RISCV_G (RISCV_EXT_F | RISCV_EXT_D)
+#define RISCV_B (RISCV_EXT_ZBA | RISCV_EXT_ZBB | RISCV_EXT_ZBS)
+
+/* IMAC; G (IMAFD) + C, what toolchains target by default; and GC with B
+ * (Zba, Zbb, Zbs) and Zbc. */
 static const struct cpu_model riscv_models[] = {
     {.name = "rv64imac", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
      .features = RISCV_FEAT_RV64, .tdesc = "riscv-64.xml"},
     {.name = "rv32imac", .elf_machine = EM_RISCV, .elf_class = ELFCLASS32,
      .tdesc = "riscv-32.xml"},
+    {.name = "rv64gc", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
+     .features = RISCV_FEAT_RV64 | RISCV_G, .tdesc = "riscv-64-gc.xml"},
+    {.name = "rv32gc", .elf_machine = EM_RISCV, .elf_class = ELFCLASS32,
+     .features = RISCV_G, .tdesc = "riscv-32-gc.xml"},
+    {.name = "rv64gcb", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
+     .features = RISCV_FEAT_RV64 | RISCV_G | RISCV_B | RISCV_EXT_ZBC,
+     .tdesc = "riscv-64-gc.xml"},
+    {.name = "rv32gcb", .elf_machine = EM_RISCV, .elf_class = ELFCLASS32,
+     .features = RISCV_G | RISCV_B | RISCV_EXT_ZBC, .tdesc = "riscv-32-gc.xml"},
     {.name = NULL},
 };
 
 #define GX(r, name, t) {name, t, offsetof(struct riscv_cpu, x[r])}
+/* FLEN is 64 whatever XLEN: the f registers are IR_I64 in both sets. */
+#define GF(r) {"f" #r, IR_I64, offsetof(struct riscv_cpu, f[r])}
 #define GSET(t)                                                                              \
     GX(1, "ra", t), GX(2, "sp", t), GX(3, "gp", t), GX(4, "tp", t), GX(5, "t0", t),          \
     GX(6, "t1", t), GX(7, "t2", t), GX(8, "s0", t), GX(9, "s1", t), GX(10, "a0", t),         \
@@ -33,7 +49,11 @@ static const struct cpu_model riscv_models[] = {
     GX(26, "s10", t), GX(27, "s11", t), GX(28, "t3", t), GX(29, "t4", t), GX(30, "t5", t),   \
     GX(31, "t6", t), {"pc", t, offsetof(struct riscv_cpu, pc)},                              \
     {"res_addr", t, offsetof(struct riscv_cpu, res_addr)},                                   \
-    {"res_val", t, offsetof(struct riscv_cpu, res_val)}
+    {"res_val", t, offsetof(struct riscv_cpu, res_val)},                                     \
+    {"mstatus", t, offsetof(struct riscv_cpu, mstatus)}, GF(0), GF(1), GF(2), GF(3), GF(4),  \
+    GF(5), GF(6), GF(7), GF(8), GF(9), GF(10), GF(11), GF(12), GF(13), GF(14), GF(15),       \
+    GF(16), GF(17), GF(18), GF(19), GF(20), GF(21), GF(22), GF(23), GF(24), GF(25), GF(26),  \
+    GF(27), GF(28), GF(29), GF(30), GF(31)
 
 /* rv64 set, then the rv32 set over the low halves (little-endian host). */
 const struct ir_global_def riscv_globals[2 * RISCV_G_PER_XLEN] = {GSET(IR_I64), GSET(IR_I32)};
@@ -42,10 +62,18 @@ static int riscv_cpu_init(struct cpu *cpu, const struct cpu_model *model)
 {
     struct riscv_cpu *c = riscv_cpu(cpu);
     c->rv64 = model->features & RISCV_FEAT_RV64;
+    c->ext = (uint32_t)(model->features & ~(uint64_t)RISCV_FEAT_RV64);
     /* misa: MXL in the top two bits, then the extension letters. */
     c->misa = (c->rv64 ? 2ull << 62 : 1ull << 30);
     for (const char *e = "ACIMU"; *e; e++)
         c->misa |= 1ull << (*e - 'A');
+    if (c->ext & RISCV_EXT_F)
+        c->misa |= 1ull << ('F' - 'A');
+    if (c->ext & RISCV_EXT_D)
+        c->misa |= 1ull << ('D' - 'A');
+    /* B names Zba + Zbb + Zbs (bit-manipulation spec 1.0.0, chapter 1) */
+    if ((c->ext & RISCV_B) == RISCV_B)
+        c->misa |= 1ull << ('B' - 'A');
     return 0;
 }
 
@@ -53,6 +81,7 @@ static void riscv_cpu_reset(struct cpu *cpu)
 {
     struct riscv_cpu *c = riscv_cpu(cpu);
     memset(c->x, 0, sizeof(c->x));
+    memset(c->f, 0, sizeof(c->f));
     c->pc = 0;
     c->priv = RISCV_PRIV_M;
     c->res_addr = RISCV_NO_RESERVATION;
@@ -75,9 +104,12 @@ static gaddr riscv_get_pc(const struct cpu *cpu)
     return riscv_xlen_val(c, c->pc);
 }
 
+/* The privilege (bits 1:0) and mstatus.FS (bits 3:2): FP instructions
+ * translate differently while the FPU is off or not yet dirty. */
 static uint32_t riscv_tb_flags(const struct cpu *cpu)
 {
-    return riscv_cpu_const(cpu)->priv;
+    const struct riscv_cpu *c = riscv_cpu_const(cpu);
+    return c->priv | (uint32_t)((c->mstatus & MSTATUS_FS) >> MSTATUS_FS_SHIFT) << 2;
 }
 
 uint64_t riscv_pending_irqs(const struct riscv_cpu *c)
@@ -227,7 +259,7 @@ static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct ir
 const struct target_ops riscv_target_ops = {
     .arch = "riscv",
     .models = riscv_models,
-    .default_model = "rv64imac",
+    .default_model = "rv64gc",
     .cpu_size = sizeof(struct riscv_cpu),
     .globals = riscv_globals,
     .nglobals = 2 * RISCV_G_PER_XLEN,

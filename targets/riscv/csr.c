@@ -15,6 +15,7 @@
  * cpu->icount counts exactly the instructions up to and including this one.
  * The hpm counters and events exist but are read-only zero, and there are
  * no usable PMP entries: the PMP CSRs read as zero and ignore writes.
+ * With F, fflags/frm/fcsr (fpu.c) need mstatus.FS on.
  */
 #include <stdio.h>
 
@@ -141,9 +142,11 @@ static uint64_t rd_hartid(struct riscv_cpu *c, const struct riscv_csr *r, unsign
 
 uint64_t riscv_mstatus_read(const struct riscv_cpu *c)
 {
-    /* UXL reads as XLEN 64 on rv64 (spec 3.1.6.2); nothing else is fixed
-     * non-zero without S-mode, F, V or big-endian support. */
-    return c->mstatus | (c->rv64 ? 2ull << MSTATUS_UXL_SHIFT : 0);
+    /* UXL reads as XLEN 64 on rv64 (spec 3.1.6.2); SD summarizes a Dirty
+     * FS (3.1.6.6; there is no XS or VS state). Nothing else is fixed
+     * non-zero without S-mode, V or big-endian support. */
+    uint64_t sd = (c->mstatus & MSTATUS_FS) == MSTATUS_FS_DIRTY ? 1ull << (c->rv64 ? 63 : 31) : 0;
+    return c->mstatus | sd | (c->rv64 ? 2ull << MSTATUS_UXL_SHIFT : 0);
 }
 
 static uint64_t rd_mstatus(struct riscv_cpu *c, const struct riscv_csr *r, unsigned csr)
@@ -159,7 +162,9 @@ static void wr_mstatus(struct riscv_cpu *c, const struct riscv_csr *r, unsigned 
     uint64_t mpp = (v & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
     if (mpp != RISCV_PRIV_M && mpp != RISCV_PRIV_U)
         v = (v & ~MSTATUS_MPP) | (c->mstatus & MSTATUS_MPP);
-    c->mstatus = v & (MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_TW);
+    /* FS exists with F; without F and S-mode it is read-only zero. */
+    uint64_t fs = (c->ext & RISCV_EXT_F) ? MSTATUS_FS : 0;
+    c->mstatus = v & (MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_TW | fs);
     riscv_recheck_irq(c);
 }
 
@@ -185,6 +190,18 @@ static void wr_mtvec(struct riscv_cpu *c, const struct riscv_csr *r, unsigned cs
     c->mtvec = (v & ~3ull) | mode;
 }
 
+static uint64_t rd_fcsr(struct riscv_cpu *c, const struct riscv_csr *r, unsigned csr)
+{
+    (void)r;
+    return riscv_fcsr_read(c, csr);
+}
+
+static void wr_fcsr(struct riscv_cpu *c, const struct riscv_csr *r, unsigned csr, uint64_t v)
+{
+    (void)r;
+    riscv_fcsr_write(c, csr, v);
+}
+
 /* rv64 has only the even pmpcfg registers (spec 3.7.1). */
 static bool pmpcfg_ok(const struct riscv_cpu *c, unsigned csr)
 {
@@ -196,6 +213,9 @@ static bool pmpcfg_ok(const struct riscv_cpu *c, unsigned csr)
 #define RANGE(n, cnt, first, x, name, ok) {n, cnt, first, x, name, rd_zero, NULL, ok, 0, 0}
 
 static const struct riscv_csr csr_table[] = {
+    ONE(0x001, 0, "fflags", rd_fcsr, wr_fcsr, riscv_fp_csr_ok, 0, 0),
+    ONE(0x002, 0, "frm", rd_fcsr, wr_fcsr, riscv_fp_csr_ok, 0, 0),
+    ONE(0x003, 0, "fcsr", rd_fcsr, wr_fcsr, riscv_fp_csr_ok, 0, 0),
     ONE(0xc00, 0, "cycle", rd_counter, NULL, user_counter_ok, 0, 0),
     ONE(0xc01, 0, "time", rd_counter, NULL, user_counter_ok, 0, 0),
     ONE(0xc02, 0, "instret", rd_counter, NULL, user_counter_ok, 0, 0),
@@ -277,8 +297,9 @@ bool riscv_csr_debug_write(struct riscv_cpu *c, unsigned csr, uint64_t value)
 
 void riscv_csr_reset(struct riscv_cpu *c)
 {
-    c->mstatus = 0;
+    c->mstatus = 0; /* FS Off: firmware turns the FPU on, as on QEMU */
     c->mie = 0;
+    c->fflags = c->frm = 0;
     c->mtvec = c->mepc = c->mcause = c->mtval = c->mscratch = 0;
     c->menvcfg = 0;
     c->mcounteren = c->mcountinhibit = 0;

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The RISC-V decoder: one table of the 32-bit encodings (RV32/RV64 I, M,
- * A, Zicsr, Zifencei, mret, wfi) matched by mask, and the expansion of
- * every RV32C/RV64C integer encoding to the instruction it stands for. It
- * is pure (no engine state), shared by the translator and the
- * disassembler, and unit-tested on its own.
+ * A, F, D, Zicsr, Zifencei, mret, wfi) matched by mask, and the expansion
+ * of every RV32C/RV64C encoding to the instruction it stands for. It is
+ * pure (no engine state, no model): it decodes every extension it knows,
+ * and the translator refuses what the hart lacks (riscv_opdef.ext). It is
+ * shared by the translator and the disassembler, and unit-tested on its
+ * own.
  */
 #include "engine/tcg/ir.h"
 #include "targets/riscv/internals.h"
@@ -23,6 +25,44 @@
 #define STORE(n, m, x, mo) {n, m, MASK_F3, RV_F_S, RV_K_STORE, x, 0, mo}
 #define BRANCH(n, m, c) {n, m, MASK_F3, RV_F_B, RV_K_BRANCH, 0, c, 0}
 #define CSR(n, m, f) {n, m, MASK_F3, f, RV_K_CSR, 0, 0, 0}
+/* F and D (unpriv. spec chapters 11 and 12): OP-FP with funct7, rs2 and
+ * funct3 in the mask or not; where funct3 is not, it is the rm operand. */
+#define MASK_FP 0xfe00007fu
+#define MASK_FP_RS2 0xfff0007fu
+#define MASK_FP_RS2_F3 0xfff0707fu
+#define MASK_FMA 0x0600007fu
+#define OPFP(f7) ((uint32_t)(f7) << 25 | 0x53)
+#define FPH(n, m, mask, fmt, x, h, e) {n, m, mask, fmt, RV_K_FP, x, RV_FPH_##h, 0, e}
+#define FP_R(n, f7, h, e) FPH(n, OPFP(f7), MASK_FP, RV_F_FR, 0, h, e)
+#define FP_R1(n, f7, rs2, fmt, x, h, e) \
+    FPH(n, OPFP(f7) | (rs2) << 20, MASK_FP_RS2, fmt, x, h, e)
+#define FP_F3(n, f7, f3, fmt, h, e) FPH(n, OPFP(f7) | (f3) << 12, MASK_R, fmt, 0, h, e)
+#define FCLASS(n, f7, h, e) FPH(n, OPFP(f7) | 1 << 12, MASK_FP_RS2_F3, RV_F_F2X, 0, h, e)
+#define FMA(n, opc, fmt2, h, e) FPH(n, (fmt2) << 25 | (opc), MASK_FMA, RV_F_FR4, 0, h, e)
+#define FSGNJ(n, f7, f3, e) {n, OPFP(f7) | (f3) << 12, MASK_R, RV_F_FR, RV_K_FSGNJ, 0, f3, 0, e}
+#define FMV(n, f7, k, fmt, x, e) {n, OPFP(f7), MASK_FP_RS2_F3, fmt, k, x, 0, 0, e}
+#define FLOAD(n, f3, mo, e) {n, (f3) << 12 | 0x07, MASK_F3, RV_F_FLOAD, RV_K_FLOAD, 0, 0, mo, e}
+#define FSTORE(n, f3, mo, e) {n, (f3) << 12 | 0x27, MASK_F3, RV_F_FSTORE, RV_K_FSTORE, 0, 0, mo, e}
+#define EF RISCV_EXT_F
+#define ED RISCV_EXT_D
+
+/* Zba, Zbb, Zbc, Zbs (bit-manipulation spec 1.0.0, chapter 2). The
+ * immediate rotate and bit forms are named as objdump prints them (ror,
+ * bclr, ... with an immediate). OP = 0x33, OP-IMM = 0x13, OP-32 = 0x3b,
+ * OP-IMM-32 = 0x1b. */
+#define MASK_I12 0xfff0707fu /* funct12 (rs2 field included) and funct3 */
+#define ZB(n, m, mask, fmt, x, zb, p, e) {n, m, mask, fmt, RV_K_ZB, x, zb, p, e}
+#define ZB_OP(n, f7, f3, x, opc, zb, p, e) \
+    ZB(n, (uint32_t)(f7) << 25 | (f3) << 12 | (opc), MASK_R, RV_F_R, x, zb, p, e)
+#define ZB_UN(n, f12, f3, x, opc, zb, p, e) \
+    ZB(n, (uint32_t)(f12) << 20 | (f3) << 12 | (opc), MASK_I12, RV_F_R1, x, zb, p, e)
+#define ZB_SH(n, f6, f3, opc, zb, p, e) \
+    ZB(n, (uint32_t)(f6) << 26 | (f3) << 12 | (opc), MASK_SH64, RV_F_SH, 0, zb, p, e)
+#define EZBA RISCV_EXT_ZBA
+#define EZBB RISCV_EXT_ZBB
+#define EZBC RISCV_EXT_ZBC
+#define EZBS RISCV_EXT_ZBS
+
 #define AMO(n, f5, w, rmw)                                                      \
     {n, (f5) << 27 | (w) << 12 | 0x2f, MASK_AMO, RV_F_AMO, RV_K_AMO, (w) == 3 ? 64 : 0, rmw, \
      (w) == 3 ? IR_MO_64 : IR_MO_32}
@@ -129,6 +169,114 @@ const struct riscv_opdef riscv_opdefs[RV_OP_COUNT] = {
     [RV_AMOMAX_D] = AMO("amomax.d", 0x14, 3, IR_RMW_SMAX),
     [RV_AMOMINU_D] = AMO("amominu.d", 0x18, 3, IR_RMW_UMIN),
     [RV_AMOMAXU_D] = AMO("amomaxu.d", 0x1c, 3, IR_RMW_UMAX),
+    [RV_FLW] = FLOAD("flw", 2, IR_MO_32, EF),
+    [RV_FSW] = FSTORE("fsw", 2, IR_MO_32, EF),
+    [RV_FLD] = FLOAD("fld", 3, IR_MO_64, ED),
+    [RV_FSD] = FSTORE("fsd", 3, IR_MO_64, ED),
+    [RV_FMADD_S] = FMA("fmadd.s", 0x43, 0, FMADD_S, EF),
+    [RV_FMSUB_S] = FMA("fmsub.s", 0x47, 0, FMSUB_S, EF),
+    [RV_FNMSUB_S] = FMA("fnmsub.s", 0x4b, 0, FNMSUB_S, EF),
+    [RV_FNMADD_S] = FMA("fnmadd.s", 0x4f, 0, FNMADD_S, EF),
+    [RV_FADD_S] = FP_R("fadd.s", 0x00, FADD_S, EF),
+    [RV_FSUB_S] = FP_R("fsub.s", 0x04, FSUB_S, EF),
+    [RV_FMUL_S] = FP_R("fmul.s", 0x08, FMUL_S, EF),
+    [RV_FDIV_S] = FP_R("fdiv.s", 0x0c, FDIV_S, EF),
+    [RV_FSQRT_S] = FP_R1("fsqrt.s", 0x2c, 0, RV_F_FR1, 0, FSQRT_S, EF),
+    [RV_FSGNJ_S] = FSGNJ("fsgnj.s", 0x10, 0, EF),
+    [RV_FSGNJN_S] = FSGNJ("fsgnjn.s", 0x10, 1, EF),
+    [RV_FSGNJX_S] = FSGNJ("fsgnjx.s", 0x10, 2, EF),
+    [RV_FMIN_S] = FP_F3("fmin.s", 0x14, 0, RV_F_FR, FMIN_S, EF),
+    [RV_FMAX_S] = FP_F3("fmax.s", 0x14, 1, RV_F_FR, FMAX_S, EF),
+    [RV_FCVT_W_S] = FP_R1("fcvt.w.s", 0x60, 0, RV_F_F2X, 0, FCVT_W_S, EF),
+    [RV_FCVT_WU_S] = FP_R1("fcvt.wu.s", 0x60, 1, RV_F_F2X, 0, FCVT_WU_S, EF),
+    [RV_FCVT_L_S] = FP_R1("fcvt.l.s", 0x60, 2, RV_F_F2X, 64, FCVT_L_S, EF),
+    [RV_FCVT_LU_S] = FP_R1("fcvt.lu.s", 0x60, 3, RV_F_F2X, 64, FCVT_LU_S, EF),
+    [RV_FMV_X_W] = FMV("fmv.x.w", 0x70, RV_K_FMV_F2X, RV_F_F2X, 0, EF),
+    [RV_FCLASS_S] = FCLASS("fclass.s", 0x70, FCLASS_S, EF),
+    [RV_FEQ_S] = FP_F3("feq.s", 0x50, 2, RV_F_FCMP, FEQ_S, EF),
+    [RV_FLT_S] = FP_F3("flt.s", 0x50, 1, RV_F_FCMP, FLT_S, EF),
+    [RV_FLE_S] = FP_F3("fle.s", 0x50, 0, RV_F_FCMP, FLE_S, EF),
+    [RV_FCVT_S_W] = FP_R1("fcvt.s.w", 0x68, 0, RV_F_X2F, 0, FCVT_S_W, EF),
+    [RV_FCVT_S_WU] = FP_R1("fcvt.s.wu", 0x68, 1, RV_F_X2F, 0, FCVT_S_WU, EF),
+    [RV_FCVT_S_L] = FP_R1("fcvt.s.l", 0x68, 2, RV_F_X2F, 64, FCVT_S_L, EF),
+    [RV_FCVT_S_LU] = FP_R1("fcvt.s.lu", 0x68, 3, RV_F_X2F, 64, FCVT_S_LU, EF),
+    [RV_FMV_W_X] = FMV("fmv.w.x", 0x78, RV_K_FMV_X2F, RV_F_X2F, 0, EF),
+    [RV_FMADD_D] = FMA("fmadd.d", 0x43, 1, FMADD_D, ED),
+    [RV_FMSUB_D] = FMA("fmsub.d", 0x47, 1, FMSUB_D, ED),
+    [RV_FNMSUB_D] = FMA("fnmsub.d", 0x4b, 1, FNMSUB_D, ED),
+    [RV_FNMADD_D] = FMA("fnmadd.d", 0x4f, 1, FNMADD_D, ED),
+    [RV_FADD_D] = FP_R("fadd.d", 0x01, FADD_D, ED),
+    [RV_FSUB_D] = FP_R("fsub.d", 0x05, FSUB_D, ED),
+    [RV_FMUL_D] = FP_R("fmul.d", 0x09, FMUL_D, ED),
+    [RV_FDIV_D] = FP_R("fdiv.d", 0x0d, FDIV_D, ED),
+    [RV_FSQRT_D] = FP_R1("fsqrt.d", 0x2d, 0, RV_F_FR1, 0, FSQRT_D, ED),
+    [RV_FSGNJ_D] = FSGNJ("fsgnj.d", 0x11, 0, ED),
+    [RV_FSGNJN_D] = FSGNJ("fsgnjn.d", 0x11, 1, ED),
+    [RV_FSGNJX_D] = FSGNJ("fsgnjx.d", 0x11, 2, ED),
+    [RV_FMIN_D] = FP_F3("fmin.d", 0x15, 0, RV_F_FR, FMIN_D, ED),
+    [RV_FMAX_D] = FP_F3("fmax.d", 0x15, 1, RV_F_FR, FMAX_D, ED),
+    [RV_FCVT_S_D] = FP_R1("fcvt.s.d", 0x20, 1, RV_F_FR1, 0, FCVT_S_D, ED),
+    [RV_FCVT_D_S] = FP_R1("fcvt.d.s", 0x21, 0, RV_F_FR1, 0, FCVT_D_S, ED),
+    [RV_FCVT_W_D] = FP_R1("fcvt.w.d", 0x61, 0, RV_F_F2X, 0, FCVT_W_D, ED),
+    [RV_FCVT_WU_D] = FP_R1("fcvt.wu.d", 0x61, 1, RV_F_F2X, 0, FCVT_WU_D, ED),
+    [RV_FCVT_L_D] = FP_R1("fcvt.l.d", 0x61, 2, RV_F_F2X, 64, FCVT_L_D, ED),
+    [RV_FCVT_LU_D] = FP_R1("fcvt.lu.d", 0x61, 3, RV_F_F2X, 64, FCVT_LU_D, ED),
+    [RV_FMV_X_D] = FMV("fmv.x.d", 0x71, RV_K_FMV_F2X, RV_F_F2X, 64, ED),
+    [RV_FCLASS_D] = FCLASS("fclass.d", 0x71, FCLASS_D, ED),
+    [RV_FEQ_D] = FP_F3("feq.d", 0x51, 2, RV_F_FCMP, FEQ_D, ED),
+    [RV_FLT_D] = FP_F3("flt.d", 0x51, 1, RV_F_FCMP, FLT_D, ED),
+    [RV_FLE_D] = FP_F3("fle.d", 0x51, 0, RV_F_FCMP, FLE_D, ED),
+    [RV_FCVT_D_W] = FP_R1("fcvt.d.w", 0x69, 0, RV_F_X2F, 0, FCVT_D_W, ED),
+    [RV_FCVT_D_WU] = FP_R1("fcvt.d.wu", 0x69, 1, RV_F_X2F, 0, FCVT_D_WU, ED),
+    [RV_FCVT_D_L] = FP_R1("fcvt.d.l", 0x69, 2, RV_F_X2F, 64, FCVT_D_L, ED),
+    [RV_FCVT_D_LU] = FP_R1("fcvt.d.lu", 0x69, 3, RV_F_X2F, 64, FCVT_D_LU, ED),
+    [RV_FMV_D_X] = FMV("fmv.d.x", 0x79, RV_K_FMV_X2F, RV_F_X2F, 64, ED),
+    [RV_SH1ADD] = ZB_OP("sh1add", 0x10, 2, 0, 0x33, RV_ZB_SHADD, 1, EZBA),
+    [RV_SH2ADD] = ZB_OP("sh2add", 0x10, 4, 0, 0x33, RV_ZB_SHADD, 2, EZBA),
+    [RV_SH3ADD] = ZB_OP("sh3add", 0x10, 6, 0, 0x33, RV_ZB_SHADD, 3, EZBA),
+    [RV_ADD_UW] = ZB_OP("add.uw", 0x04, 0, 64, 0x3b, RV_ZB_SHADD_UW, 0, EZBA),
+    [RV_SH1ADD_UW] = ZB_OP("sh1add.uw", 0x10, 2, 64, 0x3b, RV_ZB_SHADD_UW, 1, EZBA),
+    [RV_SH2ADD_UW] = ZB_OP("sh2add.uw", 0x10, 4, 64, 0x3b, RV_ZB_SHADD_UW, 2, EZBA),
+    [RV_SH3ADD_UW] = ZB_OP("sh3add.uw", 0x10, 6, 64, 0x3b, RV_ZB_SHADD_UW, 3, EZBA),
+    [RV_SLLI_UW] = ZB(
+        "slli.uw", 0x0800101b, MASK_SH64, RV_F_SH, 64, RV_ZB_SLLI_UW, 0, EZBA),
+    [RV_ANDN] = ZB_OP("andn", 0x20, 7, 0, 0x33, RV_ZB_INV2, IR_AND, EZBB),
+    [RV_ORN] = ZB_OP("orn", 0x20, 6, 0, 0x33, RV_ZB_INV2, IR_OR, EZBB),
+    [RV_XNOR] = ZB_OP("xnor", 0x20, 4, 0, 0x33, RV_ZB_INV2, IR_XOR, EZBB),
+    [RV_CLZ] = ZB_UN("clz", 0x600, 1, 0, 0x13, RV_ZB_UNOP, IR_CLZ, EZBB),
+    [RV_CTZ] = ZB_UN("ctz", 0x601, 1, 0, 0x13, RV_ZB_UNOP, IR_CTZ, EZBB),
+    [RV_CPOP] = ZB_UN("cpop", 0x602, 1, 0, 0x13, RV_ZB_HELPER, RV_ZBH_CPOP, EZBB),
+    [RV_CLZW] = ZB_UN("clzw", 0x600, 1, 64, 0x1b, RV_ZB_UNOPW, IR_CLZ, EZBB),
+    [RV_CTZW] = ZB_UN("ctzw", 0x601, 1, 64, 0x1b, RV_ZB_UNOPW, IR_CTZ, EZBB),
+    [RV_CPOPW] = ZB_UN("cpopw", 0x602, 1, 64, 0x1b, RV_ZB_HELPER, RV_ZBH_CPOPW, EZBB),
+    [RV_MAX] = ZB_OP("max", 0x05, 6, 0, 0x33, RV_ZB_MINMAX, IR_GT, EZBB),
+    [RV_MAXU] = ZB_OP("maxu", 0x05, 7, 0, 0x33, RV_ZB_MINMAX, IR_GTU, EZBB),
+    [RV_MIN] = ZB_OP("min", 0x05, 4, 0, 0x33, RV_ZB_MINMAX, IR_LT, EZBB),
+    [RV_MINU] = ZB_OP("minu", 0x05, 5, 0, 0x33, RV_ZB_MINMAX, IR_LTU, EZBB),
+    [RV_SEXT_B] = ZB_UN("sext.b", 0x604, 1, 0, 0x13, RV_ZB_UNOP, IR_EXT8S, EZBB),
+    [RV_SEXT_H] = ZB_UN("sext.h", 0x605, 1, 0, 0x13, RV_ZB_UNOP, IR_EXT16S, EZBB),
+    [RV_ZEXT_H_32] = ZB_UN("zext.h", 0x080, 4, 32, 0x33, RV_ZB_UNOP, IR_EXT16U, EZBB),
+    [RV_ZEXT_H_64] = ZB_UN("zext.h", 0x080, 4, 64, 0x3b, RV_ZB_UNOP, IR_EXT16U, EZBB),
+    [RV_ROL] = {"rol", 0x60001033, MASK_R, RV_F_R, RV_K_ALU, 0, IR_ROTL, 0, EZBB},
+    [RV_ROR] = {"ror", 0x60005033, MASK_R, RV_F_R, RV_K_ALU, 0, IR_ROTR, 0, EZBB},
+    [RV_RORI] = {"ror", 0x60005013, MASK_SH64, RV_F_SH, RV_K_ALUI, 0, IR_ROTR, 0, EZBB},
+    [RV_ROLW] = {"rolw", 0x6000103b, MASK_R, RV_F_R, RV_K_ALUW, 64, IR_ROTL, 0, EZBB},
+    [RV_RORW] = {"rorw", 0x6000503b, MASK_R, RV_F_R, RV_K_ALUW, 64, IR_ROTR, 0, EZBB},
+    [RV_RORIW] = {"rorw", 0x6000501b, MASK_R, RV_F_SH, RV_K_ALUIW, 64, IR_ROTR, 0, EZBB},
+    [RV_ORC_B] = ZB_UN("orc.b", 0x287, 5, 0, 0x13, RV_ZB_HELPER, RV_ZBH_ORC_B, EZBB),
+    [RV_REV8_32] = ZB_UN("rev8", 0x698, 5, 32, 0x13, RV_ZB_UNOP, IR_BSWAP, EZBB),
+    [RV_REV8_64] = ZB_UN("rev8", 0x6b8, 5, 64, 0x13, RV_ZB_UNOP, IR_BSWAP, EZBB),
+    [RV_CLMUL] = ZB_OP("clmul", 0x05, 1, 0, 0x33, RV_ZB_HELPER, RV_ZBH_CLMUL, EZBC),
+    [RV_CLMULH] = ZB_OP("clmulh", 0x05, 3, 0, 0x33, RV_ZB_HELPER, RV_ZBH_CLMULH, EZBC),
+    [RV_CLMULR] = ZB_OP("clmulr", 0x05, 2, 0, 0x33, RV_ZB_HELPER, RV_ZBH_CLMULR, EZBC),
+    [RV_BCLR] = ZB_OP("bclr", 0x24, 1, 0, 0x33, RV_ZB_BIT, RV_ZBIT_CLR, EZBS),
+    [RV_BCLRI] = ZB_SH("bclr", 0x12, 1, 0x13, RV_ZB_BITI, RV_ZBIT_CLR, EZBS),
+    [RV_BEXT] = ZB_OP("bext", 0x24, 5, 0, 0x33, RV_ZB_BIT, RV_ZBIT_EXT, EZBS),
+    [RV_BEXTI] = ZB_SH("bext", 0x12, 5, 0x13, RV_ZB_BITI, RV_ZBIT_EXT, EZBS),
+    [RV_BINV] = ZB_OP("binv", 0x34, 1, 0, 0x33, RV_ZB_BIT, RV_ZBIT_INV, EZBS),
+    [RV_BINVI] = ZB_SH("binv", 0x1a, 1, 0x13, RV_ZB_BITI, RV_ZBIT_INV, EZBS),
+    [RV_BSET] = ZB_OP("bset", 0x14, 1, 0, 0x33, RV_ZB_BIT, RV_ZBIT_SET, EZBS),
+    [RV_BSETI] = ZB_SH("bset", 0x0a, 1, 0x13, RV_ZB_BITI, RV_ZBIT_SET, EZBS),
 };
 
 static inline uint32_t field(uint32_t x, unsigned lo, unsigned n)
@@ -144,9 +292,9 @@ static inline int64_t sext(uint64_t v, unsigned bits)
 static int64_t imm_of(uint32_t r, enum riscv_fmt fmt)
 {
     switch (fmt) {
-    case RV_F_I: case RV_F_LOAD: case RV_F_JALR: return sext(r >> 20, 12);
+    case RV_F_I: case RV_F_LOAD: case RV_F_JALR: case RV_F_FLOAD: return sext(r >> 20, 12);
     case RV_F_SH: return field(r, 20, 6);
-    case RV_F_S: return sext(field(r, 25, 7) << 5 | field(r, 7, 5), 12);
+    case RV_F_S: case RV_F_FSTORE: return sext(field(r, 25, 7) << 5 | field(r, 7, 5), 12);
     case RV_F_B:
         return sext(field(r, 31, 1) << 12 | field(r, 7, 1) << 11 | field(r, 25, 6) << 5 |
                     field(r, 8, 4) << 1, 13);
@@ -165,6 +313,7 @@ static int64_t imm_of(uint32_t r, enum riscv_fmt fmt)
 #define USES_RD 1
 #define USES_RS1 2
 #define USES_RS2 4
+#define USES_RS3 8
 static const uint8_t fmt_regs[] = {
     [RV_F_NONE] = 0, [RV_F_R] = USES_RD | USES_RS1 | USES_RS2, [RV_F_I] = USES_RD | USES_RS1,
     [RV_F_SH] = USES_RD | USES_RS1, [RV_F_LOAD] = USES_RD | USES_RS1,
@@ -172,6 +321,11 @@ static const uint8_t fmt_regs[] = {
     [RV_F_J] = USES_RD, [RV_F_JALR] = USES_RD | USES_RS1, [RV_F_CSR] = USES_RD | USES_RS1,
     [RV_F_CSRI] = USES_RD, [RV_F_LR] = USES_RD | USES_RS1,
     [RV_F_AMO] = USES_RD | USES_RS1 | USES_RS2, [RV_F_FENCE] = 0,
+    [RV_F_FLOAD] = USES_RD | USES_RS1, [RV_F_FSTORE] = USES_RS1 | USES_RS2,
+    [RV_F_FR] = USES_RD | USES_RS1 | USES_RS2,
+    [RV_F_FR4] = USES_RD | USES_RS1 | USES_RS2 | USES_RS3, [RV_F_FR1] = USES_RD | USES_RS1,
+    [RV_F_F2X] = USES_RD | USES_RS1, [RV_F_X2F] = USES_RD | USES_RS1,
+    [RV_F_FCMP] = USES_RD | USES_RS1 | USES_RS2, [RV_F_R1] = USES_RD | USES_RS1,
 };
 
 static bool opdef_matches(const struct riscv_opdef *d, uint32_t raw, bool rv64)
@@ -191,6 +345,7 @@ static void decode32(uint32_t raw, bool rv64, struct riscv_insn *in)
         in->rd = (regs & USES_RD) ? field(raw, 7, 5) : 0;
         in->rs1 = (regs & USES_RS1) ? field(raw, 15, 5) : 0;
         in->rs2 = (regs & USES_RS2) ? field(raw, 20, 5) : 0;
+        in->rs3 = (regs & USES_RS3) ? field(raw, 27, 5) : 0;
         if (d->fmt == RV_F_LR || d->fmt == RV_F_AMO)
             in->aqrl = field(raw, 25, 2);
         if (d->fmt == RV_F_CSR || d->fmt == RV_F_CSRI)
@@ -253,7 +408,8 @@ static unsigned c_ld_off(uint32_t r)
  * Listings"). Encodings the spec reserves stay RV_ILLEGAL: a zero
  * immediate of c.addi4spn, c.addi16sp and c.lui, rd = x0 of c.lwsp, c.ldsp
  * and c.addiw, rs1 = x0 of c.jr, shamt[5] = 1 on RV32 (kept for custom
- * extensions), and the floating-point loads and stores (no F or D here).
+ * extensions). c.flw, c.fsw, c.flwsp and c.fswsp exist on RV32 only, where
+ * RV64 has c.ld, c.sd, c.ldsp and c.sdsp; the FP ones have no rd = x0 rule.
  * HINTs (rd = x0 of c.addi, c.li, c.mv, ...) decode normally and do nothing.
  */
 
@@ -269,11 +425,23 @@ static void decode_q0(uint32_t r, bool rv64, struct riscv_insn *in)
         if (nzuimm)
             cset(in, RV_ADDI, CR(r, 2), 2, 0, nzuimm);
         break;
+    case 1: cset(in, RV_FLD, CR(r, 2), CR(r, 7), 0, c_ld_off(r)); break;
     case 2: cset(in, RV_LW, CR(r, 2), CR(r, 7), 0, c_lw_off(r)); break;
-    case 3: if (rv64) cset(in, RV_LD, CR(r, 2), CR(r, 7), 0, c_ld_off(r)); break;
+    case 3:
+        if (rv64)
+            cset(in, RV_LD, CR(r, 2), CR(r, 7), 0, c_ld_off(r));
+        else
+            cset(in, RV_FLW, CR(r, 2), CR(r, 7), 0, c_lw_off(r));
+        break;
+    case 5: cset(in, RV_FSD, 0, CR(r, 7), CR(r, 2), c_ld_off(r)); break;
     case 6: cset(in, RV_SW, 0, CR(r, 7), CR(r, 2), c_lw_off(r)); break;
-    case 7: if (rv64) cset(in, RV_SD, 0, CR(r, 7), CR(r, 2), c_ld_off(r)); break;
-    default: break; /* c.fld, c.flw, c.fsd, c.fsw (no F/D) and reserved */
+    case 7:
+        if (rv64)
+            cset(in, RV_SD, 0, CR(r, 7), CR(r, 2), c_ld_off(r));
+        else
+            cset(in, RV_FSW, 0, CR(r, 7), CR(r, 2), c_lw_off(r));
+        break;
+    default: break; /* reserved */
     }
 }
 
@@ -339,25 +507,49 @@ static void decode_q2_misc(uint32_t r, struct riscv_insn *in)
     }
 }
 
+/* Stack-pointer-relative offsets: lwsp/ldsp, swsp/sdsp. */
+static unsigned c_lwsp_off(uint32_t r)
+{
+    return field(r, 12, 1) << 5 | field(r, 4, 3) << 2 | field(r, 2, 2) << 6;
+}
+
+static unsigned c_ldsp_off(uint32_t r)
+{
+    return field(r, 12, 1) << 5 | field(r, 5, 2) << 3 | field(r, 2, 3) << 6;
+}
+
+static unsigned c_swsp_off(uint32_t r)
+{
+    return field(r, 9, 4) << 2 | field(r, 7, 2) << 6;
+}
+
+static unsigned c_sdsp_off(uint32_t r)
+{
+    return field(r, 10, 3) << 3 | field(r, 7, 3) << 6;
+}
+
 static void decode_q2(uint32_t r, bool rv64, struct riscv_insn *in)
 {
     unsigned rd = field(r, 7, 5), rs2 = field(r, 2, 5), shamt = c_shamt(r);
     switch (field(r, 13, 3)) {
     case 0: if (rv64 || shamt < 32) cset(in, RV_SLLI, rd, rd, 0, shamt); break;
-    case 2:
-        if (rd)
-            cset(in, RV_LW, rd, 2, 0,
-                 field(r, 12, 1) << 5 | field(r, 4, 3) << 2 | field(r, 2, 2) << 6);
-        break;
+    case 1: cset(in, RV_FLD, rd, 2, 0, c_ldsp_off(r)); break;
+    case 2: if (rd) cset(in, RV_LW, rd, 2, 0, c_lwsp_off(r)); break;
     case 3:
-        if (rd && rv64)
-            cset(in, RV_LD, rd, 2, 0,
-                 field(r, 12, 1) << 5 | field(r, 5, 2) << 3 | field(r, 2, 3) << 6);
+        if (!rv64)
+            cset(in, RV_FLW, rd, 2, 0, c_lwsp_off(r));
+        else if (rd)
+            cset(in, RV_LD, rd, 2, 0, c_ldsp_off(r));
         break;
     case 4: decode_q2_misc(r, in); break;
-    case 6: cset(in, RV_SW, 0, 2, rs2, field(r, 9, 4) << 2 | field(r, 7, 2) << 6); break;
-    case 7: if (rv64) cset(in, RV_SD, 0, 2, rs2, field(r, 10, 3) << 3 | field(r, 7, 3) << 6); break;
-    default: break; /* c.fldsp, c.fsdsp (no D) */
+    case 5: cset(in, RV_FSD, 0, 2, rs2, c_sdsp_off(r)); break;
+    case 6: cset(in, RV_SW, 0, 2, rs2, c_swsp_off(r)); break;
+    default:
+        if (rv64)
+            cset(in, RV_SD, 0, 2, rs2, c_sdsp_off(r));
+        else
+            cset(in, RV_FSW, 0, 2, rs2, c_swsp_off(r));
+        break;
     }
 }
 

@@ -2,12 +2,14 @@
 /*
  * RISC-V disassembler for -d in_asm and the debugger: it prints what the
  * decoder in translate.c understood, in the syntax of GNU objdump with its
- * usual aliases (li, mv, ret, j, beqz, csrr, ...), ABI register names and
- * branch targets as bare hex addresses. Compressed instructions print as
+ * usual aliases (li, mv, ret, j, beqz, csrr, fmv.d, frcsr, ...), ABI
+ * register names, branch targets as bare hex addresses and a rounding mode
+ * only when it is not dynamic. Compressed instructions print as
  * the instruction they expand to. Illegal encodings print as .word/.short.
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "targets/riscv/internals.h"
 
@@ -15,6 +17,12 @@ static const char *const reg_names[32] = {
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
     "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5",
     "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+static const char *const freg_names[32] = {
+    "ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1", "fa0",
+    "fa1", "fa2", "fa3", "fa4", "fa5", "fa6", "fa7", "fs2", "fs3", "fs4", "fs5",
+    "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
 };
 
 const char *riscv_reg_name(unsigned r)
@@ -32,6 +40,7 @@ struct dis {
 };
 
 #define R(r) reg_names[(r) & 31]
+#define FR(r) freg_names[(r) & 31]
 #define PUT(...) snprintf(d->buf, d->len, __VA_ARGS__)
 
 static uint64_t target(const struct dis *d)
@@ -92,6 +101,28 @@ static bool put_counter_read(struct dis *d)
     return true;
 }
 
+/* The F aliases of csrrs/csrrw on fcsr, frm, fflags: frcsr rd, fscsr
+ * [rd,]rs, and fsrmi/fsflagsi rd,uimm (with rd always shown). */
+static bool put_fcsr_alias(struct dis *d)
+{
+    static const char *const stem[] = {"", "flags", "rm", "csr"};
+    const struct riscv_insn *in = d->in;
+    unsigned csr = in->csr;
+    if (csr < 1 || csr > 3)
+        return false;
+    if (in->op == RV_CSRRS && !in->rs1)
+        PUT("fr%s\t%s", stem[csr], R(in->rd));
+    else if (in->op == RV_CSRRW && !in->rd)
+        PUT("fs%s\t%s", stem[csr], R(in->rs1));
+    else if (in->op == RV_CSRRW)
+        PUT("fs%s\t%s,%s", stem[csr], R(in->rd), R(in->rs1));
+    else if (in->op == RV_CSRRWI && csr != 3)
+        PUT("fs%si\t%s,%" PRId64, stem[csr], R(in->rd), in->imm);
+    else
+        return false;
+    return true;
+}
+
 static void put_csr(struct dis *d, const struct riscv_opdef *def)
 {
     const struct riscv_insn *in = d->in;
@@ -99,7 +130,7 @@ static void put_csr(struct dis *d, const struct riscv_opdef *def)
     bool imm = def->fmt == RV_F_CSRI;
     unsigned op = (in->raw >> 12) & 3;
     char csr[24], src[24];
-    if (put_counter_read(d))
+    if (put_counter_read(d) || put_fcsr_alias(d))
         return;
     csr_text(d, csr, sizeof(csr));
     if (imm)
@@ -185,6 +216,7 @@ static bool put_alu_alias(struct dis *d)
     case RV_ADD: name = in->rs1 ? NULL : "mv", rs = in->rs2; break;
     case RV_SUB: name = in->rs1 ? NULL : "neg", rs = in->rs2; break;
     case RV_SUBW: name = in->rs1 ? NULL : "negw", rs = in->rs2; break;
+    case RV_ADD_UW: name = in->rs2 ? NULL : "zext.w"; break;
     case RV_SLTU: name = in->rs1 ? NULL : "snez", rs = in->rs2; break;
     case RV_SLT:
         if (!in->rs2)
@@ -219,13 +251,55 @@ static void put_generic(struct dis *d, const struct riscv_opdef *def)
     case RV_F_U: PUT("%s\t%s,0x%" PRIx64, n, rd, ((uint64_t)in->imm >> 12) & 0xfffff); break;
     case RV_F_LR: PUT("%s%s\t%s,(%s)", n, aqrl[in->aqrl], rd, rs1); break;
     case RV_F_AMO: PUT("%s%s\t%s,%s,(%s)", n, aqrl[in->aqrl], rd, rs2, rs1); break;
+    case RV_F_R1: PUT("%s\t%s,%s", n, rd, rs1); break;
     default: PUT("%s", n); break;
+    }
+}
+
+/* fmv, fneg, fabs: sign injection with rs1 = rs2. */
+static bool put_fsgnj_alias(struct dis *d, const struct riscv_opdef *def)
+{
+    static const char *const names[] = {"fmv", "fneg", "fabs"};
+    const struct riscv_insn *in = d->in;
+    if (def->kind != RV_K_FSGNJ || in->rs1 != in->rs2)
+        return false;
+    PUT("%s%s\t%s,%s", names[def->arg], def->name + strlen(def->name) - 2, FR(in->rd),
+        FR(in->rs1));
+    return true;
+}
+
+static void put_fp(struct dis *d, const struct riscv_opdef *def)
+{
+    static const char *const rm_names[8] = {",rne", ",rtz", ",rdn", ",rup", ",rmm",
+                                            ",unknown", ",unknown", ""};
+    const struct riscv_insn *in = d->in;
+    const char *n = def->name;
+    /* Conversions that are always exact carry an rm objdump does not show. */
+    bool exact = in->op == RV_FCVT_D_S || in->op == RV_FCVT_D_W || in->op == RV_FCVT_D_WU;
+    const char *rm = riscv_opdef_has_rm(def) && !exact ? rm_names[(in->raw >> 12) & 7] : "";
+    if (put_fsgnj_alias(d, def))
+        return;
+    switch (def->fmt) {
+    case RV_F_FLOAD: PUT("%s\t%s,%" PRId64 "(%s)", n, FR(in->rd), in->imm, R(in->rs1)); break;
+    case RV_F_FSTORE: PUT("%s\t%s,%" PRId64 "(%s)", n, FR(in->rs2), in->imm, R(in->rs1)); break;
+    case RV_F_FR: PUT("%s\t%s,%s,%s%s", n, FR(in->rd), FR(in->rs1), FR(in->rs2), rm); break;
+    case RV_F_FR4:
+        PUT("%s\t%s,%s,%s,%s%s", n, FR(in->rd), FR(in->rs1), FR(in->rs2), FR(in->rs3), rm);
+        break;
+    case RV_F_FR1: PUT("%s\t%s,%s%s", n, FR(in->rd), FR(in->rs1), rm); break;
+    case RV_F_F2X: PUT("%s\t%s,%s%s", n, R(in->rd), FR(in->rs1), rm); break;
+    case RV_F_X2F: PUT("%s\t%s,%s%s", n, FR(in->rd), R(in->rs1), rm); break;
+    default: PUT("%s\t%s,%s,%s", n, R(in->rd), FR(in->rs1), FR(in->rs2)); break; /* FCMP */
     }
 }
 
 static void put_insn(struct dis *d)
 {
     const struct riscv_opdef *def = &riscv_opdefs[d->in->op];
+    if (def->fmt >= RV_F_FLOAD) {
+        put_fp(d, def);
+        return;
+    }
     switch (def->fmt) {
     case RV_F_JALR: put_jalr(d); return;
     case RV_F_J: put_jal(d); return;

@@ -20,8 +20,14 @@
 #include "engine/tcg/ir.h"
 #include "engine/machine/semihost.h"
 
-/* cpu_model.features */
+/* cpu_model.features: XLEN and the extensions beyond IMAC (hart->ext). */
 #define RISCV_FEAT_RV64 0x1
+#define RISCV_EXT_F 0x2
+#define RISCV_EXT_D 0x4
+#define RISCV_EXT_ZBA 0x8
+#define RISCV_EXT_ZBB 0x10
+#define RISCV_EXT_ZBC 0x20
+#define RISCV_EXT_ZBS 0x40
 
 /* Privilege levels (privileged spec 1.12, table 1.1). */
 #define RISCV_PRIV_U 0
@@ -52,6 +58,9 @@ enum riscv_excp {
 #define MSTATUS_MPIE (1ull << 7)
 #define MSTATUS_MPP_SHIFT 11
 #define MSTATUS_MPP (3ull << MSTATUS_MPP_SHIFT)
+#define MSTATUS_FS_SHIFT 13
+#define MSTATUS_FS (3ull << MSTATUS_FS_SHIFT) /* Off, Initial, Clean, Dirty */
+#define MSTATUS_FS_DIRTY MSTATUS_FS
 #define MSTATUS_MPRV (1ull << 17)
 #define MSTATUS_TW (1ull << 21)
 #define MSTATUS_UXL_SHIFT 32
@@ -80,6 +89,9 @@ struct riscv_cpu {
     uint64_t ctr_off[RISCV_NCTR];    /* counter = icount - 1 + off while counting */
     uint64_t ctr_frozen[RISCV_NCTR]; /* counter value while mcountinhibit holds it */
     uint64_t excp_tval;       /* mtval of the exception being raised */
+    uint32_t ext;             /* RISCV_EXT_* of the model */
+    uint64_t f[32];           /* FLEN 64; singles NaN-boxed (fpu.c) */
+    uint32_t fflags, frm;     /* the two fields of fcsr */
     struct semihost sh;       /* semihosting state (engine/semihost.c) */
 };
 
@@ -120,7 +132,9 @@ enum riscv_global {
     RISCV_G_PC = 31,
     RISCV_G_RES_ADDR,
     RISCV_G_RES_VAL,
-    RISCV_G_PER_XLEN           /* size of one set; the rv32 set starts here */
+    RISCV_G_MSTATUS,           /* for marking mstatus.FS dirty */
+    RISCV_G_F0,                /* f0..f31 (IR_I64 in both sets) */
+    RISCV_G_PER_XLEN = RISCV_G_F0 + 32 /* size of one set; the rv32 set starts here */
 };
 extern const struct ir_global_def riscv_globals[2 * RISCV_G_PER_XLEN];
 
@@ -144,6 +158,29 @@ enum riscv_op {
     RV_AMOMIN_W, RV_AMOMAX_W, RV_AMOMINU_W, RV_AMOMAXU_W,
     RV_LR_D, RV_SC_D, RV_AMOSWAP_D, RV_AMOADD_D, RV_AMOXOR_D, RV_AMOAND_D, RV_AMOOR_D,
     RV_AMOMIN_D, RV_AMOMAX_D, RV_AMOMINU_D, RV_AMOMAXU_D,
+    /* F and D */
+    RV_FLW, RV_FSW, RV_FLD, RV_FSD,
+    RV_FMADD_S, RV_FMSUB_S, RV_FNMSUB_S, RV_FNMADD_S,
+    RV_FADD_S, RV_FSUB_S, RV_FMUL_S, RV_FDIV_S, RV_FSQRT_S,
+    RV_FSGNJ_S, RV_FSGNJN_S, RV_FSGNJX_S, RV_FMIN_S, RV_FMAX_S,
+    RV_FCVT_W_S, RV_FCVT_WU_S, RV_FCVT_L_S, RV_FCVT_LU_S,
+    RV_FMV_X_W, RV_FCLASS_S, RV_FEQ_S, RV_FLT_S, RV_FLE_S,
+    RV_FCVT_S_W, RV_FCVT_S_WU, RV_FCVT_S_L, RV_FCVT_S_LU, RV_FMV_W_X,
+    RV_FMADD_D, RV_FMSUB_D, RV_FNMSUB_D, RV_FNMADD_D,
+    RV_FADD_D, RV_FSUB_D, RV_FMUL_D, RV_FDIV_D, RV_FSQRT_D,
+    RV_FSGNJ_D, RV_FSGNJN_D, RV_FSGNJX_D, RV_FMIN_D, RV_FMAX_D,
+    RV_FCVT_S_D, RV_FCVT_D_S,
+    RV_FCVT_W_D, RV_FCVT_WU_D, RV_FCVT_L_D, RV_FCVT_LU_D,
+    RV_FMV_X_D, RV_FCLASS_D, RV_FEQ_D, RV_FLT_D, RV_FLE_D,
+    RV_FCVT_D_W, RV_FCVT_D_WU, RV_FCVT_D_L, RV_FCVT_D_LU, RV_FMV_D_X,
+    /* Zba, Zbb, Zbc, Zbs */
+    RV_SH1ADD, RV_SH2ADD, RV_SH3ADD, RV_ADD_UW, RV_SH1ADD_UW, RV_SH2ADD_UW, RV_SH3ADD_UW,
+    RV_SLLI_UW,
+    RV_ANDN, RV_ORN, RV_XNOR, RV_CLZ, RV_CTZ, RV_CPOP, RV_CLZW, RV_CTZW, RV_CPOPW,
+    RV_MAX, RV_MAXU, RV_MIN, RV_MINU, RV_SEXT_B, RV_SEXT_H, RV_ZEXT_H_32, RV_ZEXT_H_64,
+    RV_ROL, RV_ROR, RV_RORI, RV_ROLW, RV_RORW, RV_RORIW, RV_ORC_B, RV_REV8_32, RV_REV8_64,
+    RV_CLMUL, RV_CLMULH, RV_CLMULR,
+    RV_BCLR, RV_BCLRI, RV_BEXT, RV_BEXTI, RV_BINV, RV_BINVI, RV_BSET, RV_BSETI,
     RV_OP_COUNT
 };
 
@@ -164,6 +201,16 @@ enum riscv_fmt {
     RV_F_LR,    /* rd, (rs1) */
     RV_F_AMO,   /* rd, rs2, (rs1) */
     RV_F_FENCE, /* pred, succ */
+    RV_F_R1,    /* rd, rs1 */
+    /* F and D: f names a floating-point register, [,rm] a rounding mode */
+    RV_F_FLOAD,  /* fd, imm(rs1) */
+    RV_F_FSTORE, /* fs2, imm(rs1) */
+    RV_F_FR,     /* fd, fs1, fs2 [,rm] */
+    RV_F_FR4,    /* fd, fs1, fs2, fs3 [,rm] */
+    RV_F_FR1,    /* fd, fs1 [,rm] */
+    RV_F_F2X,    /* rd, fs1 [,rm] */
+    RV_F_X2F,    /* fd, rs1 [,rm] */
+    RV_F_FCMP,   /* rd, fs1, fs2 */
 };
 
 /* What the translator emits for an instruction. */
@@ -174,7 +221,35 @@ enum riscv_kind {
     RV_K_ALU, RV_K_ALUI, RV_K_SET, RV_K_SETI, RV_K_ALUW, RV_K_ALUIW,
     RV_K_FENCE, RV_K_FENCE_I, RV_K_ECALL, RV_K_EBREAK, RV_K_MRET, RV_K_WFI, RV_K_CSR,
     RV_K_LR, RV_K_SC, RV_K_AMO,
+    /* F and D (tr_fp.c) */
+    RV_K_FLOAD, RV_K_FSTORE, RV_K_FP, RV_K_FSGNJ, RV_K_FMV_F2X, RV_K_FMV_X2F,
+    /* Zba, Zbb, Zbc, Zbs beyond plain ALU ops (tr_bitmanip.c); arg is an
+     * enum riscv_zb, memop its parameter */
+    RV_K_ZB,
 };
+
+enum riscv_zb {
+    RV_ZB_INV2,     /* rs1 OP ~rs2; memop = IR_AND, IR_OR, IR_XOR */
+    RV_ZB_SHADD,    /* (rs1 << memop) + rs2 */
+    RV_ZB_SHADD_UW, /* (zext32(rs1) << memop) + rs2 */
+    RV_ZB_SLLI_UW,  /* zext32(rs1) << shamt */
+    RV_ZB_UNOP,     /* memop = IR_CLZ, IR_CTZ, IR_EXT*, IR_BSWAP at XLEN */
+    RV_ZB_UNOPW,    /* memop = IR_CLZ, IR_CTZ on the low 32 bits */
+    RV_ZB_MINMAX,   /* rs1 COND rs2 ? rs1 : rs2; memop = enum ir_cond */
+    RV_ZB_HELPER,   /* memop = enum riscv_zbh */
+    RV_ZB_BIT,      /* one bit, numbered by rs2; memop = enum riscv_zbit */
+    RV_ZB_BITI,     /* the same numbered by shamt */
+};
+
+/* Bit operations of Zbs. */
+enum riscv_zbit { RV_ZBIT_CLR, RV_ZBIT_INV, RV_ZBIT_SET, RV_ZBIT_EXT };
+
+/* Zb operations done by helpers (helpers.c). */
+enum riscv_zbh {
+    RV_ZBH_CPOP, RV_ZBH_CPOPW, RV_ZBH_ORC_B, RV_ZBH_CLMUL, RV_ZBH_CLMULH, RV_ZBH_CLMULR,
+    RV_ZBH_COUNT
+};
+extern const struct ir_helper riscv_zb_helpers[RV_ZBH_COUNT];
 
 struct riscv_opdef {
     const char *name;
@@ -182,9 +257,18 @@ struct riscv_opdef {
     uint8_t fmt;           /* enum riscv_fmt */
     uint8_t kind;          /* enum riscv_kind */
     uint8_t xlen;          /* 0: both, else 32 or 64 only */
-    uint8_t arg;           /* enum ir_opc, enum ir_cond or enum ir_rmw by kind */
+    uint8_t arg;           /* enum ir_opc, enum ir_cond or enum ir_rmw by kind;
+                            * RV_K_FP: enum riscv_fph; RV_K_FSGNJ: 0, 1, 2 (j, jn, jx) */
     uint8_t memop;         /* loads, stores, LR/SC, AMOs */
+    uint8_t ext;           /* RISCV_EXT_* the hart needs (0: base IMAC) */
 };
+
+/* Does the encoding carry a rounding mode (funct3 not part of the op)? */
+static inline bool riscv_opdef_has_rm(const struct riscv_opdef *d)
+{
+    return (d->ext & (RISCV_EXT_F | RISCV_EXT_D)) && d->fmt >= RV_F_FR &&
+           !(d->mask & 0x7000);
+}
 extern const struct riscv_opdef riscv_opdefs[RV_OP_COUNT];
 
 /* One decoded instruction; compressed ones are expanded to their base op. */
@@ -192,7 +276,7 @@ struct riscv_insn {
     enum riscv_op op;
     uint32_t raw;      /* the instruction bits (16 for a compressed one) */
     uint8_t len;       /* 2 or 4 */
-    uint8_t rd, rs1, rs2;
+    uint8_t rd, rs1, rs2, rs3;
     uint8_t aqrl;      /* A extension: aq << 1 | rl */
     uint16_t csr;
     int64_t imm;       /* sign-extended immediate, shamt, CSR uimm, fence bits */
@@ -207,6 +291,45 @@ unsigned riscv_decode(uint32_t raw, bool rv64, struct riscv_insn *out);
 
 /* target_ops.translate (translate.c). */
 void riscv_translate(struct tb_ctx *ctx);
+
+/* ---- translation (translate.c, tr_fp.c, tr_bitmanip.c) ----------------- */
+
+/* The state of translating one TB. */
+struct rv_tc {
+    struct tb_ctx *ctx;
+    struct ir_block *b;
+    struct riscv_cpu *c;
+    bool rv64;
+    enum ir_type t;       /* XLEN */
+    unsigned gbase;       /* first global of this XLEN's set */
+    unsigned priv;
+    unsigned fs;          /* mstatus.FS, and Dirty once this TB set it */
+    uint32_t ext;         /* RISCV_EXT_* of the hart */
+    uint64_t pc, next;    /* this instruction and the one after it */
+};
+
+typedef void (*rv_emit_fn)(struct rv_tc *s, const struct riscv_insn *in,
+                           const struct riscv_opdef *d);
+
+/* x register @r as a value (x0: the constant 0). */
+ir_val riscv_gpr(struct rv_tc *s, unsigned r);
+/* The destination of a write to @r: x0 writes land in a dead temp. */
+ir_val riscv_gpr_dst(struct rv_tc *s, unsigned r);
+ir_val riscv_gvar(struct rv_tc *s, enum riscv_global g);
+/* rs1 + imm in a temp (or rs1 itself when imm is 0). */
+ir_val riscv_gen_addr(struct rv_tc *s, const struct riscv_insn *in);
+/* Raise illegal instruction (mtval = the encoding) and end the TB. */
+void riscv_gen_illegal(struct rv_tc *s, const struct riscv_insn *in);
+
+void riscv_emit_fload(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
+void riscv_emit_fstore(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
+void riscv_emit_fp(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
+void riscv_emit_fsgnj(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
+void riscv_emit_fmv_f2x(struct rv_tc *s, const struct riscv_insn *in,
+                        const struct riscv_opdef *d);
+void riscv_emit_fmv_x2f(struct rv_tc *s, const struct riscv_insn *in,
+                        const struct riscv_opdef *d);
+void riscv_emit_zb(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
 
 /* ---- CSRs (csr.c) ---------------------------------------------------- */
 
@@ -236,6 +359,37 @@ extern const struct ir_helper riscv_helper_raise;
 extern const struct ir_helper riscv_helper_mret;
 extern const struct ir_helper riscv_helper_wfi;
 extern const struct ir_helper riscv_helper_semihost;
+
+/* ---- floating point (fpu.c) ------------------------------------------- */
+
+/* The helpers of RV_K_FP instructions: each takes its operands (f
+ * registers as their 64-bit contents, x registers at XLEN), then the
+ * instruction (for its rounding mode and mtval), and returns the result
+ * (singles NaN-boxed, integers at XLEN sign-extended). */
+enum riscv_fph {
+    RV_FPH_FMADD_S, RV_FPH_FMSUB_S, RV_FPH_FNMSUB_S, RV_FPH_FNMADD_S,
+    RV_FPH_FADD_S, RV_FPH_FSUB_S, RV_FPH_FMUL_S, RV_FPH_FDIV_S, RV_FPH_FSQRT_S,
+    RV_FPH_FMIN_S, RV_FPH_FMAX_S,
+    RV_FPH_FCVT_W_S, RV_FPH_FCVT_WU_S, RV_FPH_FCVT_L_S, RV_FPH_FCVT_LU_S,
+    RV_FPH_FCLASS_S, RV_FPH_FEQ_S, RV_FPH_FLT_S, RV_FPH_FLE_S,
+    RV_FPH_FCVT_S_W, RV_FPH_FCVT_S_WU, RV_FPH_FCVT_S_L, RV_FPH_FCVT_S_LU,
+    RV_FPH_FMADD_D, RV_FPH_FMSUB_D, RV_FPH_FNMSUB_D, RV_FPH_FNMADD_D,
+    RV_FPH_FADD_D, RV_FPH_FSUB_D, RV_FPH_FMUL_D, RV_FPH_FDIV_D, RV_FPH_FSQRT_D,
+    RV_FPH_FMIN_D, RV_FPH_FMAX_D, RV_FPH_FCVT_S_D, RV_FPH_FCVT_D_S,
+    RV_FPH_FCVT_W_D, RV_FPH_FCVT_WU_D, RV_FPH_FCVT_L_D, RV_FPH_FCVT_LU_D,
+    RV_FPH_FCLASS_D, RV_FPH_FEQ_D, RV_FPH_FLT_D, RV_FPH_FLE_D,
+    RV_FPH_FCVT_D_W, RV_FPH_FCVT_D_WU, RV_FPH_FCVT_D_L, RV_FPH_FCVT_D_LU,
+    RV_FPH_COUNT
+};
+extern const struct ir_helper riscv_fp_helpers[RV_FPH_COUNT];
+
+/* A single as stored in a 64-bit f register: the upper half all ones. */
+#define RISCV_NANBOX 0xffffffff00000000ull
+
+/* fcsr, frm and fflags for the CSR table: is the FPU there and on? */
+bool riscv_fp_csr_ok(const struct riscv_cpu *c, unsigned csr);
+uint64_t riscv_fcsr_read(const struct riscv_cpu *c, unsigned csr);
+void riscv_fcsr_write(struct riscv_cpu *c, unsigned csr, uint64_t v);
 
 /* ---- semihosting (semihost.c) ----------------------------------------- */
 

@@ -3,8 +3,10 @@
  * How a debugger reads and writes RISC-V registers: one accessor per
  * register named in xml/riscv-{32,64}*.xml (the target descriptions are
  * the register truth; engine/tdesc.c binds them by name). x0 reads as zero
- * and ignores writes; CSRs go through the CSR table with a debugger's
- * rights; "priv" is gdb's virtual privilege-mode register.
+ * and ignores writes; CSRs (fflags, frm and fcsr among them) go through
+ * the CSR table with a debugger's rights; the f registers are their raw
+ * 64 bits, NaN boxes included; "priv" is gdb's virtual privilege-mode
+ * register.
  */
 #include <stddef.h>
 
@@ -43,6 +45,16 @@ static void set_x(struct cpu *cpu, const struct target_reg *r, uint64_t v)
     riscv_set_x(riscv_cpu(cpu), r->arg, v);
 }
 
+static uint64_t get_f(struct cpu *cpu, const struct target_reg *r)
+{
+    return riscv_cpu(cpu)->f[r->arg];
+}
+
+static void set_f(struct cpu *cpu, const struct target_reg *r, uint64_t v)
+{
+    riscv_cpu(cpu)->f[r->arg] = v;
+}
+
 static uint64_t get_pc(struct cpu *cpu, const struct target_reg *r)
 {
     (void)r;
@@ -71,6 +83,7 @@ static void set_priv(struct cpu *cpu, const struct target_reg *r, uint64_t v)
 
 #define X(n, reg) {.name = reg, .get = get_x, .set = set_x, .arg = n}
 #define CSR(reg, num) {.name = reg, .get = get_csr, .set = set_csr, .arg = num}
+#define F(n, reg) {.name = reg, .get = get_f, .set = set_f, .arg = n}
 
 const struct target_reg riscv_regs[] = {
     {.name = "zero", .get = get_zero, .set = set_ignored},
@@ -87,5 +100,12 @@ const struct target_reg riscv_regs[] = {
     CSR("minstreth", 0xb82), CSR("mvendorid", 0xf11), CSR("marchid", 0xf12),
     CSR("mimpid", 0xf13), CSR("mhartid", 0xf14),
     {.name = "priv", .get = get_priv, .set = set_priv},
+    /* the FPU feature (xml/riscv-64-fpu.xml) names them by ABI */
+    F(0, "ft0"), F(1, "ft1"), F(2, "ft2"), F(3, "ft3"), F(4, "ft4"), F(5, "ft5"), F(6, "ft6"),
+    F(7, "ft7"), F(8, "fs0"), F(9, "fs1"), F(10, "fa0"), F(11, "fa1"), F(12, "fa2"),
+    F(13, "fa3"), F(14, "fa4"), F(15, "fa5"), F(16, "fa6"), F(17, "fa7"), F(18, "fs2"),
+    F(19, "fs3"), F(20, "fs4"), F(21, "fs5"), F(22, "fs6"), F(23, "fs7"), F(24, "fs8"),
+    F(25, "fs9"), F(26, "fs10"), F(27, "fs11"), F(28, "ft8"), F(29, "ft9"), F(30, "ft10"),
+    F(31, "ft11"), CSR("fflags", 0x001), CSR("frm", 0x002), CSR("fcsr", 0x003),
     {0},
 };

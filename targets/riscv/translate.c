@@ -20,28 +20,16 @@
 #include "engine/machine/machine.h"
 #include "targets/riscv/internals.h"
 
-struct rv_tc {
-    struct tb_ctx *ctx;
-    struct ir_block *b;
-    struct riscv_cpu *c;
-    bool rv64;
-    enum ir_type t;       /* XLEN */
-    unsigned gbase;       /* first global of this XLEN's set */
-    unsigned priv;
-    uint64_t pc, next;    /* this instruction and the one after it */
-};
-
-static ir_val gpr(struct rv_tc *s, unsigned r)
+ir_val riscv_gpr(struct rv_tc *s, unsigned r)
 {
     if (!r)
         return ir_const(s->b, s->t, 0);
     return ir_global(s->b, s->gbase + RISCV_G_X1 + r - 1);
 }
 
-/* The destination of a write to @r: x0 writes land in a dead temp. */
-static ir_val gpr_dst(struct rv_tc *s, unsigned r)
+ir_val riscv_gpr_dst(struct rv_tc *s, unsigned r)
 {
-    return r ? gpr(s, r) : ir_temp(s->b, s->t);
+    return r ? riscv_gpr(s, r) : ir_temp(s->b, s->t);
 }
 
 static ir_val gpr32(struct rv_tc *s, unsigned r)
@@ -49,11 +37,11 @@ static ir_val gpr32(struct rv_tc *s, unsigned r)
     if (!r)
         return ir_const(s->b, IR_I32, 0);
     ir_val v = ir_temp(s->b, IR_I32);
-    ir_unop(s->b, IR_TRUNC, v, gpr(s, r));
+    ir_unop(s->b, IR_TRUNC, v, riscv_gpr(s, r));
     return v;
 }
 
-static ir_val gvar(struct rv_tc *s, enum riscv_global g)
+ir_val riscv_gvar(struct rv_tc *s, enum riscv_global g)
 {
     return ir_global(s->b, s->gbase + g);
 }
@@ -65,7 +53,7 @@ static uint64_t xlen_addr(const struct rv_tc *s, uint64_t v)
 
 static void set_pc(struct rv_tc *s, uint64_t pc)
 {
-    ir_movi(s->b, gvar(s, RISCV_G_PC), pc);
+    ir_movi(s->b, riscv_gvar(s, RISCV_G_PC), pc);
 }
 
 static void end_tb_exit(struct rv_tc *s, uint64_t pc)
@@ -88,48 +76,44 @@ static void gen_raise_const(struct rv_tc *s, int cause, uint64_t tval)
     gen_raise(s, cause, ir_const(s->b, IR_I64, tval));
 }
 
-static void gen_illegal(struct rv_tc *s, const struct riscv_insn *in)
+void riscv_gen_illegal(struct rv_tc *s, const struct riscv_insn *in)
 {
     gen_raise_const(s, RISCV_EXCP_ILLEGAL, in->raw);
 }
 
-/* rs1 + imm in a temp (or rs1 itself when imm is 0). */
-static ir_val gen_addr(struct rv_tc *s, const struct riscv_insn *in)
+ir_val riscv_gen_addr(struct rv_tc *s, const struct riscv_insn *in)
 {
     if (!in->imm)
-        return gpr(s, in->rs1);
+        return riscv_gpr(s, in->rs1);
     ir_val a = ir_temp(s->b, s->t);
-    ir_addi(s->b, a, gpr(s, in->rs1), (uint64_t)in->imm);
+    ir_addi(s->b, a, riscv_gpr(s, in->rs1), (uint64_t)in->imm);
     return a;
 }
-
-typedef void (*rv_emit_fn)(struct rv_tc *s, const struct riscv_insn *in,
-                           const struct riscv_opdef *d);
 
 static void emit_illegal(struct rv_tc *s, const struct riscv_insn *in,
                          const struct riscv_opdef *d)
 {
     (void)d;
-    gen_illegal(s, in);
+    riscv_gen_illegal(s, in);
 }
 
 static void emit_lui(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     (void)d;
-    ir_movi(s->b, gpr(s, in->rd), (uint64_t)in->imm);
+    ir_movi(s->b, riscv_gpr(s, in->rd), (uint64_t)in->imm);
 }
 
 static void emit_auipc(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     (void)d;
-    ir_movi(s->b, gpr(s, in->rd), s->pc + (uint64_t)in->imm);
+    ir_movi(s->b, riscv_gpr(s, in->rd), s->pc + (uint64_t)in->imm);
 }
 
 static void emit_jal(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     (void)d;
     if (in->rd)
-        ir_movi(s->b, gpr(s, in->rd), s->next);
+        ir_movi(s->b, riscv_gpr(s, in->rd), s->next);
     set_pc(s, xlen_addr(s, s->pc + (uint64_t)in->imm));
     ir_goto_tb(s->b, 0);
     s->ctx->ended = true;
@@ -139,11 +123,11 @@ static void emit_jalr(struct rv_tc *s, const struct riscv_insn *in, const struct
 {
     (void)d;
     ir_val t = ir_temp(s->b, s->t);
-    ir_addi(s->b, t, gpr(s, in->rs1), (uint64_t)in->imm);
+    ir_addi(s->b, t, riscv_gpr(s, in->rs1), (uint64_t)in->imm);
     ir_andi(s->b, t, t, ~1ull);
     if (in->rd)
-        ir_movi(s->b, gpr(s, in->rd), s->next);
-    ir_mov(s->b, gvar(s, RISCV_G_PC), t);
+        ir_movi(s->b, riscv_gpr(s, in->rd), s->next);
+    ir_mov(s->b, riscv_gvar(s, RISCV_G_PC), t);
     ir_exit_tb(s->b);
     s->ctx->ended = true;
 }
@@ -151,7 +135,7 @@ static void emit_jalr(struct rv_tc *s, const struct riscv_insn *in, const struct
 static void emit_branch(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     unsigned taken = ir_label(s->b);
-    ir_brcond(s->b, (enum ir_cond)d->arg, gpr(s, in->rs1), gpr(s, in->rs2), taken);
+    ir_brcond(s->b, (enum ir_cond)d->arg, riscv_gpr(s, in->rs1), riscv_gpr(s, in->rs2), taken);
     set_pc(s, s->next);
     ir_goto_tb(s->b, 0);
     ir_set_label(s->b, taken);
@@ -162,17 +146,17 @@ static void emit_branch(struct rv_tc *s, const struct riscv_insn *in, const stru
 
 static void emit_load(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_ld(s->b, gpr_dst(s, in->rd), gen_addr(s, in), d->memop, 0);
+    ir_ld(s->b, riscv_gpr_dst(s, in->rd), riscv_gen_addr(s, in), d->memop, 0);
 }
 
 static void emit_store(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_st(s->b, gpr(s, in->rs2), gen_addr(s, in), d->memop, 0);
+    ir_st(s->b, riscv_gpr(s, in->rs2), riscv_gen_addr(s, in), d->memop, 0);
 }
 
 static void emit_alu(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_binop(s->b, (enum ir_opc)d->arg, gpr(s, in->rd), gpr(s, in->rs1), gpr(s, in->rs2));
+    ir_binop(s->b, (enum ir_opc)d->arg, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1), riscv_gpr(s, in->rs2));
 }
 
 static void emit_alui(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
@@ -180,21 +164,21 @@ static void emit_alui(struct rv_tc *s, const struct riscv_insn *in, const struct
     enum ir_opc opc = (enum ir_opc)d->arg;
     /* li and mv are the most common instructions: emit them as moves. */
     if (!in->rs1)
-        ir_movi(s->b, gpr(s, in->rd), ir_eval_binop(opc, s->t, 0, (uint64_t)in->imm));
+        ir_movi(s->b, riscv_gpr(s, in->rd), ir_eval_binop(opc, s->t, 0, (uint64_t)in->imm));
     else if (!in->imm && opc == IR_ADD)
-        ir_mov(s->b, gpr(s, in->rd), gpr(s, in->rs1));
+        ir_mov(s->b, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1));
     else
-        ir_binopi(s->b, opc, gpr(s, in->rd), gpr(s, in->rs1), (uint64_t)in->imm);
+        ir_binopi(s->b, opc, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1), (uint64_t)in->imm);
 }
 
 static void emit_set(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_setcond(s->b, (enum ir_cond)d->arg, gpr(s, in->rd), gpr(s, in->rs1), gpr(s, in->rs2));
+    ir_setcond(s->b, (enum ir_cond)d->arg, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1), riscv_gpr(s, in->rs2));
 }
 
 static void emit_seti(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_setcond(s->b, (enum ir_cond)d->arg, gpr(s, in->rd), gpr(s, in->rs1),
+    ir_setcond(s->b, (enum ir_cond)d->arg, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1),
                ir_const(s->b, s->t, (uint64_t)in->imm));
 }
 
@@ -203,7 +187,7 @@ static void emit_w(struct rv_tc *s, const struct riscv_insn *in, enum ir_opc opc
 {
     ir_val r = ir_temp(s->b, IR_I32);
     ir_binop(s->b, opc, r, gpr32(s, in->rs1), b32);
-    ir_unop(s->b, IR_EXT32S, gpr(s, in->rd), r);
+    ir_unop(s->b, IR_EXT32S, riscv_gpr(s, in->rd), r);
 }
 
 /* A *W op whose low 32 bits are those of the 64-bit op (addw, subw, mulw,
@@ -212,8 +196,8 @@ static void emit_w_from_64(struct rv_tc *s, const struct riscv_insn *in, enum ir
                            ir_val b64)
 {
     ir_val r = ir_temp(s->b, IR_I64);
-    ir_binop(s->b, opc, r, gpr(s, in->rs1), b64);
-    ir_unop(s->b, IR_EXT32S, gpr(s, in->rd), r);
+    ir_binop(s->b, opc, r, riscv_gpr(s, in->rs1), b64);
+    ir_unop(s->b, IR_EXT32S, riscv_gpr(s, in->rd), r);
 }
 
 static bool low_half_only(enum ir_opc opc)
@@ -225,7 +209,7 @@ static void emit_aluw(struct rv_tc *s, const struct riscv_insn *in, const struct
 {
     enum ir_opc opc = (enum ir_opc)d->arg;
     if (low_half_only(opc))
-        emit_w_from_64(s, in, opc, gpr(s, in->rs2));
+        emit_w_from_64(s, in, opc, riscv_gpr(s, in->rs2));
     else
         emit_w(s, in, opc, gpr32(s, in->rs2));
 }
@@ -292,7 +276,7 @@ static void emit_mret(struct rv_tc *s, const struct riscv_insn *in, const struct
 {
     (void)d;
     if (s->priv != RISCV_PRIV_M) {
-        gen_illegal(s, in);
+        riscv_gen_illegal(s, in);
         return;
     }
     ir_call(s->b, &riscv_helper_mret, IR_NO_VAL, IR_NO_VAL, IR_NO_VAL, IR_NO_VAL, IR_NO_VAL);
@@ -315,14 +299,14 @@ static void emit_wfi(struct rv_tc *s, const struct riscv_insn *in, const struct 
  * counter reads exact (see csr.c). */
 static void emit_csr(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_val src = d->fmt == RV_F_CSRI ? ir_const(s->b, s->t, (uint64_t)in->imm) : gpr(s, in->rs1);
+    ir_val src = d->fmt == RV_F_CSRI ? ir_const(s->b, s->t, (uint64_t)in->imm) : riscv_gpr(s, in->rs1);
     ir_val old = IR_NO_VAL;
     if (in->rd)
-        old = s->rv64 ? gpr(s, in->rd) : ir_temp(s->b, IR_I64);
+        old = s->rv64 ? riscv_gpr(s, in->rd) : ir_temp(s->b, IR_I64);
     ir_call(s->b, &riscv_helper_csr, old, ir_const(s->b, IR_I32, in->raw), src, IR_NO_VAL,
             IR_NO_VAL);
     if (in->rd && !s->rv64)
-        ir_unop(s->b, IR_TRUNC, gpr(s, in->rd), old);
+        ir_unop(s->b, IR_TRUNC, riscv_gpr(s, in->rd), old);
     end_tb_exit(s, s->next);
 }
 
@@ -343,12 +327,12 @@ static void emit_lr(struct rv_tc *s, const struct riscv_insn *in, const struct r
 {
     ir_val a = ir_temp(s->b, s->t), v = ir_temp(s->b, s->t);
     unsigned mo = d->memop | IR_MO_ALIGN | (amo_narrow(s, d) ? IR_MO_SIGN : 0);
-    ir_mov(s->b, a, gpr(s, in->rs1));
+    ir_mov(s->b, a, riscv_gpr(s, in->rs1));
     ir_ld(s->b, v, a, mo, 0);
-    ir_mov(s->b, gvar(s, RISCV_G_RES_ADDR), a);
-    ir_mov(s->b, gvar(s, RISCV_G_RES_VAL), v);
+    ir_mov(s->b, riscv_gvar(s, RISCV_G_RES_ADDR), a);
+    ir_mov(s->b, riscv_gvar(s, RISCV_G_RES_VAL), v);
     if (in->rd)
-        ir_mov(s->b, gpr(s, in->rd), v);
+        ir_mov(s->b, riscv_gpr(s, in->rd), v);
 }
 
 /* SC writes only if this hart holds a reservation for the address and
@@ -361,32 +345,32 @@ static void emit_sc(struct rv_tc *s, const struct riscv_insn *in, const struct r
     unsigned aligned = ir_label(b), fail = ir_label(b), done = ir_label(b);
     unsigned size = 1u << (d->memop & IR_MO_SIZE);
     ir_val a = ir_temp(b, s->t), chk = ir_temp(b, s->t), res = ir_temp(b, s->t);
-    ir_mov(b, a, gpr(s, in->rs1));
+    ir_mov(b, a, riscv_gpr(s, in->rs1));
     ir_andi(b, chk, a, size - 1);
     ir_brcondi(b, IR_EQ, chk, 0, aligned);
     ir_call(b, &riscv_helper_raise, IR_NO_VAL, ir_const(b, IR_I32, RISCV_EXCP_STORE_MISALIGNED),
             a, IR_NO_VAL, IR_NO_VAL);
     ir_set_label(b, aligned);
-    ir_brcond(b, IR_NE, gvar(s, RISCV_G_RES_ADDR), a, fail);
+    ir_brcond(b, IR_NE, riscv_gvar(s, RISCV_G_RES_ADDR), a, fail);
     if (amo_narrow(s, d)) {
         ir_val e = ir_temp(b, IR_I32), o = ir_temp(b, IR_I32), f = ir_temp(b, IR_I32);
-        ir_unop(b, IR_TRUNC, e, gvar(s, RISCV_G_RES_VAL));
+        ir_unop(b, IR_TRUNC, e, riscv_gvar(s, RISCV_G_RES_VAL));
         ir_cmpxchg(b, o, a, e, gpr32(s, in->rs2), amo_memop(d), 0);
         ir_setcond(b, IR_NE, f, o, e);
         ir_unop(b, IR_EXT32U, res, f);
     } else {
         ir_val e = ir_temp(b, s->t), o = ir_temp(b, s->t);
-        ir_mov(b, e, gvar(s, RISCV_G_RES_VAL));
-        ir_cmpxchg(b, o, a, e, gpr(s, in->rs2), amo_memop(d), 0);
+        ir_mov(b, e, riscv_gvar(s, RISCV_G_RES_VAL));
+        ir_cmpxchg(b, o, a, e, riscv_gpr(s, in->rs2), amo_memop(d), 0);
         ir_setcond(b, IR_NE, res, o, e);
     }
     ir_br(b, done);
     ir_set_label(b, fail);
     ir_movi(b, res, 1);
     ir_set_label(b, done);
-    ir_movi(b, gvar(s, RISCV_G_RES_ADDR), RISCV_NO_RESERVATION);
+    ir_movi(b, riscv_gvar(s, RISCV_G_RES_ADDR), RISCV_NO_RESERVATION);
     if (in->rd)
-        ir_mov(b, gpr(s, in->rd), res);
+        ir_mov(b, riscv_gpr(s, in->rd), res);
 }
 
 static void emit_amo(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
@@ -394,15 +378,15 @@ static void emit_amo(struct rv_tc *s, const struct riscv_insn *in, const struct 
     enum ir_rmw rmw = (enum ir_rmw)d->arg;
     if (amo_narrow(s, d)) {
         ir_val o = ir_temp(s->b, IR_I32);
-        ir_atomic(s->b, rmw, o, gpr(s, in->rs1), gpr32(s, in->rs2), amo_memop(d), 0);
+        ir_atomic(s->b, rmw, o, riscv_gpr(s, in->rs1), gpr32(s, in->rs2), amo_memop(d), 0);
         if (in->rd)
-            ir_unop(s->b, IR_EXT32S, gpr(s, in->rd), o);
+            ir_unop(s->b, IR_EXT32S, riscv_gpr(s, in->rd), o);
         return;
     }
     ir_val o = ir_temp(s->b, s->t);
-    ir_atomic(s->b, rmw, o, gpr(s, in->rs1), gpr(s, in->rs2), amo_memop(d), 0);
+    ir_atomic(s->b, rmw, o, riscv_gpr(s, in->rs1), riscv_gpr(s, in->rs2), amo_memop(d), 0);
     if (in->rd)
-        ir_mov(s->b, gpr(s, in->rd), o);
+        ir_mov(s->b, riscv_gpr(s, in->rd), o);
 }
 
 static const rv_emit_fn emitters[] = {
@@ -413,19 +397,29 @@ static const rv_emit_fn emitters[] = {
     [RV_K_ALUW] = emit_aluw, [RV_K_ALUIW] = emit_aluiw, [RV_K_FENCE] = emit_fence,
     [RV_K_FENCE_I] = emit_fence_i, [RV_K_ECALL] = emit_ecall, [RV_K_EBREAK] = emit_ebreak,
     [RV_K_MRET] = emit_mret, [RV_K_WFI] = emit_wfi, [RV_K_CSR] = emit_csr, [RV_K_LR] = emit_lr,
-    [RV_K_SC] = emit_sc, [RV_K_AMO] = emit_amo,
+    [RV_K_SC] = emit_sc, [RV_K_AMO] = emit_amo, [RV_K_FLOAD] = riscv_emit_fload,
+    [RV_K_FSTORE] = riscv_emit_fstore, [RV_K_FP] = riscv_emit_fp,
+    [RV_K_FSGNJ] = riscv_emit_fsgnj, [RV_K_FMV_F2X] = riscv_emit_fmv_f2x,
+    [RV_K_FMV_X2F] = riscv_emit_fmv_x2f, [RV_K_ZB] = riscv_emit_zb,
 };
 
 /* Kinds that only compute a register value: with rd = x0 they are hints
  * and no-ops, so nothing is emitted. */
 static bool kind_is_pure(enum riscv_kind k)
 {
-    return k == RV_K_LUI || k == RV_K_AUIPC || (k >= RV_K_ALU && k <= RV_K_ALUIW);
+    return k == RV_K_LUI || k == RV_K_AUIPC || (k >= RV_K_ALU && k <= RV_K_ALUIW) ||
+           k == RV_K_ZB;
 }
 
+/* An instruction of an extension the hart lacks is illegal (even as a
+ * hint with rd = x0). */
 static void emit_insn(struct rv_tc *s, const struct riscv_insn *in)
 {
     const struct riscv_opdef *d = &riscv_opdefs[in->op];
+    if ((s->ext & d->ext) != d->ext) {
+        riscv_gen_illegal(s, in);
+        return;
+    }
     if (kind_is_pure(d->kind) && in->rd == 0)
         return;
     emitters[d->kind](s, in, d);
@@ -474,6 +468,8 @@ void riscv_translate(struct tb_ctx *ctx)
         .t = c->rv64 ? IR_I64 : IR_I32,
         .gbase = c->rv64 ? 0 : RISCV_G_PER_XLEN,
         .priv = ctx->flags & 3,
+        .fs = (ctx->flags >> 2) & 3,
+        .ext = c->ext,
     };
     while (!ctx->ended && translator_next_insn(ctx, 0)) {
         struct riscv_insn in;

@@ -33,7 +33,7 @@ check() {
     fi
 }
 
-check "board list" 0 '^riscv-virt  *RV64IMAC' -- "$mosaic" -board list
+check "board list" 0 '^riscv-virt  *RV64GC' -- "$mosaic" -board list
 check "qom-tree shows cpus" 0 '^    /app/cpu1 (riscv-cpu)' -- \
     "$mosaic" -board riscv-virt -set /app.cpus=2 -info qom-tree
 check "qom-tree shows a set size" 0 'size = 256M' -- \

@@ -13,14 +13,15 @@
 %C%_TESTS = %D%/connect.sh %D%/recipe.sh %D%/break.sh %D%/step.sh %D%/watch.sh \
 	%D%/memory.sh %D%/interrupt.sh %D%/monitor.sh %D%/lifecycle.sh %D%/mi.sh \
 	%D%/attach_all.sh %D%/valgrind.sh %D%/valgrind_hetero.sh %D%/hetero.sh %D%/hetero_attach.sh %D%/hetero_settle.sh %D%/hetero_break.sh \
-	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh
+	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh %D%/fpu.sh
 TESTS += $(%C%_TESTS)
 EXTRA_DIST += $(%C%_TESTS) %D%/lib.sh %D%/firmware/fw.h %D%/firmware/start.S \
 	%D%/firmware/fw.ld %D%/firmware/app.c %D%/firmware/rt.c %D%/firmware/bench.c \
 	%D%/firmware/hetero_shared.h %D%/firmware/hetero_app.c %D%/firmware/hetero_m4.c \
-	%D%/firmware/hetero_m4.ld doc/gdb/mosaic.py bench/gdb-bench.sh
+	%D%/firmware/hetero_m4.ld %D%/firmware/fpu.c doc/gdb/mosaic.py bench/gdb-bench.sh
 CLEANFILES += %D%/firmware/app.elf %D%/firmware/rt.elf %D%/firmware/bench.elf \
-	%D%/firmware/hetero_app.elf %D%/firmware/hetero_m4.elf
+	%D%/firmware/hetero_app.elf %D%/firmware/hetero_m4.elf %D%/firmware/fpu-rv64.elf \
+	%D%/firmware/fpu-rv32.elf
 
 .PHONY: bench-gdb
 if HAVE_RISCV_CC
@@ -40,6 +41,13 @@ check_SCRIPTS += %D%/firmware/app.elf %D%/firmware/rt.elf
 	$(%C%_FW_RV32) $(%C%_FW)/rt.c
 %D%/firmware/bench.elf: $(%C%_FW)/bench.c $(%C%_FW_DEPS)
 	$(%C%_FW_RV64) $(%C%_FW)/bench.c
+
+# fpu.sh: hard-float images (the toolchain's default ABIs) for riscv-virt(32).
+check_SCRIPTS += %D%/firmware/fpu-rv64.elf %D%/firmware/fpu-rv32.elf
+%D%/firmware/fpu-rv64.elf: $(%C%_FW)/fpu.c $(%C%_FW_DEPS)
+	$(%C%_FW_CC) -march=rv64gc -mabi=lp64d -Wl,--defsym=fw_ram_base=0x80000000 $(%C%_FW)/fpu.c
+%D%/firmware/fpu-rv32.elf: $(%C%_FW)/fpu.c $(%C%_FW_DEPS)
+	$(%C%_FW_CC) -march=rv32gc -mabi=ilp32d -Wl,--defsym=fw_ram_base=0x80000000 $(%C%_FW)/fpu.c
 
 if HAVE_ARM_CC
 check_SCRIPTS += %D%/firmware/hetero_app.elf %D%/firmware/hetero_m4.elf

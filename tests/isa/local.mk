@@ -6,7 +6,7 @@
 # (riscv/rvXX-NAME-spike.elf). riscv/run.sh runs them all (TAP); with
 # MOSAIC_ISA_QEMU=1 it runs them on QEMU instead, to check the tests.
 %C%_RV = alu branch mem muldiv atomic compressed csr traps user interrupts smc smp \
-	semihost misaligned strict
+	semihost misaligned strict fp bitmanip
 %C%_RV_SPIKE = alu muldiv compressed
 
 TESTS += %D%/riscv/run.sh

@@ -5,7 +5,8 @@
 # ./mosaic (or, with MOSAIC_ISA_QEMU=1, on qemu-system-riscv32/64 to check
 # the tests themselves) and reports TAP: one line per ELF. The name says how
 # to run it: rv64-NAME.elf on riscv-virt, rv32-NAME.elf on riscv-virt32,
-# rvXX-NAME-spike.elf on riscv-spike/riscv-spike32. A test passes when it
+# rvXX-NAME-spike.elf on riscv-spike/riscv-spike32 (rvXX-bitmanip.elf with
+# the rvXXgcb model). A test passes when it
 # exits 0 within the time limit (MOSAIC_ISA_TIMEOUT, default 20 s) and
 # printed its PASS line; its output goes to NAME.log beside the ELF.
 
@@ -45,7 +46,10 @@ command_for() {
         board=riscv-$2
         [ "$1" = 32 ] && board=riscv-${2}32
         extra=
-        [ "$3" = smp ] && extra="-set /app.cpus=2"
+        case $3 in
+        smp) extra="-set /app.cpus=2" ;;
+        bitmanip) extra="-set /app.model=rv${1}gcb" ;; # the boards' gc has no B
+        esac
         echo "$mosaic -board $board -set /app.image=$4 $extra"
     fi
 }

@@ -27,11 +27,11 @@
 #define CHILD_ENV "MOSAIC_TEST_BOARD_FIND_CHILD"
 
 static const char shipped_list[] =
-    "riscv-spike      RV64IMAC board compatible with Spike: RAM, CLINT, HTIF console and exit\n"
-    "riscv-spike32    RV32IMAC board compatible with Spike: RAM, CLINT, HTIF console and exit\n"
-    "riscv-virt       RV64IMAC board compatible with QEMU virt: RAM, 16550 UART, test "
+    "riscv-spike      RV64GC board compatible with Spike: RAM, CLINT, HTIF console and exit\n"
+    "riscv-spike32    RV32GC board compatible with Spike: RAM, CLINT, HTIF console and exit\n"
+    "riscv-virt       RV64GC board compatible with QEMU virt: RAM, 16550 UART, test "
     "finisher, CLINT, PLIC\n"
-    "riscv-virt32     RV32IMAC board compatible with QEMU virt (riscv32): RAM, 16550 UART, "
+    "riscv-virt32     RV32GC board compatible with QEMU virt (riscv32): RAM, 16550 UART, "
     "test finisher, CLINT, PLIC\n";
 
 static int setup(void **state)

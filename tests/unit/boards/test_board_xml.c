@@ -84,7 +84,7 @@ static void test_shipped_boards_parse_and_realize(void **state)
             assert_int_equal(region_of(m, "/dram")->size, 256u << 20);
         }
         assert_string_equal(((struct cluster *)get(m, "/app"))->model,
-                            strstr(shipped[i], "32") ? "rv32imac" : "rv64imac");
+                            strstr(shipped[i], "32") ? "rv32gc" : "rv64gc");
         machine_free(m);
         free(path);
     }

@@ -279,6 +279,8 @@ static int any_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_
 static const struct cpu_model riscv_models[] = {
     {.name = "rv64imac", .elf_machine = 243, .elf_class = 2},
     {.name = "rv32imac", .elf_machine = 243, .elf_class = 1},
+    {.name = "rv64gc", .elf_machine = 243, .elf_class = 2},
+    {.name = "rv32gc", .elf_machine = 243, .elf_class = 1},
     {0},
 };
 

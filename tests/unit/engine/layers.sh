@@ -17,7 +17,7 @@ check() { # DESCRIPTION DIRS PATTERN
         echo "$bad" | sed 's/^/# /'
     fi
 }
-echo "1..6"
+echo "1..7"
 check "engine/ includes no module above it" engine \
     "monitor|gdbstub|targets|boards|loaders|kvm)/"
 check "io/ includes only io/" engine/io "engine/(object|memory|machine|tcg|accel)/"
@@ -26,5 +26,6 @@ check "memory/ includes only io/, object/ and memory/" engine/memory \
     "engine/(machine|tcg|accel)/"
 check "machine/ reaches TCG only through accel/accel.h and the IR" engine/machine \
     "engine/(accel/tcg/|tcg/(backend|interp))"
+check "fpu/ is self-contained" engine/fpu "engine/(io|object|memory|machine|tcg|accel)/"
 check "monitor/ sees no stub, target, accelerator internals" monitor \
     "(gdbstub|targets|kvm)/|engine/accel/tcg/|engine/tcg/"

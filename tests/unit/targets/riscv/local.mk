@@ -18,7 +18,7 @@ TESTS += $(%C%_TESTS)
 # images linked at 0x80000000.
 %C%_EXEC_RV64 = access amo_access arith64 counters csr_ro csr_unimpl ebreak ecall fetch \
 	illegal illegal_c irq lr_mis lrsc misaligned mstatus sc_mis semihost store_access \
-	ucsr ucycle umret user
+	ucsr ucycle umret user zb_andn zb_words fs_on
 %C%_EXEC_RV32 = arith32 counters32 fetch lrsc mstatus semihost32
 EXTRA_DIST += %D%/exec/exec.h $(sort $(%C%_EXEC_RV64:%=%D%/exec/%.S) \
 	$(%C%_EXEC_RV32:%=%D%/exec/%.S))

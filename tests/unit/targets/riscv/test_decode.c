@@ -164,7 +164,7 @@ static void test_xlen_dependent(void **state)
     assert_int_equal(dec(0x2001, false).op, RV_JAL);     /* c.jal */
     assert_int_equal(dec(0x2001, false).rd, 1);
     assert_int_equal(dec(0x2001, true).op, RV_ILLEGAL);  /* c.addiw x0 */
-    assert_int_equal(dec(0x6188, false).op, RV_ILLEGAL); /* c.flw */
+    assert_int_equal(dec(0x6188, false).op, RV_FLW);     /* c.flw */
     assert_int_equal(dec(0x6188, true).op, RV_LD);       /* c.ld */
     assert_int_equal(dec(0x9105, false).op, RV_ILLEGAL); /* c.srli shamt 33 */
     assert_int_equal(dec(0x9105, true).op, RV_SRLI);

@@ -4,7 +4,8 @@
  * software TLB, run loop): small guest programs check what is specific to
  * this target rather than every instruction (tests/isa/riscv does that):
  * XLEN handling, x0, trap causes and mtval, privilege changes, CSR rules,
- * the misaligned policy, LR/SC, interrupts, counters and semihosting.
+ * the misaligned policy, LR/SC, interrupts, counters, semihosting, and
+ * extensions that follow the model.
  *
  * The programs are tests/unit/targets/riscv/exec/NAME.S, assembled at
  * build time for RV64 (rv64-NAME.bin) and RV32 (rv32-NAME.bin) and loaded
@@ -146,6 +147,43 @@ static void test_illegal(void **state)
     env_stop(NULL);
     env_start("rv64imac", "illegal_c");
     expect_trap(RISCV_EXCP_ILLEGAL, BODY, 0);
+}
+
+/* An extension is there only in the models that have it: andn is illegal
+ * on rv64gc and runs on rv64gcb; rv64imac keeps mstatus.FS zero and its
+ * FP instructions illegal whatever software writes, where rv64gc turns
+ * the FPU on (FS Dirty after the fadd, SD set). */
+static void test_extensions_follow_the_model(void **state)
+{
+    (void)state;
+    env_start("rv64gc", "zb_andn");
+    expect_trap(RISCV_EXCP_ILLEGAL, BODY, 0x40c5f533);
+    env_stop(NULL);
+    env_start("rv64gcb", "zb_andn");
+    assert_int_equal(run(), EXCP_HALTED);
+    assert_int_equal(x(S(0)), 0); /* no trap */
+    env_stop(NULL);
+    env_start("rv64imac", "fs_on");
+    expect_trap(RISCV_EXCP_ILLEGAL, BODY + 10, 0x02c5f553);
+    assert_int_equal(x(A0) & 0x6000, 0);
+    env_stop(NULL);
+    env_start("rv64gc", "fs_on");
+    assert_int_equal(run(), EXCP_HALTED);
+    assert_int_equal(x(S(0)), 0);
+    assert_int_equal(x(A0) & 0x6000, 0x6000);
+    assert_int_equal(riscv_mstatus_read(env.cpu) >> 63, 1);
+}
+
+/* The W counts of Zbb see the low word only, even when it is zero and the
+ * upper one is not (QEMU 7.2's ctzw counts 63 here). */
+static void test_zbb_word_counts(void **state)
+{
+    (void)state;
+    env_start("rv64gcb", "zb_words");
+    assert_int_equal(run(), EXCP_HALTED);
+    assert_int_equal(x(A0), 32); /* ctzw */
+    assert_int_equal(x(12), 32); /* clzw */
+    assert_int_equal(x(13), 0);  /* cpopw */
 }
 
 static void test_ecall_ebreak(void **state)
@@ -425,6 +463,8 @@ int main(void)
         cmocka_unit_test_teardown(test_arith_rv64, env_stop),
         cmocka_unit_test_teardown(test_arith_rv32, env_stop),
         cmocka_unit_test_teardown(test_illegal, env_stop),
+        cmocka_unit_test_teardown(test_extensions_follow_the_model, env_stop),
+        cmocka_unit_test_teardown(test_zbb_word_counts, env_stop),
         cmocka_unit_test_teardown(test_ecall_ebreak, env_stop),
         cmocka_unit_test_teardown(test_debugger_sees_exceptions, env_stop),
         cmocka_unit_test_teardown(test_user_mode, env_stop),

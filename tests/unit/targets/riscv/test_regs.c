@@ -3,7 +3,8 @@
  * The register truth check: every register of every RISC-V model's target
  * description (xml/) has an accessor in the target, every accessor names a
  * register some description has, and reads/writes through the description
- * reach the right hart state (x registers, pc, CSRs, priv).
+ * reach the right hart state (x registers, pc, CSRs, priv, and on the gc
+ * models the f registers and fcsr, 64 bits wide whatever XLEN).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -111,14 +112,39 @@ static void test_access_rv32(void **state)
     assert_int_equal(tdesc_find_reg(hart->cpu.cluster->tdesc, "pc")->bitsize, 32);
 }
 
+/* gc and gcb: the FPU feature, fcsr's fields, and misa's letters. */
+static void test_access_fpu(void **state)
+{
+    (void)state;
+    const struct tdesc *t = hart->cpu.cluster->tdesc;
+    bool b = !strcmp(hart->cpu.model->name + 4, "gcb");
+    assert_int_equal(tdesc_find_reg(t, "fa0")->bitsize, 64);
+    assert_int_equal(tdesc_find_reg(t, "fcsr")->bitsize, 32);
+    wr("ft3", 0x400921fb54442d18ull);
+    assert_int_equal(hart->f[3], 0x400921fb54442d18ull);
+    hart->f[31] = 0xffffffff3f800000ull;
+    assert_int_equal(rd("ft11"), 0xffffffff3f800000ull);
+    wr("fcsr", 0xe5);
+    assert_int_equal(hart->frm, 7);
+    assert_int_equal(hart->fflags, 5);
+    assert_int_equal(rd("frm"), 7);
+    wr("fflags", 0x3f);
+    assert_int_equal(rd("fcsr"), 0xff);
+    /* A, B (with Zba, Zbb, Zbs), C, D, F, I, M, U */
+    assert_int_equal(rd("misa") & 0x3ffffff, 0x10112d | (b ? 2 : 0));
+}
+
 int main(void)
 {
     static const char *rv64 = "rv64imac", *rv32 = "rv32imac";
+    static const char *rv64gc = "rv64gc", *rv32gcb = "rv32gcb";
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_register_has_an_accessor),
         cmocka_unit_test(test_every_accessor_is_described),
         cmocka_unit_test_prestate_setup_teardown(test_access_rv64, setup, teardown, &rv64),
         cmocka_unit_test_prestate_setup_teardown(test_access_rv32, setup, teardown, &rv32),
+        cmocka_unit_test_prestate_setup_teardown(test_access_fpu, setup, teardown, &rv64gc),
+        cmocka_unit_test_prestate_setup_teardown(test_access_fpu, setup, teardown, &rv32gcb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: MIT
+# The soft-float library against the host's floating-point unit.
+%C%_TESTS = %D%/test_softfloat
+check_PROGRAMS += $(%C%_TESTS)
+TESTS += $(%C%_TESTS)
+# The host oracle must round and raise flags at run time, as written.
+%C%_test_softfloat_CFLAGS = $(AM_CFLAGS) -frounding-math -fsignaling-nans
