@@ -8,4 +8,5 @@ include %D%/object/local.mk
 include %D%/memory/local.mk
 include %D%/machine/local.mk
 include %D%/tcg/local.mk
+include %D%/fpu/local.mk
 include %D%/accel/local.mk

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Each test area owns a fragment; this file only includes them.
 include %D%/unit/engine/local.mk
+include %D%/unit/fpu/local.mk
 include %D%/unit/loaders/local.mk
 include %D%/unit/boards/local.mk
 include %D%/unit/riscv/local.mk

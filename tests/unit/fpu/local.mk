@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: MIT
+# The soft-float library against the host's floating-point unit.
+check_PROGRAMS += %D%/test_softfloat
+TESTS += %D%/test_softfloat
+%C%_test_softfloat_SOURCES = %D%/test_softfloat.c
+# The host oracle must round and raise flags at run time, as written.
+%C%_test_softfloat_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -frounding-math -fsignaling-nans
+%C%_test_softfloat_LDADD = $(ENGINE_LIBS) $(CMOCKA_LIBS)
