@@ -52,11 +52,12 @@ void arm_set_psp(struct arm_cpu *c, uint32_t v)
     *(arm_using_psp(c) ? &c->r[13] : &c->sp_other) = v & ~3u;
 }
 
-/* CONTROL.SPSEL selects PSP only in Thread mode; r13 follows. */
+/* CONTROL.SPSEL selects PSP only in Thread mode; r13 follows. FPCA
+ * exists with the FP extension. */
 void arm_write_control(struct arm_cpu *c, uint32_t control)
 {
     bool was_psp = arm_using_psp(c);
-    c->control = control & (CONTROL_NPRIV | CONTROL_SPSEL);
+    c->control = control & (CONTROL_NPRIV | CONTROL_SPSEL | (arm_has_fp(c) ? CONTROL_FPCA : 0));
     if (arm_using_psp(c) != was_psp) {
         uint32_t t = c->r[13];
         c->r[13] = c->sp_other;
@@ -110,9 +111,8 @@ static void msr_masks(struct arm_cpu *c, unsigned sysm, uint32_t v)
             c->faultmask = v & 1;
         break;
     case SYSM_CONTROL: /* SPSEL is not writable in Handler mode */
-        v &= CONTROL_NPRIV | CONTROL_SPSEL;
         if (arm_handler_mode(c))
-            v = (v & CONTROL_NPRIV) | (c->control & CONTROL_SPSEL);
+            v = (v & ~CONTROL_SPSEL) | (c->control & CONTROL_SPSEL);
         arm_write_control(c, v);
         break;
     }
