@@ -298,7 +298,9 @@ static bool is_dp_arith(const struct thumb_insn *in)
 {
     switch (arm_opdefs[in->op].kind) {
     case K_VFP: return in->op != T_VCVTB && in->op != T_VCVTT && in->op != T_VCVT_DS;
-    case K_VMOV: return in->op == T_VABS || in->op == T_VNEG;
+    case K_VMOV: /* VMOV immediate and register too: they are VFPv3 data processing */
+        return in->op == T_VABS || in->op == T_VNEG || in->op == T_VMOV_IMM ||
+               in->op == T_VMOV_REG;
     default: return false;
     }
 }
