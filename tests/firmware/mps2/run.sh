@@ -3,8 +3,9 @@
 #
 # Runs the MPS2 firmware on ./mosaic (or, with MOSAIC_FW_QEMU=1, on
 # qemu-system-arm -M BOARD -semihosting, to check the firmware itself):
-# hello and rtos on mps2-an385, rtos-fp on mps2-an386, and checks the exact console text (UART and semihosting output
-# together) and the exit code. TAP output; logs in
+# hello and rtos on mps2-an385, rtos-fp on mps2-an386, and checks the
+# exact console text (UART and semihosting output together) and the exit
+# code. TAP output; logs in
 # $top_builddir/tests/firmware/mps2/*.log.
 
 top_builddir=${top_builddir:-.}
