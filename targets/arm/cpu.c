@@ -18,6 +18,8 @@
 #define MODEL(n, xml, f) \
     {.name = n, .elf_machine = EM_ARM, .elf_class = ELFCLASS32, .tdesc = xml, .features = f}
 static const struct cpu_model arm_models[] = {
+    MODEL("cortex-m0", "arm-m-v6.xml", ARM_FEAT_V6M | ARM_FEAT_NO_VTOR),
+    MODEL("cortex-m0plus", "arm-m-v6.xml", ARM_FEAT_V6M),
     MODEL("cortex-m3", "arm-m.xml", 0),
     MODEL("cortex-m4", "arm-m-fp.xml", ARM_FEAT_DSP | ARM_FEAT_FP),
     MODEL("cortex-m7", "arm-m-fp.xml",
@@ -85,7 +87,7 @@ static uint32_t arm_tb_flags(const struct cpu *cpu)
     uint32_t f = c->itstate & ARM_TBF_IT_MASK;
     if (c->thumb)
         f |= ARM_TBF_THUMB;
-    if (c->nvic.ccr & CCR_UNALIGN_TRP)
+    if (c->nvic.ccr & CCR_UNALIGN_TRP) /* always on ARMv6-M */
         f |= ARM_TBF_UNALIGN_TRP;
     if (c->nvic.ccr & CCR_DIV_0_TRP)
         f |= ARM_TBF_DIV_0_TRP;

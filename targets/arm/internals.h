@@ -498,6 +498,10 @@ void arm_decode32(uint16_t hw1, uint16_t hw2, struct thumb_insn *in);
  * become FP instructions (or T_UNDEF); other coprocessors stay as they
  * are (no coprocessor: NOCP). */
 void arm_decode_vfp(uint32_t raw, uint32_t feat, struct thumb_insn *in);
+/* Restrict a decoded instruction to ARMv6-M (ARMv6-M ARM A5.1, A5.2):
+ * of the 32-bit encodings only BL, MSR, MRS, DMB, DSB and ISB exist, and
+ * CBZ, CBNZ and IT do not; the others become T_UNDEF. */
+void arm_decode_v6m(struct thumb_insn *in);
 
 /* ---- translation (translate.c, tr_*.c) --------------------------------- */
 
@@ -565,6 +569,17 @@ extern const struct ir_helper arm_helper_fault, arm_helper_bx, arm_helper_mrs,
 static inline bool arm_has_fp(const struct arm_cpu *c)
 {
     return c->feat & ARM_FEAT_FP;
+}
+
+static inline bool arm_v6m(const struct arm_cpu *c)
+{
+    return c->feat & ARM_FEAT_V6M;
+}
+
+/* The priority bits a core implements: ARMv6-M has the top two. */
+static inline uint8_t arm_prio_mask(const struct arm_cpu *c)
+{
+    return arm_v6m(c) ? 0xc0 : 0xff;
 }
 
 /* The FP operation @op (a K_VFP thumb_op) on the FP registers and FPSCR

@@ -95,11 +95,28 @@ static const struct { uint8_t bit, exc; bool active; } shcsr_bits[] = {
     {14, ARM_EXC_BUS, false}, {15, ARM_EXC_SVC, false},
 };
 
-/* The exceptions with a configurable priority byte in SHPR1-3. */
-static bool shpr_writable(unsigned exc)
+/* The exceptions with a configurable priority byte in SHPR1-3 (ARMv6-M
+ * has only SVCall, PendSV and SysTick). */
+static bool shpr_writable(const struct arm_cpu *c, unsigned exc)
 {
+    if (arm_v6m(c))
+        return exc == ARM_EXC_SVC || exc >= ARM_EXC_PENDSV;
     return (exc >= ARM_EXC_MEM && exc <= ARM_EXC_USAGE) || exc == ARM_EXC_SVC ||
            exc == ARM_EXC_DEBUGMON || exc >= ARM_EXC_PENDSV;
+}
+
+/* SCB registers ARMv6-M does not have (ARMv6-M ARM B3.2): they read as
+ * zero and ignore writes; so does VTOR without the option (Cortex-M0). */
+static bool absent(const struct arm_cpu *c, uint32_t offset)
+{
+    if (!arm_v6m(c))
+        return false;
+    switch (offset) {
+    case SCB_VTOR: return c->feat & ARM_FEAT_NO_VTOR;
+    case SCB_SHPR1: case SCB_CFSR: case SCB_HFSR: case SCB_DFSR: case SCB_MMFAR:
+    case SCB_BFAR: case SCB_STIR: return true;
+    default: return offset >= SCB_ID_FIRST && offset <= SCB_ID_LAST;
+    }
 }
 
 static bool irq_pending_any(const struct arm_cpu *c)
@@ -146,7 +163,7 @@ static uint32_t shpr_read(const struct arm_cpu *c, uint32_t offset)
     unsigned first = ARM_EXC_MEM + (offset - SCB_SHPR1);
     uint32_t v = 0;
     for (unsigned i = 0; i < 4; i++)
-        if (shpr_writable(first + i))
+        if (shpr_writable(c, first + i))
             v |= (uint32_t)c->nvic.prio[first + i] << (8 * i);
     return v;
 }
@@ -155,8 +172,8 @@ static void shpr_write(struct arm_cpu *c, uint32_t offset, uint32_t v, unsigned 
 {
     unsigned first = ARM_EXC_MEM + (offset - SCB_SHPR1);
     for (unsigned i = 0; i < size; i++)
-        if (shpr_writable(first + i))
-            c->nvic.prio[first + i] = (uint8_t)(v >> (8 * i));
+        if (shpr_writable(c, first + i))
+            c->nvic.prio[first + i] = (uint8_t)(v >> (8 * i)) & arm_prio_mask(c);
 }
 
 static uint32_t shcsr_read(const struct arm_cpu *c)
@@ -171,9 +188,11 @@ static uint32_t shcsr_read(const struct arm_cpu *c)
 }
 
 /* Writing SHCSR sets the enables and the active/pending state itself
- * (an OS restoring a context may do so). */
+ * (an OS restoring a context may do so). ARMv6-M has only SVCALLPENDED. */
 static void shcsr_write(struct arm_cpu *c, uint32_t v)
 {
+    if (arm_v6m(c))
+        v &= 1u << 15;
     c->nvic.shcsr = v & (SHCSR_MEMFAULTENA | SHCSR_BUSFAULTENA | SHCSR_USGFAULTENA);
     for (unsigned i = 0; i < sizeof(shcsr_bits) / sizeof(shcsr_bits[0]); i++) {
         bool on = v & (1u << shcsr_bits[i].bit);
@@ -198,6 +217,8 @@ static void aircr_write(struct arm_cpu *c, uint32_t v)
 static uint32_t scb_read(struct arm_cpu *c, uint32_t offset)
 {
     const struct arm_nvic *n = &c->nvic;
+    if (absent(c, offset))
+        return 0;
     if (offset >= SCB_SHPR1 && offset <= SCB_SHPR3)
         return shpr_read(c, offset);
     if (offset >= SCB_ID_FIRST && offset <= SCB_ID_LAST)
@@ -243,12 +264,16 @@ static void fp_write(struct arm_cpu *c, uint32_t offset, uint32_t v)
 static void scb_write(struct arm_cpu *c, uint32_t offset, uint32_t v)
 {
     struct arm_nvic *n = &c->nvic;
+    if (absent(c, offset))
+        return;
     switch (offset) {
     case SCB_ICSR: icsr_write(c, v); break;
     case SCB_VTOR: n->vtor = v & ~0x7fu; break;
     case SCB_AIRCR: aircr_write(c, v); break;
     case SCB_SCR: n->scr = v & 0x16; break;
     case SCB_CCR:
+        if (arm_v6m(c)) /* read-only: STKALIGN and UNALIGN_TRP */
+            break;
         n->ccr = v & CCR_WRITABLE;
         cpu_exit(&c->cpu); /* UNALIGN_TRP and DIV_0_TRP are TB flags */
         break;

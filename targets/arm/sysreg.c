@@ -86,6 +86,8 @@ static uint64_t helper_mrs(struct cpu *cpu, uint64_t sysm, uint64_t a1, uint64_t
             v |= x & (0xf8000000u | (c->dsp ? 0xf0000u : 0));
         return v;
     }
+    if (arm_v6m(c) && sysm >= SYSM_BASEPRI && sysm <= SYSM_FAULTMASK)
+        return 0; /* ARMv6-M has neither BASEPRI nor FAULTMASK */
     switch (sysm) {
     case SYSM_MSP: return priv ? arm_get_msp(c) : 0;
     case SYSM_PSP: return priv ? arm_get_psp(c) : 0;
@@ -132,6 +134,8 @@ static uint64_t helper_msr(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a
     }
     if (!arm_privileged(c))
         return 0;
+    if (arm_v6m(c) && sysm >= SYSM_BASEPRI && sysm <= SYSM_FAULTMASK)
+        return 0;
     if (sysm == SYSM_MSP)
         arm_set_msp(c, v);
     else if (sysm == SYSM_PSP)
@@ -152,7 +156,7 @@ static uint64_t helper_cps(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a
         return 0;
     if (a0 & 2)
         c->primask = disable;
-    if ((a0 & 1) && (!disable || arm_exec_priority(c) > -1))
+    if ((a0 & 1) && !arm_v6m(c) && (!disable || arm_exec_priority(c) > -1))
         c->faultmask = disable;
     arm_recheck_irq(c);
     return 0;

@@ -295,6 +295,8 @@ void arm_translate(struct tb_ctx *ctx)
          * otherwise they stay NOCP faults. */
         if (arm_opdefs[in.op].kind == K_NOCP && (ctx->flags & ARM_TBF_FPEN))
             arm_decode_vfp(raw, c->feat, &in);
+        if (arm_v6m(c))
+            arm_decode_v6m(&in);
         s.next = s.pc + in.len;
         s.it_next = arm_it_advance(s.itstate);
         translate_insn(&s, &in);

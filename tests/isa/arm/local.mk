@@ -7,7 +7,8 @@
 # as arm/m7-NAME.elf (-mcpu=cortex-m7). arm/run.sh runs them all (TAP)
 # on mps2-an385, mps2-an386 and mps2-an500; with MOSAIC_ISA_QEMU=1 it
 # runs them on qemu-system-arm's machines of those names instead, to
-# check the tests.
+# check the tests. arm_v6m.S, with its own Thumb-1 runtime, is built as
+# m0-v6m.elf and m0p-v6m.elf for the Cortex-M0 and M0+ (Mosaic only).
 #
 # vfp_diff.sh compares every FP instruction against qemu-system-arm:
 # vfp_diff.c built for the Cortex-M4F (vfpdiff-m4.elf) and the Cortex-M7
@@ -18,8 +19,9 @@ EXTRA_DIST += %D%/run.sh %D%/test.h %D%/runtime.S %D%/link.ld %D%/arm_exit.S \
 	%D%/arm_alu.S %D%/arm_branch.S %D%/arm_mem.S %D%/arm_bits.S %D%/arm_muldiv.S \
 	%D%/arm_sys.S %D%/arm_exc.S %D%/arm_fault.S %D%/arm_semihost.S %D%/arm_strict.S \
 	%D%/arm_simd.S %D%/arm_dspmul.S %D%/arm_vfp.S %D%/arm_vfpctx.S \
+	%D%/arm_v6m.S \
 	%D%/vfp_diff.sh %D%/vfp_diff.c
-CLEANFILES += %D%/m3-*.elf %D%/m4-*.elf %D%/m7-*.elf %D%/*.log \
+CLEANFILES += %D%/m3-*.elf %D%/m4-*.elf %D%/m7-*.elf %D%/m0-*.elf %D%/m0p-*.elf %D%/*.log \
 	%D%/vfpdiff-*.elf %D%/vfpdiff-*.log.*
 
 if HAVE_ARM_CC
@@ -52,7 +54,9 @@ check_SCRIPTS += \
 	%D%/m4-vfp.elf \
 	%D%/m4-vfpctx.elf \
 	%D%/m7-vfp.elf \
-	%D%/m7-vfpctx.elf
+	%D%/m7-vfpctx.elf \
+	%D%/m0-v6m.elf \
+	%D%/m0p-v6m.elf
 
 %C%_DEPS = $(srcdir)/%D%/runtime.S $(srcdir)/%D%/test.h $(srcdir)/%D%/link.ld
 %C%_CC = $(MKDIR_P) $(@D) && $(ARM_CC) -mthumb -nostdlib -nostartfiles -static -g \
@@ -113,6 +117,12 @@ check_SCRIPTS += \
 	$(%C%_M4) $(srcdir)/%D%/arm_vfpctx.S
 %D%/m7-vfpctx.elf: $(srcdir)/%D%/arm_vfpctx.S $(%C%_DEPS)
 	$(%C%_M7) $(srcdir)/%D%/arm_vfpctx.S
+%D%/m0-v6m.elf: $(srcdir)/%D%/arm_v6m.S $(srcdir)/%D%/link.ld
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(ARM_CC) -mthumb -nostdlib -nostartfiles -static -g \
+		-mcpu=cortex-m0 -T $(srcdir)/%D%/link.ld -o $@ $(srcdir)/%D%/arm_v6m.S
+%D%/m0p-v6m.elf: $(srcdir)/%D%/arm_v6m.S $(srcdir)/%D%/link.ld
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(ARM_CC) -mthumb -nostdlib -nostartfiles -static -g \
+		-mcpu=cortex-m0plus -T $(srcdir)/%D%/link.ld -o $@ $(srcdir)/%D%/arm_v6m.S
 %D%/m3-exit42.elf: $(srcdir)/%D%/arm_exit.S $(%C%_DEPS)
 	$(%C%_M3) -DEXIT_HOW=1 $(srcdir)/%D%/arm_exit.S
 %D%/m3-exit0.elf: $(srcdir)/%D%/arm_exit.S $(%C%_DEPS)
