@@ -100,10 +100,11 @@ TEST_BEGIN vfp
     TEST_F "vsqrt.f32 s0, s1", 0x80000000, 0, 0x80000000
     TEST_F "vsub.f32 s0, s1, s2", 0x7fc00000, IOC, 0x7f800000, 0x7f800000
     /* Underflow: exact tiny results raise nothing; tininess is detected
-     * before rounding, so (2^-126)(1 - 2^-24) rounding up to 2^-126
-     * raises UFC. */
+     * before rounding, so (1 - 2^-46) * 2^-126, which rounds to 2^-126
+     * even with an unbounded exponent, raises UFC. */
     TEST_F "vmul.f32 s0, s1, s2", 0x00080000, 0, 0x0d800000, 0x30800000
     TEST_F "vmul.f32 s0, s1, s2", 0x00800000, UFC | IXC, 0x00800000, 0x3f7fffff
+    TEST_F "vmul.f32 s0, s1, s2", 0x00800000, UFC | IXC, 0x3f800001, 0x007fffff
     TEST_F "vmul.f32 s0, s1, s2", 0x00000000, UFC | IXC, 0x00000001, 0x3e800000
 
     /* FZ: subnormal operands read as zero (IDC), tiny results become

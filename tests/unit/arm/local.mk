@@ -23,3 +23,16 @@ check_PROGRAMS += %D%/test_regs
 %C%_test_regs_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 %C%_test_regs_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
 TESTS += %D%/test_regs
+
+check_PROGRAMS += %D%/test_decode_vfp
+%C%_test_decode_vfp_SOURCES = %D%/test_decode_vfp.c
+%C%_test_decode_vfp_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CAPSTONE_CFLAGS)
+%C%_test_decode_vfp_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
+TESTS += %D%/test_decode_vfp
+
+check_PROGRAMS += %D%/test_regs_fp
+%C%_test_regs_fp_SOURCES = %D%/test_regs_fp.c tests/unit/targets/support.c \
+	tests/unit/targets/support.h
+%C%_test_regs_fp_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+%C%_test_regs_fp_LDADD = $(ARM_TEST_LIBS) $(CMOCKA_LIBS)
+TESTS += %D%/test_regs_fp
