@@ -3,9 +3,10 @@
 # runtime for the MPS2 AN385/AN386/AN500 map as arm/m3-NAME.elf
 # (-mcpu=cortex-m3) and arm/m4-NAME.elf (-mcpu=cortex-m4); the DSP files
 # only for the M4, the semihosting exit variants (arm_exit.S with
-# EXIT_HOW) only for the M3, the FP files (arm_vfp*.S) for the M4F and
-# as arm/m7-NAME.elf (-mcpu=cortex-m7). arm/run.sh runs them all (TAP)
-# on mps2-an385, mps2-an386 and mps2-an500; with MOSAIC_ISA_QEMU=1 it
+# EXIT_HOW) only for the M3, the FP files (arm_vfp.S, arm_vfpctx.S) for
+# the M4F and as arm/m7-NAME.elf (-mcpu=cortex-m7), arm_vfp5.S (FPv5) for
+# the M7 only. arm/run.sh runs them all (TAP) on mps2-an385, mps2-an386
+# and mps2-an500; with MOSAIC_ISA_QEMU=1 it
 # runs them on qemu-system-arm's machines of those names instead, to
 # check the tests. arm_v6m.S, with its own Thumb-1 runtime, is built as
 # m0-v6m.elf and m0p-v6m.elf for the Cortex-M0 and M0+ (Mosaic only).
@@ -18,7 +19,7 @@ TESTS += %D%/run.sh %D%/vfp_diff.sh
 EXTRA_DIST += %D%/run.sh %D%/test.h %D%/runtime.S %D%/link.ld %D%/arm_exit.S \
 	%D%/arm_alu.S %D%/arm_branch.S %D%/arm_mem.S %D%/arm_bits.S %D%/arm_muldiv.S \
 	%D%/arm_sys.S %D%/arm_exc.S %D%/arm_fault.S %D%/arm_semihost.S %D%/arm_strict.S \
-	%D%/arm_simd.S %D%/arm_dspmul.S %D%/arm_vfp.S %D%/arm_vfpctx.S \
+	%D%/arm_simd.S %D%/arm_dspmul.S %D%/arm_vfp.S %D%/arm_vfpctx.S %D%/arm_vfp5.S \
 	%D%/arm_v6m.S \
 	%D%/vfp_diff.sh %D%/vfp_diff.c
 CLEANFILES += %D%/m3-*.elf %D%/m4-*.elf %D%/m7-*.elf %D%/m0-*.elf %D%/m0p-*.elf %D%/*.log \
@@ -55,6 +56,7 @@ check_SCRIPTS += \
 	%D%/m4-vfpctx.elf \
 	%D%/m7-vfp.elf \
 	%D%/m7-vfpctx.elf \
+	%D%/m7-vfp5.elf \
 	%D%/m0-v6m.elf \
 	%D%/m0p-v6m.elf
 
@@ -117,6 +119,8 @@ check_SCRIPTS += \
 	$(%C%_M4) $(srcdir)/%D%/arm_vfpctx.S
 %D%/m7-vfpctx.elf: $(srcdir)/%D%/arm_vfpctx.S $(%C%_DEPS)
 	$(%C%_M7) $(srcdir)/%D%/arm_vfpctx.S
+%D%/m7-vfp5.elf: $(srcdir)/%D%/arm_vfp5.S $(%C%_DEPS)
+	$(%C%_M7) $(srcdir)/%D%/arm_vfp5.S
 %D%/m0-v6m.elf: $(srcdir)/%D%/arm_v6m.S $(srcdir)/%D%/link.ld
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(ARM_CC) -mthumb -nostdlib -nostartfiles -static -g \
 		-mcpu=cortex-m0 -T $(srcdir)/%D%/link.ld -o $@ $(srcdir)/%D%/arm_v6m.S
