@@ -84,13 +84,25 @@ static void update_fpccr(struct arm_cpu *c, uint32_t frame)
     c->nvic.fpccr = f;
 }
 
+/* CheckVFPEnabled() inside stacking and unstacking: without access the
+ * registers stay where they are and a UsageFault (NOCP) becomes pending,
+ * a derived exception like STKERR. */
+static bool stacking_allowed(struct arm_cpu *c)
+{
+    if (arm_fp_enabled(c))
+        return true;
+    c->nvic.cfsr |= CFSR_NOCP;
+    arm_set_pending(c, ARM_EXC_USAGE, true);
+    return false;
+}
+
 bool arm_fp_frame_push(struct arm_cpu *c, uint32_t frame)
 {
     if (c->nvic.fpccr & FPCCR_LSPEN) {
         update_fpccr(c, frame);
         return true;
     }
-    return store_fp_words(c, frame + 0x20);
+    return !stacking_allowed(c) || store_fp_words(c, frame + 0x20);
 }
 
 bool arm_fp_frame_pop(struct arm_cpu *c, uint32_t frame)
@@ -100,6 +112,8 @@ bool arm_fp_frame_pop(struct arm_cpu *c, uint32_t frame)
         c->nvic.fpccr &= ~FPCCR_LSPACT;
         return true;
     }
+    if (!stacking_allowed(c))
+        return true;
     for (unsigned i = 0; i < FP_FRAME_WORDS; i++) {
         uint64_t v;
         if (mem_view_read(c->cpu.view, frame + 0x20 + 4 * i, 4, &v) != MEM_OK)
