@@ -585,7 +585,7 @@ static inline uint8_t arm_prio_mask(const struct arm_cpu *c)
 /* The FP operation @op (a K_VFP thumb_op) on the FP registers and FPSCR
  * (vfp.c): @regs = rd | rn << 8 | rm << 16, @imm as decoded. */
 void arm_vfp_exec(struct arm_cpu *c, unsigned op, bool dp, uint32_t regs, uint32_t imm);
-/* ExecuteFPCheck after the CPACR check (B1.5.?): the lazy save of a
+/* ExecuteFPCheck() after the CPACR check: the lazy save of a
  * stacked FP context, then a new FP context if ASPEN asks for one. */
 void arm_fp_check(struct arm_cpu *c);
 /* Whether CPACR lets the current privilege use the FPU. */

@@ -69,7 +69,8 @@ static uint32_t cpuid(const struct arm_cpu *c)
     return c->dsp ? CPUID_M4 : CPUID_M3;
 }
 
-/* MVFR0-2 (B4.1.?): FPv4-SP-D16, or FPv5-D16 with double precision. */
+/* MVFR0-2, the Media and FP Feature Registers: FPv4-SP-D16, or FPv5-D16
+ * with double precision (the values of the Cortex-M4 and M7 TRMs). */
 static uint32_t mvfr(const struct arm_cpu *c, unsigned n)
 {
     static const uint32_t sp[3] = {0x10110021, 0x11000011, 0};

@@ -5,10 +5,10 @@
  * registers, low word first); arithmetic and conversions go to one helper
  * (vfp.c) that works on the register file and FPSCR in the CPU state.
  *
- * Every FP instruction starts with ExecuteFPCheck (B1.5.?): CPACR denial
- * was settled at decode (the TB flags; the instruction stays a NOCP
- * fault), and a due lazy save or new FP context (also TB flags) calls
- * the fp_check helper once per TB, or before each conditional FP
+ * Every FP instruction starts with the pseudocode's ExecuteFPCheck():
+ * CPACR denial was settled at decode (the TB flags; the instruction stays
+ * a NOCP fault), and a due lazy save or new FP context (also TB flags)
+ * calls the fp_check helper once per TB, or before each conditional FP
  * instruction until an unconditional one has done it.
  */
 #include "targets/arm/internals.h"
