@@ -27,6 +27,7 @@ struct fmt {
 
 static const struct fmt F32 = {23, 8, 127};
 static const struct fmt F64 = {52, 11, 1023};
+static const struct fmt F16 = {10, 5, 15};
 
 enum kind { K_ZERO, K_NORMAL, K_INF, K_QNAN, K_SNAN };
 
@@ -138,7 +139,8 @@ INLINE uint64_t overflow_result(const struct fmt *f, bool sign, struct sf_status
  * Round sign * sig * 2^(exp - 62) (sig normalized, leading one at bit 62)
  * to the format and pack it. Tininess is detected after rounding: a result
  * below the smallest normal is tiny unless rounding it with an unbounded
- * exponent gives the smallest normal.
+ * exponent gives the smallest normal (st->mode may ask for before rounding,
+ * and for flushing such results to zero).
  */
 INLINE uint64_t round_pack(const struct fmt *f, bool sign, int32_t exp, uint64_t sig,
                            struct sf_status *st)
@@ -152,7 +154,11 @@ INLINE uint64_t round_pack(const struct fmt *f, bool sign, int32_t exp, uint64_t
     if (e <= 0) {
         uint64_t q = (sig >> rbits) + round_up(st->round, sign, sig & rmask, half,
                                                (sig >> rbits) & 1);
-        tiny = e < 0 || !(q >> (f->mbits + 1));
+        if (st->mode & SF_FLUSH_OUT) {
+            st->flags |= SF_UF;
+            return sign ? sign_bit(f) : 0;
+        }
+        tiny = (st->mode & SF_TININESS_BEFORE) || e < 0 || !(q >> (f->mbits + 1));
         sig = jam64(sig, (uint32_t)(1 - e));
         e = 1;
     }
@@ -637,6 +643,36 @@ uint64_t sf_f32_to_f64(uint32_t a, struct sf_status *st)
 uint32_t sf_f64_to_f32(uint64_t a, struct sf_status *st)
 {
     return (uint32_t)convert(&F64, &F32, a, st);
+}
+
+/* Half precision: the output flush never applies (FPRound() with N = 16). */
+INLINE uint16_t to_f16(const struct fmt *from, uint64_t a, struct sf_status *st)
+{
+    uint8_t mode = st->mode;
+    st->mode &= (uint8_t)~SF_FLUSH_OUT;
+    uint16_t r = (uint16_t)convert(from, &F16, a, st);
+    st->mode = mode;
+    return r;
+}
+
+uint16_t sf_f32_to_f16(uint32_t a, struct sf_status *st)
+{
+    return to_f16(&F32, a, st);
+}
+
+uint16_t sf_f64_to_f16(uint64_t a, struct sf_status *st)
+{
+    return to_f16(&F64, a, st);
+}
+
+uint32_t sf_f16_to_f32(uint16_t a, struct sf_status *st)
+{
+    return (uint32_t)convert(&F16, &F32, a, st);
+}
+
+uint64_t sf_f16_to_f64(uint16_t a, struct sf_status *st)
+{
+    return convert(&F16, &F64, a, st);
 }
 
 int32_t sf_f32_to_i32(uint32_t a, struct sf_status *st)

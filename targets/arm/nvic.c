@@ -129,6 +129,8 @@ void arm_nvic_reset(struct arm_cpu *c)
     n->vtor = n->prigroup = n->scr = n->shcsr = n->cfsr = n->hfsr = n->dfsr = 0;
     n->mmfar = n->bfar = n->demcr = 0;
     n->ccr = CCR_STKALIGN; /* the reset value on r2p0 and later Cortex-M3, and M4 */
+    if (arm_v6m(c)) /* fixed: every frame aligned, every unaligned access faults */
+        n->ccr |= CCR_UNALIGN_TRP;
     arm_systick_reset(c);
     for (unsigned e = ARM_EXC_IRQ0; e < ARM_NUM_EXC; e++)
         if (level[e / 32] >> (e % 32) & 1)
@@ -264,7 +266,8 @@ bool arm_nvic_write(struct arm_cpu *c, uint32_t offset, uint32_t value, unsigned
     }
     if (offset >= NVIC_IPR && offset < NVIC_IPR + 0xf0) {
         for (unsigned i = 0; i < size && offset + i < NVIC_IPR_END; i++)
-            c->nvic.prio[ARM_EXC_IRQ0 + offset - NVIC_IPR + i] = (uint8_t)(value >> (8 * i));
+            c->nvic.prio[ARM_EXC_IRQ0 + offset - NVIC_IPR + i] =
+                (uint8_t)(value >> (8 * i)) & arm_prio_mask(c);
         arm_recheck_irq(c);
         return true;
     }

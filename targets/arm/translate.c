@@ -202,6 +202,8 @@ static arm_emit_fn emitter_of(enum arm_kind k)
     if (!f)
         f = arm_emitter_dsp(k);
     if (!f)
+        f = arm_emitter_vfp(k);
+    if (!f)
         f = arm_emitter_ctrl(k);
     return f;
 }
@@ -211,6 +213,7 @@ static void translate_insn(struct arm_tc *s, const struct thumb_insn *in)
     enum arm_kind k = (enum arm_kind)arm_opdefs[in->op].kind;
     unsigned cond = (s->itstate & 0xf) ? s->itstate >> 4 : in->cond;
     unsigned skip = NO_LABEL;
+    s->conditional = cond < ARM_COND_AL;
     if (cond < ARM_COND_AL) {
         skip = ir_label(s->b);
         gen_cond_false(s, cond, skip);
@@ -272,7 +275,9 @@ void arm_translate(struct tb_ctx *ctx)
 {
     struct arm_cpu *c = arm_cpu(ctx->cpu);
     struct arm_tc s = {.ctx = ctx, .b = ctx->ir, .c = c, .flags = ctx->flags, .dsp = c->dsp,
-                       .itstate = ctx->flags & ARM_TBF_IT_MASK};
+                       .itstate = ctx->flags & ARM_TBF_IT_MASK,
+                       .fp_lspact = ctx->flags & ARM_TBF_LSPACT,
+                       .fp_newctx = ctx->flags & ARM_TBF_NEWFPCTX};
     s.it_next = s.itstate;
     s.it_live = s.itstate != 0;
     while (!ctx->ended && translator_next_insn(ctx, s.itstate)) {
@@ -286,6 +291,12 @@ void arm_translate(struct tb_ctx *ctx)
         if (!fetch_insn(&s, &raw))
             break;
         arm_decode(raw, (s.itstate & 0xf) != 0, s.dsp, &in);
+        /* With CP10/CP11 enabled, their encodings are FP instructions;
+         * otherwise they stay NOCP faults. */
+        if (arm_opdefs[in.op].kind == K_NOCP && (ctx->flags & ARM_TBF_FPEN))
+            arm_decode_vfp(raw, c->feat, &in);
+        if (arm_v6m(c))
+            arm_decode_v6m(&in);
         s.next = s.pc + in.len;
         s.it_next = arm_it_advance(s.itstate);
         translate_insn(&s, &in);
