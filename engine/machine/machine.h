@@ -139,6 +139,9 @@ void machine_request_exit(struct machine *m, int code);
 /* Virtual clock: nanoseconds since reset, as seen by @cpu (includes the
  * instructions it executed in the current quantum). */
 uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu);
+/* The largest quantum: 1M instructions take 20 ms at the interpreter's
+ * slowest (~50 MIPS), so a CPU's slice never keeps gdb waiting 50 ms. */
+#define MACHINE_QUANTUM_MAX 1000000
 /* The exit status of a run stopped by time_limit_ns (as timeout(1)). */
 #define MACHINE_TIME_LIMIT_EXIT 124
 void vtimer_init(struct vtimer *t, void (*cb)(void *), void *opaque);

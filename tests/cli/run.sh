@@ -13,7 +13,7 @@ dir=$top_builddir/tests/cli
 
 n=0
 failed=0
-echo "1..16"
+echo "1..20"
 
 # check NAME EXPECTED_STATUS PATTERN -- COMMAND...: run it, then require the
 # status and a line of output (stdout+stderr) matching the grep pattern.
@@ -58,6 +58,16 @@ check "-time-limit stops a guest that never exits" 124 \
     -time-limit 0.01
 check "bad -time-limit" 1 "/.time-limit: 'soon' is not a duration" -- \
     "$mosaic" -board riscv-virt -set /app.image="$dir/spin.bin@0x80000000" -time-limit soon
+# Bounds live in the property definitions: -set, board files and the
+# monitor refuse the same values with the same message.
+check "cpu-freq 0" 1 "/.cpu-freq: '0' is out of range (at least 1)" -- \
+    "$mosaic" -board riscv-virt -set /.cpu-freq=0
+check "quantum 0" 1 "/.quantum: '0' is out of range (1 to 1000000)" -- \
+    "$mosaic" -board riscv-virt -set /.quantum=0
+check "quantum above its bound" 1 "/.quantum: '4294967296' is out of range (1 to 1000000)" -- \
+    "$mosaic" -board riscv-virt -set /.quantum=4294967296
+check "negative cpus gives the real range" 1 "/app.cpus: '-1' is out of range (1 to 64)" -- \
+    "$mosaic" -board riscv-virt -set /app.cpus=-1
 if [ -f "$dir/amp-a.elf" ]; then
     check "per-CPU images (AMP)" 3 '^B$' -- "$mosaic" -board riscv-virt -set /app.cpus=2 \
         -set /app/cpu0.image="$dir/amp-a.elf" -set /app/cpu1.image="$dir/amp-b.elf"
