@@ -10,6 +10,7 @@
  * next timer deadline instead of spinning.
  */
 #include <inttypes.h>
+#include <time.h>
 
 #include "engine/machine/debug.h"
 #include "engine/machine/internals.h"
@@ -104,15 +105,46 @@ static uint64_t round_slice(const struct machine *m)
     return slice;
 }
 
+static uint64_t host_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Answer gdb, Ctrl-C and the console now. */
+static void sched_poll(struct machine *m)
+{
+    event_poll(0);
+    m->insns_since_poll = 0;
+    m->poll_host_ns = host_ns();
+}
+
+/* Between two CPUs of a round: poll when SCHED_POLL_INSNS were charged or
+ * SCHED_POLL_NS of host time passed since the last poll, so a round of
+ * many CPUs (64 x the largest quantum) or of slow ones (a trap loop) never
+ * keeps gdb waiting. Instructions make it reproducible, the host clock
+ * covers what instructions do not measure. */
+static void sched_poll_between_cpus(struct machine *m)
+{
+    if (m->insns_since_poll >= SCHED_POLL_INSNS || host_ns() - m->poll_host_ns >= SCHED_POLL_NS)
+        sched_poll(m);
+}
+
+static bool round_over(const struct machine *m)
+{
+    return m->exit_requested || m->quit || m->stop_status;
+}
+
 /* Run every powered CPU for one slice; returns the most instructions one
  * of them executed (0: none ran). */
 static uint64_t run_round(struct machine *m)
 {
     uint64_t longest = 0;
     m->slice = round_slice(m);
-    for (unsigned i = 0; i < m->nclusters && !m->exit_requested; i++) {
+    for (unsigned i = 0; i < m->nclusters && !round_over(m); i++) {
         struct cluster *c = m->clusters[i];
-        for (unsigned j = 0; j < c->ncpus && !m->exit_requested; j++) {
+        for (unsigned j = 0; j < c->ncpus && !round_over(m); j++) {
             struct cpu *cpu = c->cpus[j];
             if (cpu->state == CPU_OFF || cpu->debug_stopped)
                 continue;
@@ -123,6 +155,9 @@ static uint64_t run_round(struct machine *m)
             int64_t used = (int64_t)m->slice - cpu->budget;
             if (used > 0 && (uint64_t)used > longest)
                 longest = (uint64_t)used;
+            if (used > 0)
+                m->insns_since_poll += (uint64_t)used;
+            sched_poll_between_cpus(m);
         }
     }
     accel_machine_quiescent(m);
@@ -197,7 +232,7 @@ int machine_run(struct machine *m)
         if (ran) {
             advance_clock(m, ran);
             fire_timers(m);
-            event_poll(0);
+            sched_poll(m);
             continue;
         }
         if (m->exit_requested || m->quit)
@@ -211,7 +246,7 @@ int machine_run(struct machine *m)
             if (m->timers->deadline_ns > m->clock_ns)
                 m->clock_ns = m->timers->deadline_ns;
             fire_timers(m);
-            event_poll(0);
+            sched_poll(m);
         } else if (event_input_sources() || debug_attached(m)) {
             event_poll(-1);
         } else {
