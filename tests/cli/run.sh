@@ -13,7 +13,7 @@ dir=$top_builddir/tests/cli
 
 n=0
 failed=0
-echo "1..20"
+echo "1..22"
 
 # check NAME EXPECTED_STATUS PATTERN -- COMMAND...: run it, then require the
 # status and a line of output (stdout+stderr) matching the grep pattern.
@@ -68,6 +68,15 @@ check "quantum above its bound" 1 "/.quantum: '4294967296' is out of range (1 to
     "$mosaic" -board riscv-virt -set /.quantum=4294967296
 check "negative cpus gives the real range" 1 "/app.cpus: '-1' is out of range (1 to 64)" -- \
     "$mosaic" -board riscv-virt -set /app.cpus=-1
+# A FIFO (no writer) as an image or a board file is refused at once, not
+# waited on: the timeout of check() would give 124.
+rm -f "$dir/fifo"
+mkfifo "$dir/fifo"
+check "FIFO image refused" 1 "fifo: not a regular file (a fifo)" -- \
+    "$mosaic" -board riscv-virt -set /app.image="$dir/fifo@0x80000000"
+check "FIFO board file refused" 1 "fifo: not a regular file (a fifo)" -- \
+    "$mosaic" -board-file "$dir/fifo"
+rm -f "$dir/fifo"
 if [ -f "$dir/amp-a.elf" ]; then
     check "per-CPU images (AMP)" 3 '^B$' -- "$mosaic" -board riscv-virt -set /app.cpus=2 \
         -set /app/cpu0.image="$dir/amp-a.elf" -set /app/cpu1.image="$dir/amp-b.elf"
