@@ -32,6 +32,9 @@ static const struct prop_def machine_props[] = {
     {.name = "time-limit", .type = PROP_DURATION, .offset = offsetof(struct machine, time_limit_ns),
      .defval = "0", .help = "stop a run that has not exited after this much virtual time "
                             "(exit status 124); 0: no limit"},
+    {.name = "wall-limit", .type = PROP_DURATION, .offset = offsetof(struct machine, wall_limit_ns),
+     .defval = "0", .help = "stop a run that has not exited after this much host (wall-clock) "
+                            "time, for CI (exit status 124); 0: no limit"},
     {.name = "timebase-freq", .type = PROP_UINT, .offset = offsetof(struct machine, timebase_hz),
      .defval = "10000000", .min = 1, .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "frequency of the board's timer counters (Hz)"},

@@ -90,6 +90,7 @@ struct machine {
     int (*restart)(struct machine *m);
     uint64_t clock_ns;       /* virtual time */
     uint64_t time_limit_ns;  /* machine_run stops here (0: no limit) */
+    uint64_t wall_limit_ns;  /* and after this much host time (0: no limit) */
     uint64_t clock_rem;      /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
     uint64_t slice;          /* instructions per CPU in the running round */
     uint64_t insns_since_poll; /* charged to CPUs since the scheduler last polled events */
@@ -143,6 +144,11 @@ void machine_request_exit(struct machine *m, int code);
 /* Virtual clock: nanoseconds since reset, as seen by @cpu (includes the
  * instructions it executed in the current quantum). */
 uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu);
+/* The exit status of a run ended by a fault storm: a CPU raised the same
+ * fault at the same pc MACHINE_FAULT_STORM times with no instruction
+ * retired in between (a crashed guest whose handler faults). */
+#define MACHINE_FAULT_STORM_EXIT 125
+#define MACHINE_FAULT_STORM 1000
 /* The largest quantum: 1M instructions take 20 ms at the interpreter's
  * slowest (~50 MIPS), so a CPU's slice never keeps gdb waiting 50 ms. */
 #define MACHINE_QUANTUM_MAX 1000000

@@ -207,11 +207,9 @@ static bool time_is_up(const struct machine *m)
     return m->time_limit_ns && m->clock_ns >= m->time_limit_ns;
 }
 
-/* The run hit -time-limit: say where every CPU was, for a CI log. */
-static int stop_at_time_limit(struct machine *m)
+/* Where every CPU was when a run was cut short, for a CI log. */
+static void report_cpus(struct machine *m)
 {
-    log_error("virtual time limit of %.6f s reached; the guest did not exit",
-              (double)m->time_limit_ns / 1e9);
     for (unsigned i = 0; i < m->nclusters; i++)
         for (unsigned j = 0; j < m->clusters[i]->ncpus; j++) {
             struct cpu *cpu = m->clusters[i]->cpus[j];
@@ -220,14 +218,55 @@ static int stop_at_time_limit(struct machine *m)
                       : cpu->state == CPU_WAITING ? "waiting for an interrupt" : "running",
                       (uint64_t)cpu->target->get_pc(cpu), cpu->icount);
         }
+}
+
+/* The run hit -time-limit. */
+static int stop_at_time_limit(struct machine *m)
+{
+    log_error("virtual time limit of %.6f s reached; the guest did not exit",
+              (double)m->time_limit_ns / 1e9);
+    report_cpus(m);
     return MACHINE_TIME_LIMIT_EXIT;
+}
+
+/* The run hit -wall-limit: the same exit status as -time-limit. */
+static int stop_at_wall_limit(struct machine *m)
+{
+    log_error("wall-clock limit of %.6f s reached; the guest did not exit at %.6f s of "
+              "virtual time", (double)m->wall_limit_ns / 1e9, (double)m->clock_ns / 1e9);
+    report_cpus(m);
+    return MACHINE_TIME_LIMIT_EXIT;
+}
+
+/* A CPU ended the run (a fault storm, reported where it was found). */
+static int stop_with_status(struct machine *m)
+{
+    report_cpus(m);
+    return m->stop_status;
+}
+
+/* Host time left before -wall-limit, for a wait: -1 (no limit) or ms. */
+static int wall_wait_ms(const struct machine *m, uint64_t start)
+{
+    if (!m->wall_limit_ns)
+        return -1;
+    uint64_t spent = host_ns() - start;
+    uint64_t left = spent < m->wall_limit_ns ? m->wall_limit_ns - spent : 0;
+    uint64_t ms = (left + 999999) / 1000000;
+    return ms > 1000 ? 1000 : (int)ms;
 }
 
 int machine_run(struct machine *m)
 {
+    uint64_t start = host_ns();
+    m->poll_host_ns = start;
     while (!handle_exit_request(m) && !m->quit) {
+        if (m->stop_status)
+            return stop_with_status(m);
         if (time_is_up(m))
             return stop_at_time_limit(m);
+        if (m->wall_limit_ns && host_ns() - start >= m->wall_limit_ns)
+            return stop_at_wall_limit(m);
         uint64_t ran = run_round(m);
         if (ran) {
             advance_clock(m, ran);
@@ -235,7 +274,7 @@ int machine_run(struct machine *m)
             sched_poll(m);
             continue;
         }
-        if (m->exit_requested || m->quit)
+        if (m->exit_requested || m->quit || m->stop_status)
             continue;
         /* Nothing ran: every CPU waits, is off, or is held by the debugger. */
         if (m->timers && any_cpu_waiting(m)) {
@@ -248,7 +287,7 @@ int machine_run(struct machine *m)
             fire_timers(m);
             sched_poll(m);
         } else if (event_input_sources() || debug_attached(m)) {
-            event_poll(-1);
+            event_poll(wall_wait_ms(m, start));
         } else {
             log_error("every CPU is %s and nothing can wake %s (no timer armed, no input): "
                       "stopping at %.6f s of virtual time",

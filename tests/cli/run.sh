@@ -4,7 +4,8 @@
 # Command-line tests of ./mosaic, asserting on what it prints and its exit
 # status: board listing, -info qom-tree, errors for unknown boards, paths,
 # properties and values, a missing image, per-CPU images (AMP), reset-pc
-# and start-powered-off, -time-limit. TAP output.
+# and start-powered-off, -time-limit, -wall-limit, property bounds, fault
+# storms, FIFOs as files. TAP output.
 
 top_builddir=${top_builddir:-.}
 mosaic=$top_builddir/mosaic
@@ -13,7 +14,7 @@ dir=$top_builddir/tests/cli
 
 n=0
 failed=0
-echo "1..23"
+echo "1..26"
 
 # check NAME EXPECTED_STATUS PATTERN -- COMMAND...: run it, then require the
 # status and a line of output (stdout+stderr) matching the grep pattern.
@@ -68,6 +69,17 @@ check "quantum above its bound" 1 "/.quantum: '4294967296' is out of range (1 to
     "$mosaic" -board riscv-virt -set /.quantum=4294967296
 check "negative cpus gives the real range" 1 "/app.cpus: '-1' is out of range (1 to 64)" -- \
     "$mosaic" -board riscv-virt -set /app.cpus=-1
+# A crashed guest: mtvec = 0 with nothing mapped at 0, then a jump to 0
+# (csrw mtvec, zero; jr zero). Every fetch faults at pc 0 and traps to 0:
+# a fault storm, reported once, exit status 125, long before -time-limit.
+printf '\163\020\120\060\147\000\000\000' >"$dir/storm.bin"
+check "fault storm ends the run" 125 \
+    '^mosaic: error: /app/cpu0: fault storm: exception 1 (SIGSEGV) at pc 0x00000000 1000 times' -- \
+    "$mosaic" -board riscv-virt -set /app.image="$dir/storm.bin@0x80000000" -time-limit 10s
+check "wall-clock limit" 124 '^mosaic: error:   /app/cpu0: running, pc 0x80000000, ' -- \
+    "$mosaic" -board riscv-virt -set /app.image="$dir/spin.bin@0x80000000" -wall-limit 100ms
+check "bad -wall-limit" 1 "/.wall-limit: 'soon' is not a duration" -- \
+    "$mosaic" -board riscv-virt -set /app.image="$dir/spin.bin@0x80000000" -wall-limit soon
 # 64 GiB of RAM on a host with less memory and swap: "cannot allocate" in
 # every build (a sanitizer's allocator used to abort instead).
 mem_kib=$(awk '/^(MemTotal|SwapTotal):/ { t += $2 } END { print t + 0 }' /proc/meminfo 2>/dev/null)
