@@ -22,6 +22,7 @@ struct options {
     bool hold;               /* -S: CPUs wait for gdb */
     const char *monitor;     /* -monitor stdio */
     const char *time_limit;  /* -time-limit DURATION: sets /.time-limit */
+    const char *wall_limit;  /* -wall-limit DURATION: sets /.wall-limit */
 };
 
 /* Parse argv; on -h/--version or a usage error it prints and exits. */

@@ -36,7 +36,7 @@ static struct machine *build_board(const struct options *o)
     char *path = o->board_file ? strdup(o->board_file) : board_find(o->board);
     if (!path)
         return NULL;
-    struct machine *m = board_load_file(path, NULL);
+    struct machine *m = board_open(path, NULL);
     free(path);
     if (!m)
         return NULL;
@@ -45,8 +45,9 @@ static struct machine *build_board(const struct options *o)
             machine_free(m);
             return NULL;
         }
-    /* -time-limit is a shorthand for -set /.time-limit=... */
-    if (o->time_limit && object_set_prop_str(&m->obj, "time-limit", o->time_limit, NULL)) {
+    /* -time-limit and -wall-limit are shorthands for -set /.time-limit=... */
+    if ((o->time_limit && object_set_prop_str(&m->obj, "time-limit", o->time_limit, NULL)) ||
+        (o->wall_limit && object_set_prop_str(&m->obj, "wall-limit", o->wall_limit, NULL))) {
         machine_free(m);
         return NULL;
     }

@@ -25,6 +25,11 @@ struct machine;
  */
 struct machine *board_load_file(const char *path, const struct diag *d);
 
+/* board_load_file() for a path a user gave (-board-file, a board found by
+ * name): a FIFO or device is refused at once ("PATH: not a regular file
+ * (a fifo)") instead of waiting for a writer. */
+struct machine *board_open(const char *path, const struct diag *d);
+
 /* Same from text in memory; @filename only names it in messages. */
 struct machine *board_load_string(const char *filename, const char *text, size_t len,
                                   const struct diag *d);

@@ -18,6 +18,8 @@
 #include <expat.h>
 
 #include "boards/board.h"
+#include "engine/io/diag.h"
+#include "engine/io/file.h"
 #include "engine/io/log.h"
 
 #define BOARD_SUFFIX ".xml"
@@ -119,12 +121,18 @@ static void XMLCALL board_on_root(void *opaque, const XML_Char *name, const XML_
     XML_StopParser(ctx->xml, XML_FALSE);
 }
 
+static void ignore_report(void *opaque, enum diag_level level, const char *msg)
+{
+    (void)opaque, (void)level, (void)msg;
+}
+
 /* Read the description of a board file; "(no description)" if it has none. */
 static char *board_read_description(const char *file)
 {
     struct board_desc_ctx ctx = {XML_ParserCreate(NULL), NULL};
     char buf[4096];
-    FILE *f = fopen(file, "r");
+    static const struct diag quiet = {ignore_report, NULL}; /* "(no description)" says it */
+    FILE *f = file_open_regular(file, NULL, &quiet);
     size_t n;
 
     if (f && ctx.xml) {
@@ -216,4 +224,24 @@ int board_list(FILE *out)
         ret = -ENOENT;
     }
     return ret;
+}
+
+struct machine *board_open(const char *path, const struct diag *d)
+{
+    struct stat st;
+    FILE *f = file_open_regular(path, &st, d);
+    if (!f)
+        return NULL;
+    size_t len = (size_t)st.st_size;
+    char *text = malloc(len ? len : 1);
+    struct machine *m = NULL;
+    if (!text)
+        diag_error(d, "%s: out of memory reading %zu bytes", path, len);
+    else if (fread(text, 1, len, f) != len)
+        diag_error(d, "%s: %s", path, ferror(f) ? "read error" : "file shrank while reading");
+    else
+        m = board_load_string(path, text, len, d);
+    free(text);
+    fclose(f);
+    return m;
 }

@@ -293,7 +293,10 @@ static int elf_collect(const struct elf_file *e, struct loader_piece **out, size
     size_t k = 0;
     for (unsigned i = 0; i < e->phnum; i++) {
         const uint8_t *ph = e->d + e->phoff + (uint64_t)i * e->phentsize;
-        if (rd(ph, 4) != PT_LOAD || rd_word(e, ph, e->l->p_memsz) == 0)
+        /* An empty segment is skipped; one with file bytes but no memory
+         * size is refused by elf_segment (p_filesz > p_memsz). */
+        if (rd(ph, 4) != PT_LOAD ||
+            (rd_word(e, ph, e->l->p_memsz) == 0 && rd_word(e, ph, e->l->p_filesz) == 0))
             continue;
         int err = elf_segment(e, i, ph, &p[k]);
         if (err) {

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "engine/io/diag.h"
+#include "engine/io/file.h"
 #include "engine/object/object.h"
 #include "loaders/internals.h"
 
@@ -119,21 +120,12 @@ int loader_write_pieces(const struct loader_ctx *c, const struct loader_piece *p
 /* Read the whole of @path into a malloc'd buffer. */
 static int file_read(const char *path, uint8_t **data, size_t *size, const struct diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        int err = errno;
-        diag_error(d, "%s: cannot open: %s", path, strerror(err));
-        return -err;
-    }
     struct stat st;
+    FILE *f = file_open_regular(path, &st, d);
+    if (!f)
+        return -errno;
     int err = 0;
-    if (fstat(fileno(f), &st)) {
-        err = -errno;
-        diag_error(d, "%s: %s", path, strerror(errno));
-    } else if (!S_ISREG(st.st_mode)) {
-        err = -EINVAL;
-        diag_error(d, "%s: not a regular file", path);
-    } else if ((uint64_t)st.st_size > LOADER_MAX_FILE_SIZE) {
+    if ((uint64_t)st.st_size > LOADER_MAX_FILE_SIZE) {
         err = -EFBIG;
         diag_error(d, "%s: file is larger than 1 GiB", path);
     }

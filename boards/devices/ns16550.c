@@ -347,11 +347,6 @@ static int uart_realize(struct object *obj)
     uint64_t w = u->reg_io_width;
 
     object_path(obj, path, sizeof(path));
-    if (u->reg_shift > 4) {
-        log_error("%s.reg-shift: %llu is out of range (0 to 4)", path,
-                  (unsigned long long)u->reg_shift);
-        return -EINVAL;
-    }
     if ((w != 1 && w != 2 && w != 4) || w > (1u << u->reg_shift)) {
         log_error("%s.reg-io-width: %llu must be 1, 2 or 4 and at most 1 << reg-shift", path,
                   (unsigned long long)w);
@@ -384,12 +379,15 @@ static const struct prop_def uart_props[] = {
      .type = PROP_UINT,
      .offset = offsetof(struct ns16550, reg_shift),
      .defval = "0",
+     .max = 4,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "registers are 1 << reg-shift bytes apart"},
     {.name = "reg-io-width",
      .type = PROP_UINT,
      .offset = offsetof(struct ns16550, reg_io_width),
      .defval = "1",
+     .min = 1,
+     .max = 4,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "widest access the registers take (1, 2 or 4 bytes)"},
     UART_CHARDEV_PROP(struct ns16550, chardev_spec),

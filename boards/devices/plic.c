@@ -355,19 +355,9 @@ static struct cluster *plic_find_cluster(struct plic *p, const char *path)
 
 static int plic_check_props(struct plic *p, const char *path)
 {
-    if (p->num_sources < 1 || p->num_sources > PLIC_MAX_SOURCES) {
-        log_error("%s.num-sources: %llu is out of range (1 to %d)", path,
-                  (unsigned long long)p->num_sources, PLIC_MAX_SOURCES);
-        return -EINVAL;
-    }
     if (p->max_wired > p->num_sources) {
         log_error("%s.num-sources: %llu, but irq[%u] is connected", path,
                   (unsigned long long)p->num_sources, p->max_wired);
-        return -EINVAL;
-    }
-    if (p->num_priorities < 1 || p->num_priorities > UINT32_MAX) {
-        log_error("%s.num-priorities: %llu is out of range (1 to %u)", path,
-                  (unsigned long long)p->num_priorities, UINT32_MAX);
         return -EINVAL;
     }
     return 0;
@@ -452,12 +442,16 @@ static const struct prop_def plic_props[] = {
      .type = PROP_UINT,
      .offset = offsetof(struct plic, num_sources),
      .defval = "96",
+     .min = 1,
+     .max = PLIC_MAX_SOURCES,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "interrupt sources: inputs irq[1] to irq[num-sources] (1 to 1023; QEMU virt: 96)"},
     {.name = "num-priorities",
      .type = PROP_UINT,
      .offset = offsetof(struct plic, num_priorities),
      .defval = "7",
+     .min = 1,
+     .max = UINT32_MAX,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "highest priority and threshold (QEMU virt: 7)"},
     {0},

@@ -58,14 +58,7 @@ static int cluster_sync_cpus(struct cluster *c, unsigned n)
 static int cluster_on_cpus(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     struct cluster *c = (struct cluster *)obj;
-    char path[256];
-    (void)def;
-    if (c->cpus_prop < 1 || c->cpus_prop > CLUSTER_MAX_CPUS) {
-        diag_error(d, "%s.cpus: %llu is out of range (1 to %d)",
-                   object_path(obj, path, sizeof(path)), (unsigned long long)c->cpus_prop,
-                   CLUSTER_MAX_CPUS);
-        return -ERANGE;
-    }
+    (void)def, (void)d; /* the definition's bounds hold cpus to 1..CLUSTER_MAX_CPUS */
     return c->target ? cluster_sync_cpus(c, (unsigned)c->cpus_prop) : 0;
 }
 
@@ -192,7 +185,8 @@ static const struct prop_def cluster_props[] = {
      .help = "CPU model, e.g. rv64imac (empty: the architecture's default)",
      .flags = PROP_FIXED_AFTER_REALIZE},
     {.name = "cpus", .type = PROP_UINT, .offset = offsetof(struct cluster, cpus_prop),
-     .defval = "1", .help = "number of CPUs (hardware threads)", .on_set = cluster_on_cpus,
+     .defval = "1", .min = 1, .max = CLUSTER_MAX_CPUS,
+     .help = "number of CPUs (hardware threads)", .on_set = cluster_on_cpus,
      .flags = PROP_FIXED_AFTER_REALIZE},
     {.name = "accel", .type = PROP_ENUM, .offset = offsetof(struct cluster, accel_choice),
      .defval = ACCEL_TCG_NAME, .enum_names = accel_names,

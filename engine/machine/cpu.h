@@ -69,6 +69,12 @@ struct cpu {
     bool debug_stopped;       /* held by the debugger: not scheduled */
     bool singlestep;          /* stop after one instruction */
     bool exception_held;      /* an exception waits for the debugger's verdict */
+    /* The fault storm detector (debug_intercept_exception): the last fault,
+     * where it was raised, icount then, and how many times in a row. */
+    int storm_excp;
+    gaddr storm_pc;
+    uint64_t storm_icount;
+    unsigned storm_count;
     int held_excp;
     int stop_reason;          /* enum stop_reason of the last EXCP_DEBUG */
     int stop_signal;

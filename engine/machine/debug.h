@@ -79,7 +79,11 @@ void debug_release(struct machine *m);
  * Called by targets when delivering an exception: returns true when the
  * debugger takes it (the CPU then stops with @signal at the faulting
  * instruction and the guest handler does not run). The exception is
- * delivered when the debugger resumes the CPU with a signal.
+ * delivered when the debugger resumes the CPU with a signal. It is also
+ * the fault storm detector: the same fault at the same pc
+ * MACHINE_FAULT_STORM times with no instruction retired is reported once
+ * and stops the CPU for the debugger with @signal, or without one ends
+ * the run with MACHINE_FAULT_STORM_EXIT (the handler does not run).
  */
 bool debug_intercept_exception(struct cpu *cpu, int signal);
 

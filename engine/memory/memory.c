@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "engine/io/log.h"
 #include "engine/memory/memory.h"
@@ -60,9 +61,13 @@ static struct mem_region *region_new(const char *name, enum mem_kind kind, uint6
     if (!r->name)
         goto fail;
     if (kind != MEM_MMIO) {
-        r->host = calloc(1, size);
-        if (!r->host)
+        /* Zeroed pages from mmap, not calloc: the kernel's overcommit check
+         * refuses what the host cannot back in every build, where a
+         * sanitizer's allocator would abort the process on a huge request. */
+        void *host = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (host == MAP_FAILED)
             goto fail;
+        r->host = host;
     }
     r->kind = kind;
     r->size = size;
@@ -111,7 +116,8 @@ void mem_region_unref(struct mem_region *r)
     if (--r->refcount)
         return;
     free(r->code_pages);
-    free(r->host);
+    if (r->host)
+        munmap(r->host, r->size);
     free(r->name);
     free(r);
 }

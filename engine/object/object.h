@@ -47,6 +47,14 @@ struct prop_def {
     const char *const *enum_names; /* PROP_ENUM: NULL-terminated */
     unsigned flags;
     /*
+     * PROP_UINT, PROP_SIZE, PROP_DURATION: the value must lie in min..max
+     * (max 0: no upper bound). Every way of setting the property (-set,
+     * board files, the monitor, code) is refused outside it with the same
+     * message, so a value that would break the run at any time (a zero
+     * divisor) is a bound here, not a check in realize.
+     */
+    uint64_t min, max;
+    /*
      * Optional: called after the value was stored. Returning a negative errno
      * rejects the value (the previous one is restored) after reporting why
      * to @d.

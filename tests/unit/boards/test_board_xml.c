@@ -280,7 +280,7 @@ static void test_bad_property_value(void **state)
     expect_error(HEAD "  <cluster name=\"app\" arch=\"sparc\"/>\n</board>\n",
                  "mosaic: error: test.xml:3:3: /app: unknown architecture 'sparc' (known: ");
     expect_error(HEAD "  <cluster name=\"app\" cpus=\"100\" arch=\"riscv\"/>\n</board>\n",
-                 "mosaic: error: test.xml:3:3: /app.cpus: 100 is out of range (1 to 64)\n");
+                 "mosaic: error: test.xml:3:3: /app.cpus: '100' is out of range (1 to 64)\n");
     expect_error("<board name=\"b\" quantum=\"fast\"/>\n",
                  "mosaic: error: test.xml:1:1: /.quantum: 'fast' is not a number\n");
     expect_error("<board name=\"b c\"/>\n",
@@ -327,7 +327,7 @@ static void test_errors_through_sink(void **state)
         {HEAD APP "  <ram name=\"dram\" size=\"1M\" base=\"-5\"/>\n</board>\n",
          "test.xml:4:3: /dram.base: '-5' is out of range (0 to 18446744073709551615)\n"},
         {HEAD APP "  <set path=\"/app.cpus\" value=\"0\"/>\n</board>\n",
-         "test.xml:4:3: /app.cpus: 0 is out of range (1 to 64)\n"},
+         "test.xml:4:3: /app.cpus: '0' is out of range (1 to 64)\n"},
         {HEAD APP "\n  <irq from=\"nothing.irq\" to=\"app/cpu0.meip\"/>\n</board>\n",
          "test.xml:5:3: irq: 'nothing.irq' is not an interrupt output (expected "
          "DEVICE.LINE[N])\n"},
@@ -394,7 +394,7 @@ static void test_irq_set_and_text_errors(void **state)
                  "test.xml:4:3: unknown attribute via on <irq>; expected from=\"...\" "
                  "to=\"...\"\n");
     expect_error(HEAD APP "  <set path=\"/app.cpus\" value=\"0\"/>\n</board>\n",
-                 "mosaic: error: test.xml:4:3: /app.cpus: 0 is out of range (1 to 64)\n");
+                 "mosaic: error: test.xml:4:3: /app.cpus: '0' is out of range (1 to 64)\n");
     expect_error(HEAD APP "  <set path=\"/nowhere.size\" value=\"1\"/>\n</board>\n",
                  "mosaic: error: test.xml:4:3: no object '/nowhere' (objects under /: app)\n");
     expect_error(HEAD APP "  hello\n</board>\n",

@@ -14,12 +14,14 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "engine/machine/debug.h"
 #include "tests/unit/common/toy.h"
 
 unsigned toy_translations;
 struct cpu *toy_trace[TOY_TRACE_MAX];
 unsigned toy_ntrace;
 void (*toy_gen)(struct tb_ctx *ctx);
+gaddr toy_trap_vector;
 
 static const struct ir_global_def toy_globals[] = {
     {"r0", IR_I64, offsetof(struct toy_cpu, r[0])}, {"r1", IR_I64, offsetof(struct toy_cpu, r[1])},
@@ -192,7 +194,13 @@ static void toy_exception(struct cpu *cpu)
     struct toy_cpu *t = toy(cpu);
     t->exceptions++;
     t->exc_pc = t->pc;
-    cpu->state = CPU_OFF;
+    if (!toy_trap_vector) {
+        cpu->state = CPU_OFF;
+        return;
+    }
+    /* As a real target delivers a fault: the debugger first, then the handler. */
+    if (!debug_intercept_exception(cpu, GDB_SIGILL))
+        t->pc = toy_trap_vector;
 }
 
 static __attribute__((noreturn)) void toy_mem_fault(struct cpu *cpu, gaddr addr,
@@ -396,6 +404,7 @@ void toy_machine_realize(struct machine *m)
     toy_translations = 0;
     toy_ntrace = 0;
     toy_gen = NULL;
+    toy_trap_vector = 0;
 }
 
 struct toy_cpu *toy_cpu(struct machine *m, unsigned cl, unsigned i)

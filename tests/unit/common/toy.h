@@ -28,7 +28,9 @@
  *   EXIT r          the guest asks the machine to exit with code r
  *   MARK            append the CPU to toy_trace (once per run of it)
  * Anything else (0 included), or a fetch from unmapped memory, raises
- * exception 1: the CPU counts it, keeps the pc in exc_pc and powers off.
+ * exception 1: the CPU counts it, keeps the pc in exc_pc and powers off;
+ * or, when toy_trap_vector is set, offers it to the debugger as SIGILL
+ * (debug_intercept_exception, as real targets do) and jumps there.
  * A rising edge on an input, or toy_raise_irq(), makes an interrupt
  * pending: a WFI returns and irqs counts it. The disassembler prints the
  * ISA ("addi r1, 5", "jmp 0x10000").
@@ -92,6 +94,10 @@ extern unsigned toy_ntrace;
 /* When set, emits each TB's IR instead of the ISA decoder (cleared by
  * toy_machine_realize). */
 extern void (*toy_gen)(struct tb_ctx *ctx);
+
+/* Where exceptions go instead of powering the CPU off (0: off; cleared by
+ * toy_machine_realize). */
+extern gaddr toy_trap_vector;
 
 /* Register the engine's types and the toy target as @arch (once; again is
  * harmless). */

@@ -472,6 +472,11 @@ static void test_overflows(void **state)
     phdr_put(&f, 0, 4, 0x8);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
     capture_expect_error(log, "%s: segment 0: p_filesz 0x10 is larger than p_memsz 0x8", path);
+    /* File bytes with no memory size: refused, not skipped in silence. */
+    phdr_put(&f, 0, 2, 0x80000000);
+    phdr_put(&f, 0, 4, 0);
+    log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
+    capture_expect_error(log, "%s: segment 0: p_filesz 0x10 is larger than p_memsz 0x0", path);
     phdr_put(&f, 0, 2, 0x80000000);
     phdr_put(&f, 0, 4, sizeof(text));
 

@@ -131,7 +131,14 @@ static void test_spec_errors(void **state)
     capture_expect_error(log, "%s: cannot open: No such file or directory", spec);
 
     log = load_fails(*state, tu_tmpdir(), -EINVAL);
-    capture_expect_error(log, "%s: not a regular file", tu_tmpdir());
+    capture_expect_error(log, "%s: not a regular file (a directory)", tu_tmpdir());
+
+    /* A FIFO without a writer: refused at once, not waited on. */
+    snprintf(spec, sizeof(spec), "%s/fifo.bin", tu_tmpdir());
+    assert_int_equal(mkfifo(spec, 0600), 0);
+    strcat(spec, "@0x1000");
+    log = load_fails(*state, spec, -EINVAL);
+    capture_expect_error(log, "%s/fifo.bin: not a regular file (a fifo)", tu_tmpdir());
 
     const char *empty = tu_write_file("empty.bin", "", 0);
     snprintf(spec, sizeof(spec), "%s@0x80000000", empty);

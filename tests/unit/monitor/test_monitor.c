@@ -258,6 +258,11 @@ static void test_set_shows_property_system_message(void **state)
         {"/app/cpu0.nope", "1"},            /* no such property */
         {"/app/cpu5.image", "a.elf"},       /* no such object */
         {"/app/cpu0.", "1"},                /* no property name */
+        {"/.cpu-freq", "0"},                /* fixed once realized (timers) */
+        {"/.timebase-freq", "0"},           /* fixed once realized (timers) */
+        {"/.quantum", "0"},                 /* below the bound */
+        {"/.quantum", "1000001"},           /* above the bound */
+        {"/app.cpus", "-1"},                /* fixed, and negative */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char line[128], assignment[128], want[MONITOR_TEST_MSG] = "";
@@ -271,6 +276,27 @@ static void test_set_shows_property_system_message(void **state)
     }
     assert_string_equal(run("set /app/cpu0.reset-pc 0x10"), "");
     assert_int_equal(rc, 0);
+}
+
+/* Run-time changes meet the bounds of the command line and board files:
+ * cpu-freq 0 used to be accepted here and divide by zero at the next
+ * round, quantum 0 stopped the guest. */
+static void test_set_machine_bounds(void **state)
+{
+    (void)state;
+    assert_string_equal(run("set /.cpu-freq 0"),
+                        "error: /.cpu-freq: cannot be changed once the board is realized\n");
+    assert_int_equal(rc, -EBUSY);
+    assert_string_equal(run("set /.timebase-freq 0"),
+                        "error: /.timebase-freq: cannot be changed once the board is realized\n");
+    assert_string_equal(run("set /.quantum 0"),
+                        "error: /.quantum: '0' is out of range (1 to 1000000)\n");
+    assert_int_equal(rc, -ERANGE);
+    assert_string_equal(run("set /.quantum 4294967296"),
+                        "error: /.quantum: '4294967296' is out of range (1 to 1000000)\n");
+    assert_string_equal(run("get /.quantum"), "10000\n");
+    assert_string_equal(run("set /.quantum 1000000"), "");
+    assert_int_equal(m->quantum, 1000000);
 }
 
 /* ---- x ------------------------------------------------------------------------ */
@@ -631,6 +657,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_get, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_machine_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_shows_property_system_message, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_words_and_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_instructions, setup, teardown),

@@ -370,6 +370,64 @@ static void test_onlooker(void **state)
     machine_remove_observer(m, &onlooker);
 }
 
+/* A crashed guest whose fault handler is the faulting instruction itself
+ * (an invalid instruction at the trap vector): the detector ends the run
+ * with MACHINE_FAULT_STORM_EXIT after MACHINE_FAULT_STORM faults, the CPU
+ * left at the fault, instead of spinning until a time limit. */
+static void test_fault_storm_ends_the_run(void **state)
+{
+    static const uint32_t bad[] = {0};
+    struct toy_alarm a;
+    (void)state;
+    m = toy_machine(1, 1, 1000);
+    struct toy_cpu *t = toy_cpu(m, 0, 0);
+    toy_load(m, TOY_RAM, bad, 1);
+    toy_trap_vector = TOY_RAM;
+    toy_alarm_arm(&a, m, 1000000000, 3);
+    assert_int_equal(machine_run(m), MACHINE_FAULT_STORM_EXIT);
+    assert_int_equal(t->exceptions, MACHINE_FAULT_STORM);
+    assert_int_equal(t->pc, TOY_RAM);
+    assert_false(a.fired);
+}
+
+/* A handler that retires instructions is progress, however often it runs. */
+static void test_faults_with_progress_are_no_storm(void **state)
+{
+    static const uint32_t code[] = {0, ADDI(0, 1), JMP(-8)};
+    struct toy_alarm a;
+    (void)state;
+    m = toy_machine(1, 1, 1000);
+    struct toy_cpu *t = toy_cpu(m, 0, 0);
+    toy_load(m, TOY_RAM, code, 3);
+    toy_trap_vector = TOY_RAM + 4;
+    toy_alarm_arm(&a, m, 100000, 3);
+    assert_int_equal(machine_run(m), 3);
+    assert_true(t->exceptions > 10 * MACHINE_FAULT_STORM);
+}
+
+/* With a debugger attached the storm is a stop with the fault's signal,
+ * before the handler, and the run goes on (the debugger decides). */
+static void test_fault_storm_stops_for_the_debugger(void **state)
+{
+    static const uint32_t bad[] = {0};
+    struct seen s = {.quit = true};
+    struct machine_observer o = {.stopped = on_stopped, .opaque = &s};
+    (void)state;
+    m = toy_machine(1, 1, 1000);
+    struct toy_cpu *t = toy_cpu(m, 0, 0);
+    assert_int_equal(machine_add_observer(m, &o), 0);
+    toy_load(m, TOY_RAM, bad, 1);
+    toy_trap_vector = TOY_RAM;
+    assert_int_equal(machine_run(m), 0);
+    assert_int_equal(s.stopped, 1);
+    assert_int_equal(s.ev.reason, STOP_SIGNAL);
+    assert_int_equal(s.ev.signal, GDB_SIGILL);
+    assert_int_equal(t->exceptions, MACHINE_FAULT_STORM);
+    assert_true(debug_cpu_stopped(&t->cpu));
+    assert_int_equal(m->stop_status, 0);
+    machine_remove_observer(m, &o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +437,9 @@ int main(void)
         cmocka_unit_test_teardown(test_held_cpu_not_scheduled, teardown),
         cmocka_unit_test_teardown(test_observers, teardown),
         cmocka_unit_test_teardown(test_onlooker, teardown),
+        cmocka_unit_test_teardown(test_fault_storm_ends_the_run, teardown),
+        cmocka_unit_test_teardown(test_faults_with_progress_are_no_storm, teardown),
+        cmocka_unit_test_teardown(test_fault_storm_stops_for_the_debugger, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
