@@ -66,7 +66,10 @@ static void usage_error(const char *fmt, const char *arg)
 /* Options that take one argument, and where it goes. */
 static const char **arg_slot(struct options *o, const char *opt)
 {
-    static const struct { const char *name; size_t offset; } table[] = {
+    static const struct {
+        const char *name;
+        size_t offset;
+    } table[] = {
         {"-board", offsetof(struct options, board)},
         {"-board-file", offsetof(struct options, board_file)},
         {"-info", offsetof(struct options, info)},

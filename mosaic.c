@@ -17,9 +17,9 @@
 #include "engine/io/chardev.h"
 #include "engine/io/log.h"
 #include "engine/machine/machine.h"
-#include "monitor/monitor.h"
 #include "gdbstub/gdbstub.h"
 #include "loaders/loader.h"
+#include "monitor/monitor.h"
 #include "targets/arm/arm.h"
 #include "targets/riscv/riscv.h"
 

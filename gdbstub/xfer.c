@@ -128,8 +128,7 @@ static int parse_read(const char *p, const char *end, struct xfer_req *r)
     r->annex = p;
     r->annex_len = (size_t)(colon - p);
     p = colon + 1;
-    if (gdb_parse_hex(&p, &r->offset) || *p++ != ',' || gdb_parse_hex(&p, &r->length) ||
-        p != end)
+    if (gdb_parse_hex(&p, &r->offset) || *p++ != ',' || gdb_parse_hex(&p, &r->length) || p != end)
         return -EINVAL;
     return 0;
 }

@@ -21,8 +21,7 @@
 #include "engine/object/object.h"
 #include "loaders/internals.h"
 
-const char *loader_cluster_desc(const struct loader_target *t, bool model, char *buf,
-                                size_t len)
+const char *loader_cluster_desc(const struct loader_target *t, bool model, char *buf, size_t len)
 {
     const char *name = t->cluster_name ? t->cluster_name : "?";
     if (model && t->model_name)
@@ -32,8 +31,8 @@ const char *loader_cluster_desc(const struct loader_target *t, bool model, char 
     return buf;
 }
 
-int loader_check_mapped(const struct loader_ctx *c, const char *where, const char *what,
-                        gaddr addr, uint64_t size)
+int loader_check_mapped(const struct loader_ctx *c, const char *where, const char *what, gaddr addr,
+                        uint64_t size)
 {
     gaddr last = addr + (size - 1);
     char cl[128];
@@ -168,7 +167,10 @@ enum loader_format { FMT_ELF, FMT_IHEX, FMT_RAW };
 
 static enum loader_format detect_format(const char *path, const uint8_t *p, size_t n)
 {
-    if (n >= 4 && memcmp(p, "\x7f" "ELF", 4) == 0)
+    if (n >= 4 && memcmp(p,
+                         "\x7f"
+                         "ELF",
+                         4) == 0)
         return FMT_ELF;
     if (has_suffix(path, ".hex") || has_suffix(path, ".ihex") ||
         (n > 0 && p[0] == ':' && is_text(p, n)))
@@ -265,7 +267,7 @@ int loader_load(struct mem_view *v, const char *spec, const struct loader_target
     err = file_read(path, &data, &c.size, d);
     if (!err) {
         c.data = data;
-        *out = (struct load_result){ 0 };
+        *out = (struct load_result){0};
         err = resolve_path(&c);
         if (!err)
             err = load_format(&c, has_addr, addr);

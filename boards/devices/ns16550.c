@@ -188,22 +188,14 @@ static uint8_t uart_read_reg(struct ns16550 *u, unsigned reg)
     bool dlab = u->r.lcr & LCR_DLAB;
 
     switch (reg) {
-    case UART_RBR_THR:
-        return dlab ? u->r.dll : uart_rx_pop(u);
-    case UART_IER:
-        return dlab ? u->r.dlm : u->r.ier;
-    case UART_IIR_FCR:
-        return uart_read_iir(u);
-    case UART_LCR:
-        return u->r.lcr;
-    case UART_MCR:
-        return u->r.mcr;
-    case UART_LSR:
-        return uart_read_lsr(u);
-    case UART_MSR:
-        return uart_msr(u);
-    default:
-        return u->r.scr;
+    case UART_RBR_THR: return dlab ? u->r.dll : uart_rx_pop(u);
+    case UART_IER: return dlab ? u->r.dlm : u->r.ier;
+    case UART_IIR_FCR: return uart_read_iir(u);
+    case UART_LCR: return u->r.lcr;
+    case UART_MCR: return u->r.mcr;
+    case UART_LSR: return uart_read_lsr(u);
+    case UART_MSR: return uart_msr(u);
+    default: return u->r.scr;
     }
 }
 
@@ -232,20 +224,11 @@ static void uart_write_reg(struct ns16550 *u, unsigned reg, uint8_t v)
         else
             uart_write_ier(u, v);
         break;
-    case UART_IIR_FCR:
-        uart_write_fcr(u, v);
-        break;
-    case UART_LCR:
-        u->r.lcr = v;
-        break;
-    case UART_MCR:
-        u->r.mcr = v & MCR_MASK;
-        break;
-    case UART_SCR:
-        u->r.scr = v;
-        break;
-    default:
-        break; /* LSR and MSR are read-only */
+    case UART_IIR_FCR: uart_write_fcr(u, v); break;
+    case UART_LCR: u->r.lcr = v; break;
+    case UART_MCR: u->r.mcr = v & MCR_MASK; break;
+    case UART_SCR: u->r.scr = v; break;
+    default: break; /* LSR and MSR are read-only */
     }
 }
 

@@ -244,21 +244,11 @@ static int plic_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val
     if (!plic_access(p, offset, size, &r))
         return MEM_OK;
     switch (r.kind) {
-    case PLIC_REG_PRIORITY:
-        *value = p->priority[r.index];
-        break;
-    case PLIC_REG_PENDING:
-        *value = p->pending[r.index];
-        break;
-    case PLIC_REG_ENABLE:
-        *value = r.ctx->enable[r.index];
-        break;
-    case PLIC_REG_THRESHOLD:
-        *value = r.ctx->threshold;
-        break;
-    default:
-        *value = plic_claim(p, r.ctx);
-        break;
+    case PLIC_REG_PRIORITY: *value = p->priority[r.index]; break;
+    case PLIC_REG_PENDING: *value = p->pending[r.index]; break;
+    case PLIC_REG_ENABLE: *value = r.ctx->enable[r.index]; break;
+    case PLIC_REG_THRESHOLD: *value = r.ctx->threshold; break;
+    default: *value = plic_claim(p, r.ctx); break;
     }
     log_debug(LOG_MMIO, "%s: read 0x%llx -> 0x%llx", p->bus.obj.name, (unsigned long long)offset,
               (unsigned long long)*value);
@@ -279,17 +269,10 @@ static int plic_write(void *opaque, uint64_t offset, unsigned size, uint64_t val
     case PLIC_REG_PRIORITY:
         p->priority[r.index] = plic_legal_priority(p, v, p->priority[r.index]);
         break;
-    case PLIC_REG_PENDING:
-        return MEM_OK; /* read-only */
-    case PLIC_REG_ENABLE:
-        r.ctx->enable[r.index] = v & plic_source_mask(p, r.index);
-        break;
-    case PLIC_REG_THRESHOLD:
-        r.ctx->threshold = plic_legal_priority(p, v, r.ctx->threshold);
-        break;
-    default:
-        plic_complete(p, r.ctx, v);
-        return MEM_OK;
+    case PLIC_REG_PENDING: return MEM_OK; /* read-only */
+    case PLIC_REG_ENABLE: r.ctx->enable[r.index] = v & plic_source_mask(p, r.index); break;
+    case PLIC_REG_THRESHOLD: r.ctx->threshold = plic_legal_priority(p, v, r.ctx->threshold); break;
+    default: plic_complete(p, r.ctx, v); return MEM_OK;
     }
     plic_update(p);
     return MEM_OK;

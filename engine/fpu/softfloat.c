@@ -152,8 +152,8 @@ INLINE uint64_t round_pack(const struct fmt *f, bool sign, int32_t exp, uint64_t
     if (e >= (int32_t)emax(f))
         return overflow_result(f, sign, st);
     if (e <= 0) {
-        uint64_t q = (sig >> rbits) + round_up(st->round, sign, sig & rmask, half,
-                                               (sig >> rbits) & 1);
+        uint64_t q =
+            (sig >> rbits) + round_up(st->round, sign, sig & rmask, half, (sig >> rbits) & 1);
         if (st->mode & SF_FLUSH_OUT) {
             st->flags |= SF_UF;
             return sign ? sign_bit(f) : 0;
@@ -202,8 +202,7 @@ INLINE uint64_t cancel_zero(const struct fmt *f, const struct sf_status *st)
     return zero(f, st->round == SF_RDN);
 }
 
-INLINE uint64_t add(const struct fmt *f, uint64_t a, uint64_t b, bool negb,
-                    struct sf_status *st)
+INLINE uint64_t add(const struct fmt *f, uint64_t a, uint64_t b, bool negb, struct sf_status *st)
 {
     struct unp x = unpack(f, a), y = unpack(f, b);
     y.sign ^= negb;
@@ -338,8 +337,7 @@ INLINE uint64_t fma_op(const struct fmt *f, uint64_t a, uint64_t b, uint64_t c,
                        struct sf_status *st)
 {
     struct unp x = unpack(f, a), y = unpack(f, b), z = unpack(f, c);
-    bool inf_zero = (x.kind == K_INF && y.kind == K_ZERO) ||
-                    (x.kind == K_ZERO && y.kind == K_INF);
+    bool inf_zero = (x.kind == K_INF && y.kind == K_ZERO) || (x.kind == K_ZERO && y.kind == K_INF);
     bool ps = x.sign ^ y.sign;
     if (is_nan(&x) || is_nan(&y) || is_nan(&z))
         return nan_result(f, inf_zero || any_snan(&x, &y) || z.kind == K_SNAN, st);
@@ -449,7 +447,8 @@ INLINE uint64_t convert(const struct fmt *from, const struct fmt *to, uint64_t a
 {
     struct unp x = unpack(from, a);
     switch (x.kind) {
-    case K_QNAN: case K_SNAN: return nan_result(to, x.kind == K_SNAN, st);
+    case K_QNAN:
+    case K_SNAN: return nan_result(to, x.kind == K_SNAN, st);
     case K_INF: return pack_raw(to, x.sign, emax(to), 0);
     case K_ZERO: return zero(to, x.sign);
     default: return round_pack(to, x.sign, x.exp, x.sig, st);

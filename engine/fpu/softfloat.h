@@ -57,7 +57,7 @@ enum sf_round {
 struct sf_status {
     uint8_t round; /* enum sf_round */
     uint8_t flags;
-    uint8_t mode;  /* SF_TININESS_BEFORE, SF_FLUSH_OUT */
+    uint8_t mode; /* SF_TININESS_BEFORE, SF_FLUSH_OUT */
 };
 
 #define SF_F32_DEFAULT_NAN 0x7fc00000u

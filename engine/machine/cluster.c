@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "engine/io/diag.h"
-#include "engine/machine/internals.h"
 #include "engine/io/log.h"
+#include "engine/machine/internals.h"
 #include "engine/machine/tdesc.h"
 
 #define CLUSTER_MAX_CPUS 64
@@ -178,35 +178,58 @@ int cluster_realize_all(struct cluster *c)
 }
 
 static const struct prop_def cluster_props[] = {
-    {.name = "arch", .type = PROP_STRING, .offset = offsetof(struct cluster, arch),
-     .help = "architecture of the cluster's CPUs (riscv)", .on_set = cluster_on_arch,
+    {.name = "arch",
+     .type = PROP_STRING,
+     .offset = offsetof(struct cluster, arch),
+     .help = "architecture of the cluster's CPUs (riscv)",
+     .on_set = cluster_on_arch,
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "model", .type = PROP_STRING, .offset = offsetof(struct cluster, model),
+    {.name = "model",
+     .type = PROP_STRING,
+     .offset = offsetof(struct cluster, model),
      .help = "CPU model, e.g. rv64imac (empty: the architecture's default)",
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "cpus", .type = PROP_UINT, .offset = offsetof(struct cluster, cpus_prop),
-     .defval = "1", .min = 1, .max = CLUSTER_MAX_CPUS,
-     .help = "number of CPUs (hardware threads)", .on_set = cluster_on_cpus,
+    {.name = "cpus",
+     .type = PROP_UINT,
+     .offset = offsetof(struct cluster, cpus_prop),
+     .defval = "1",
+     .min = 1,
+     .max = CLUSTER_MAX_CPUS,
+     .help = "number of CPUs (hardware threads)",
+     .on_set = cluster_on_cpus,
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "accel", .type = PROP_ENUM, .offset = offsetof(struct cluster, accel_choice),
-     .defval = ACCEL_TCG_NAME, .enum_names = accel_names,
+    {.name = "accel",
+     .type = PROP_ENUM,
+     .offset = offsetof(struct cluster, accel_choice),
+     .defval = ACCEL_TCG_NAME,
+     .enum_names = accel_names,
      .help = "how the CPUs execute: one of the accelerators this build has (tcg: the "
-             "translator)", .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "image", .type = PROP_PATH, .offset = offsetof(struct cluster, image),
+             "translator)",
+     .flags = PROP_FIXED_AFTER_REALIZE},
+    {.name = "image",
+     .type = PROP_PATH,
+     .offset = offsetof(struct cluster, image),
      .help = "image loaded into the cluster's view; every CPU starts at its entry (SMP). "
              "FILE or FILE@ADDR for raw binaries",
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "reset-pc", .type = PROP_STRING, .offset = offsetof(struct cluster, reset_pc),
+    {.name = "reset-pc",
+     .type = PROP_STRING,
+     .offset = offsetof(struct cluster, reset_pc),
      .help = "address every CPU starts at, overriding the image entry"},
-    {.name = "start-powered-off", .type = PROP_BOOL,
+    {.name = "start-powered-off",
+     .type = PROP_BOOL,
      .offset = offsetof(struct cluster, start_powered_off),
      .help = "hold the CPUs off at reset until a device or the monitor releases them"},
-    {.name = "stop-on-exception", .type = PROP_BOOL,
+    {.name = "stop-on-exception",
+     .type = PROP_BOOL,
      .offset = offsetof(struct cluster, stop_on_exception),
      .help = "with a debugger attached, stop on guest exceptions (SIGILL, SIGSEGV, SIGBUS) "
              "before the guest's handler runs"},
-    {.name = "semihosting", .type = PROP_BOOL, .offset = offsetof(struct cluster, semihosting),
-     .defval = "on", .help = "service guest semihosting calls (console output, exit)"},
+    {.name = "semihosting",
+     .type = PROP_BOOL,
+     .offset = offsetof(struct cluster, semihosting),
+     .defval = "on",
+     .help = "service guest semihosting calls (console output, exit)"},
     {0},
 };
 

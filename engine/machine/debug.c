@@ -9,9 +9,9 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
+#include "engine/io/log.h"
 #include "engine/machine/debug.h"
 #include "engine/machine/internals.h"
-#include "engine/io/log.h"
 
 bool debug_attached(const struct machine *m)
 {
@@ -242,8 +242,8 @@ static void stop_fault_storm(struct cpu *cpu, int signal)
 {
     struct machine *m = cpu->cluster->machine;
     log_error("%s: fault storm: exception %d (%s) at pc 0x%08" PRIx64 " %u times in a row "
-              "with no instruction retired; %s", cpu->path, cpu->excp, signal_name(signal),
-              (uint64_t)cpu->storm_pc, cpu->storm_count,
+              "with no instruction retired; %s",
+              cpu->path, cpu->excp, signal_name(signal), (uint64_t)cpu->storm_pc, cpu->storm_count,
               debug_attached(m) ? "stopping for the debugger" : "ending the run");
     cpu->storm_count = 0;
     if (debug_attached(m)) {

@@ -23,22 +23,22 @@ enum wp_kind { WP_WRITE = 1, WP_READ = 2, WP_ACCESS = 3 };
 
 enum stop_reason {
     STOP_NONE,
-    STOP_BREAKPOINT,   /* sw or hw breakpoint (bp_kind says which) */
-    STOP_WATCHPOINT,   /* after the access; addr/kind filled */
-    STOP_STEP,         /* single-step finished */
-    STOP_REQUEST,      /* the debugger asked (interrupt, vCont;t) */
-    STOP_SIGNAL,       /* a guest exception the debugger intercepts */
-    STOP_EXITED,       /* the guest asked to exit (finisher, semihosting) */
+    STOP_BREAKPOINT, /* sw or hw breakpoint (bp_kind says which) */
+    STOP_WATCHPOINT, /* after the access; addr/kind filled */
+    STOP_STEP,       /* single-step finished */
+    STOP_REQUEST,    /* the debugger asked (interrupt, vCont;t) */
+    STOP_SIGNAL,     /* a guest exception the debugger intercepts */
+    STOP_EXITED,     /* the guest asked to exit (finisher, semihosting) */
 };
 
 struct stop_event {
     struct cpu *cpu;
     enum stop_reason reason;
-    int signal;          /* gdb signal number (5 = SIGTRAP, 2 = SIGINT, ...) */
+    int signal; /* gdb signal number (5 = SIGTRAP, 2 = SIGINT, ...) */
     enum bp_kind bp;
     enum wp_kind wp;
-    gaddr addr;          /* watchpoint: the data address */
-    int exit_code;       /* STOP_EXITED */
+    gaddr addr;    /* watchpoint: the data address */
+    int exit_code; /* STOP_EXITED */
 };
 
 /* gdb signal numbers (gdb/signals.def), as sent in stop replies. */

@@ -12,11 +12,12 @@
 #include <string.h>
 
 #include "engine/io/diag.h"
-#include "engine/machine/internals.h"
 #include "engine/io/log.h"
+#include "engine/machine/internals.h"
 
 extern const struct object_type cpu_type, cluster_type;
 
+/* clang-format off */
 static const struct prop_def machine_props[] = {
     {.name = "description", .type = PROP_STRING, .offset = offsetof(struct machine, description),
      .help = "what the board is"},
@@ -40,6 +41,7 @@ static const struct prop_def machine_props[] = {
      .help = "frequency of the board's timer counters (Hz)"},
     {0},
 };
+/* clang-format on */
 
 static int machine_init(struct object *obj)
 {
@@ -324,11 +326,13 @@ static void notify(struct machine *m, enum run_event e, const struct stop_event 
     for (unsigned i = 0; i < m->nobservers;) {
         struct machine_observer *o = m->observers[i];
         switch (e) {
+        /* clang-format off */
         case EV_STOPPED: if (o->stopped) o->stopped(o->opaque, ev); break;
         case EV_HELD: if (o->held) o->held(o->opaque, c); break;
         case EV_RELEASED: if (o->released) o->released(o->opaque); break;
         case EV_RESET: if (o->reset) o->reset(o->opaque, c); break;
         case EV_EXITED: if (o->exited) o->exited(o->opaque, code); break;
+            /* clang-format on */
         }
         if (i < m->nobservers && m->observers[i] == o)
             i++;

@@ -74,9 +74,9 @@ struct machine_accel {
 struct machine {
     struct object obj;
     char *description;
-    uint64_t quantum;        /* at most this many instructions per CPU per round */
-    uint64_t cpu_freq_hz;    /* nominal: virtual time per instruction */
-    uint64_t timebase_hz;    /* e.g. the CLINT mtime frequency */
+    uint64_t quantum;     /* at most this many instructions per CPU per round */
+    uint64_t cpu_freq_hz; /* nominal: virtual time per instruction */
+    uint64_t timebase_hz; /* e.g. the CLINT mtime frequency */
 
     struct cluster **clusters;
     unsigned nclusters;
@@ -88,16 +88,16 @@ struct machine {
     /* Reload every image and reset the board (set by main; gdb's vRun and
      * the monitor's system_reset use it). NULL: plain machine_reset. */
     int (*restart)(struct machine *m);
-    uint64_t clock_ns;       /* virtual time */
-    uint64_t time_limit_ns;  /* machine_run stops here (0: no limit) */
-    uint64_t wall_limit_ns;  /* and after this much host time (0: no limit) */
-    uint64_t clock_rem;      /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
-    uint64_t slice;          /* instructions per CPU in the running round */
+    uint64_t clock_ns;         /* virtual time */
+    uint64_t time_limit_ns;    /* machine_run stops here (0: no limit) */
+    uint64_t wall_limit_ns;    /* and after this much host time (0: no limit) */
+    uint64_t clock_rem;        /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
+    uint64_t slice;            /* instructions per CPU in the running round */
     uint64_t insns_since_poll; /* charged to CPUs since the scheduler last polled events */
-    uint64_t poll_host_ns;   /* host monotonic time of that poll */
-    int stop_status;         /* non-zero: the run ends with this exit status (fault storm,
-                              * wall-clock limit) */
-    struct vtimer *timers;   /* sorted by deadline */
+    uint64_t poll_host_ns;     /* host monotonic time of that poll */
+    int stop_status;           /* non-zero: the run ends with this exit status (fault storm,
+                                * wall-clock limit) */
+    struct vtimer *timers;     /* sorted by deadline */
 
     struct machine_symbol *symbols; /* from loaded ELF images */
     unsigned nsymbols;

@@ -12,10 +12,10 @@
 #include <inttypes.h>
 #include <time.h>
 
-#include "engine/machine/debug.h"
-#include "engine/machine/internals.h"
 #include "engine/io/event.h"
 #include "engine/io/log.h"
+#include "engine/machine/debug.h"
+#include "engine/machine/internals.h"
 
 static uint64_t insns_to_ns(const struct machine *m, uint64_t insns)
 {
@@ -214,8 +214,9 @@ static void report_cpus(struct machine *m)
         for (unsigned j = 0; j < m->clusters[i]->ncpus; j++) {
             struct cpu *cpu = m->clusters[i]->cpus[j];
             log_error("  %s: %s, pc 0x%08" PRIx64 ", %" PRIu64 " instructions", cpu->path,
-                      cpu->state == CPU_OFF ? "powered off"
-                      : cpu->state == CPU_WAITING ? "waiting for an interrupt" : "running",
+                      cpu->state == CPU_OFF       ? "powered off"
+                      : cpu->state == CPU_WAITING ? "waiting for an interrupt"
+                                                  : "running",
                       (uint64_t)cpu->target->get_pc(cpu), cpu->icount);
         }
 }
@@ -233,7 +234,8 @@ static int stop_at_time_limit(struct machine *m)
 static int stop_at_wall_limit(struct machine *m)
 {
     log_error("wall-clock limit of %.6f s reached; the guest did not exit at %.6f s of "
-              "virtual time", (double)m->wall_limit_ns / 1e9, (double)m->clock_ns / 1e9);
+              "virtual time",
+              (double)m->wall_limit_ns / 1e9, (double)m->clock_ns / 1e9);
     report_cpus(m);
     return MACHINE_TIME_LIMIT_EXIT;
 }

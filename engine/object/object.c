@@ -388,8 +388,8 @@ static void format_size(const struct prop_def *def, const union prop_value *v, c
     format_uint(def, v, buf, len);
 }
 
-static void format_duration_prop(const struct prop_def *def, const union prop_value *v,
-                                 char *buf, size_t len)
+static void format_duration_prop(const struct prop_def *def, const union prop_value *v, char *buf,
+                                 size_t len)
 {
     (void)def;
     format_duration(v->u, buf, len);
@@ -829,22 +829,13 @@ static bool prop_value_from_int(const struct prop_def *def, int64_t n, union pro
 {
     memset(v, 0, sizeof(*v));
     switch (def->type) {
-    case PROP_INT:
-        v->i = n;
-        return true;
+    case PROP_INT: v->i = n; return true;
     case PROP_UINT:
     case PROP_SIZE:
-    case PROP_DURATION:
-        v->u = (uint64_t)n;
-        return n >= 0;
-    case PROP_BOOL:
-        v->b = n != 0;
-        return true;
-    case PROP_ENUM:
-        v->e = (int)n;
-        return n >= 0 && (uint64_t)n < enum_count(def);
-    default:
-        return false;
+    case PROP_DURATION: v->u = (uint64_t)n; return n >= 0;
+    case PROP_BOOL: v->b = n != 0; return true;
+    case PROP_ENUM: v->e = (int)n; return n >= 0 && (uint64_t)n < enum_count(def);
+    default: return false;
     }
 }
 

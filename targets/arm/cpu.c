@@ -15,20 +15,25 @@
 /* The Cortex-M4 has its FPU (FPv4-SP-D16), as QEMU's cortex-m4 and most
  * parts do; code that never enables CP10/CP11 in CPACR sees the integer
  * core (an FP instruction is a NOCP UsageFault, the reset state). */
-#define MODEL(n, xml, f) \
-    {.name = n, .elf_machine = EM_ARM, .elf_class = ELFCLASS32, .tdesc = xml, .features = f}
+#define MODEL(n, xml, f)                                                                           \
+    {                                                                                              \
+        .name = n, .elf_machine = EM_ARM, .elf_class = ELFCLASS32, .tdesc = xml, .features = f     \
+    }
 static const struct cpu_model arm_models[] = {
     MODEL("cortex-m0", "arm-m-v6.xml", ARM_FEAT_V6M | ARM_FEAT_NO_VTOR),
     MODEL("cortex-m0plus", "arm-m-v6.xml", ARM_FEAT_V6M),
     MODEL("cortex-m3", "arm-m.xml", 0),
     MODEL("cortex-m4", "arm-m-fp.xml", ARM_FEAT_DSP | ARM_FEAT_FP),
-    MODEL("cortex-m7", "arm-m-fp.xml",
-          ARM_FEAT_DSP | ARM_FEAT_FP | ARM_FEAT_FP_DP | ARM_FEAT_FPV5),
+    MODEL("cortex-m7", "arm-m-fp.xml", ARM_FEAT_DSP | ARM_FEAT_FP | ARM_FEAT_FP_DP | ARM_FEAT_FPV5),
     {.name = NULL},
 };
 #undef MODEL
 
-#define G(name, field) {name, IR_I32, offsetof(struct arm_cpu, field)}
+#define G(name, field)                                                                             \
+    {                                                                                              \
+        name, IR_I32, offsetof(struct arm_cpu, field)                                              \
+    }
+/* clang-format off */
 const struct ir_global_def arm_globals[ARM_G_COUNT] = {
     G("r0", r[0]), G("r1", r[1]), G("r2", r[2]), G("r3", r[3]), G("r4", r[4]), G("r5", r[5]),
     G("r6", r[6]), G("r7", r[7]), G("r8", r[8]), G("r9", r[9]), G("r10", r[10]),
@@ -45,6 +50,7 @@ const struct ir_global_def arm_globals[ARM_G_COUNT] = {
     G("s26", vfp[26]), G("s27", vfp[27]), G("s28", vfp[28]), G("s29", vfp[29]),
     G("s30", vfp[30]), G("s31", vfp[31]),
 };
+/* clang-format on */
 
 static int arm_cpu_init(struct cpu *cpu, const struct cpu_model *model)
 {
@@ -104,8 +110,7 @@ static uint32_t arm_tb_flags(const struct cpu *cpu)
 /* Misaligned: UsageFault UNALIGNED. Anything else the bus refused is a
  * precise BusFault with the address in BFAR. */
 static __attribute__((noreturn)) void arm_mem_fault(struct cpu *cpu, gaddr addr,
-                                                    enum mem_access acc,
-                                                    enum mem_fault_kind kind)
+                                                    enum mem_access acc, enum mem_fault_kind kind)
 {
     struct arm_cpu *c = arm_cpu(cpu);
     if (kind == MEM_FAULT_MISALIGNED)

@@ -18,11 +18,12 @@ const struct arm_opdef arm_opdefs[T_COUNT] = {ARM_OPS(ARM_OPDEF)};
 static bool op_is_dsp(enum thumb_op op)
 {
     switch (arm_opdefs[op].kind) {
-    case K_DSP: case K_DSP64: case K_PAR: case K_PKH:
-        return true;
+    case K_DSP:
+    case K_DSP64:
+    case K_PAR:
+    case K_PKH: return true;
     default:
-        return op == T_SXTAB || op == T_UXTAB || op == T_SXTAH ||
-               op == T_UXTAH || op == T_UMAAL;
+        return op == T_SXTAB || op == T_UXTAB || op == T_SXTAH || op == T_UXTAH || op == T_UMAAL;
     }
 }
 

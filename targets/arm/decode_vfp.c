@@ -75,8 +75,8 @@ static void dec_ldst(struct vdec *v)
     }
     /* Register lists count from Vd:D or D:Vd without the D16 limit of a
      * single register: the end of the list is checked instead. */
-    unsigned first = in->dp ? bit(v->hw1, 6) << 4 | v->hw2 >> 12
-                            : (v->hw2 >> 12) << 1 | bit(v->hw1, 6);
+    unsigned first =
+        in->dp ? bit(v->hw1, 6) << 4 | v->hw2 >> 12 : (v->hw2 >> 12) << 1 | bit(v->hw1, 6);
     unsigned regs = in->dp ? imm8 / 2 : imm8;
     bool sp_wb = w && in->rn == ARM_SP;
     in->rd = (uint8_t)first;
@@ -207,8 +207,10 @@ static void dec_dp_other(struct vdec *v, bool dp)
     switch (opc2) {
     case 0: dec_unary(v, dp, opc3 == 1 ? T_VMOV_REG : T_VABS, false); break;
     case 1: dec_unary(v, dp, opc3 == 1 ? T_VNEG : T_VSQRT, false); break;
-    case 2: case 3: dec_half(v, dp); break;
-    case 4: case 5: /* VCMP{E}; with #0.0 when opc2 bit 0, Vm and M zero */
+    case 2:
+    case 3: dec_half(v, dp); break;
+    case 4:
+    case 5: /* VCMP{E}; with #0.0 when opc2 bit 0, Vm and M zero */
         dec_unary(v, dp, bit(v->hw2, 7) ? T_VCMPE : T_VCMP, false);
         in->imm = opc2 & 1;
         v->undef |= (opc2 & 1) && (v->hw2 & 0x2f);
@@ -226,8 +228,12 @@ static void dec_dp_other(struct vdec *v, bool dp)
         in->rm = reg_m(v, false);
         in->imm = bit(v->hw2, 7);
         break;
-    case 10: case 11: case 14: case 15: dec_fixed(v, dp); break;
-    case 12: case 13: /* to a 32-bit integer in Sd */
+    case 10:
+    case 11:
+    case 14:
+    case 15: dec_fixed(v, dp); break;
+    case 12:
+    case 13: /* to a 32-bit integer in Sd */
         in->op = bit(v->hw2, 7) ? T_VCVT_FI : T_VCVTR;
         in->rd = reg_d(v, false);
         in->rm = reg_m(v, dp);
@@ -241,8 +247,9 @@ static void dec_dp_other(struct vdec *v, bool dp)
 static void dec_dp(struct vdec *v)
 {
     static const uint16_t three[11][2] = {
-        {T_VMLA, T_VMLS}, {T_VNMLS, T_VNMLA}, {T_VMUL, T_VNMUL}, {T_VADD, T_VSUB},
-        [8] = {T_VDIV, T_UNDEF}, [9] = {T_VFNMS, T_VFNMA}, [10] = {T_VFMA, T_VFMS},
+        {T_VMLA, T_VMLS},        {T_VNMLS, T_VNMLA},      {T_VMUL, T_VNMUL},
+        {T_VADD, T_VSUB},        [8] = {T_VDIV, T_UNDEF}, [9] = {T_VFNMS, T_VFNMA},
+        [10] = {T_VFMA, T_VFMS},
     };
     struct thumb_insn *in = v->in;
     unsigned opc1 = arm_bits(v->hw1, 7, 4) & 0xb;
@@ -299,8 +306,7 @@ static bool is_dp_arith(const struct thumb_insn *in)
     switch (arm_opdefs[in->op].kind) {
     case K_VFP: return in->op != T_VCVTB && in->op != T_VCVTT && in->op != T_VCVT_DS;
     case K_VMOV: /* VMOV immediate and register too: they are VFPv3 data processing */
-        return in->op == T_VABS || in->op == T_VNEG || in->op == T_VMOV_IMM ||
-               in->op == T_VMOV_REG;
+        return in->op == T_VABS || in->op == T_VNEG || in->op == T_VMOV_IMM || in->op == T_VMOV_REG;
     default: return false;
     }
 }

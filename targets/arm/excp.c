@@ -18,12 +18,12 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "engine/machine/debug.h"
 #include "engine/io/log.h"
+#include "engine/machine/debug.h"
 #include "targets/arm/internals.h"
 
 #define FRAME_SIZE 0x20
-#define FP_FRAME_SIZE 0x68 /* with S0-S15, FPSCR and a reserved word */
+#define FP_FRAME_SIZE 0x68           /* with S0-S15, FPSCR and a reserved word */
 #define EXC_RETURN_BASIC_FRAME 0x10u /* EXC_RETURN bit 4: no FP state stacked */
 #define EXC_RETURN_HANDLER 0xfffffff1u
 #define EXC_RETURN_THREAD_MSP 0xfffffff9u
@@ -117,8 +117,8 @@ void arm_set_vtor_and_reload(struct arm_cpu *c, uint32_t vtor)
 static void lockup(struct arm_cpu *c, unsigned exc)
 {
     log_error("%s: lockup: exception %u at pc 0x%08" PRIx32 " cannot be taken at execution "
-              "priority %d; the core stops until reset", c->cpu.path, exc, c->r[15],
-              arm_exec_priority(c));
+              "priority %d; the core stops until reset",
+              c->cpu.path, exc, c->r[15], arm_exec_priority(c));
     c->locked_up = true;
     c->r[15] = 0xfffffffeu;
     c->cpu.state = CPU_WAITING;
@@ -134,8 +134,8 @@ static void push_stack(struct arm_cpu *c, uint32_t ret_addr)
     uint32_t sp = c->r[13];
     uint32_t realign = force && (sp & 4) ? XPSR_SPREALIGN : 0;
     uint32_t frame = (sp - (fp ? FP_FRAME_SIZE : FRAME_SIZE)) & (force ? ~4u : ~0u);
-    uint32_t w[8] = {c->r[0], c->r[1], c->r[2], c->r[3], c->r[12], c->r[14], ret_addr,
-                     (arm_xpsr_read(c) & ~XPSR_SPREALIGN) | realign};
+    uint32_t w[8] = {c->r[0],  c->r[1],  c->r[2],  c->r[3],
+                     c->r[12], c->r[14], ret_addr, (arm_xpsr_read(c) & ~XPSR_SPREALIGN) | realign};
     c->r[13] = frame;
     for (unsigned i = 0; i < 8 && ok; i++)
         ok = mem_view_write(c->cpu.view, frame + 4 * i, 4, w[i]) == MEM_OK;
@@ -146,7 +146,8 @@ static void push_stack(struct arm_cpu *c, uint32_t ret_addr)
         arm_set_pending(c, ARM_EXC_BUS, true);
     }
     c->r[14] = arm_handler_mode(c) ? EXC_RETURN_HANDLER
-               : psp ? EXC_RETURN_THREAD_PSP : EXC_RETURN_THREAD_MSP;
+               : psp               ? EXC_RETURN_THREAD_PSP
+                                   : EXC_RETURN_THREAD_MSP;
     if (fp)
         c->r[14] &= ~EXC_RETURN_BASIC_FRAME;
 }
@@ -165,9 +166,10 @@ static void exception_taken(struct arm_cpu *c, unsigned exc)
         exc = ARM_EXC_HARD;
     }
     if (log_enabled(LOG_INT))
-        log_debug(LOG_INT, "%s: exception %u from pc 0x%08" PRIx32 " to 0x%08" PRIx32
-                  " after %" PRIu64 " instructions", c->cpu.path, exc, c->r[15],
-                  (uint32_t)vec, c->cpu.icount);
+        log_debug(LOG_INT,
+                  "%s: exception %u from pc 0x%08" PRIx32 " to 0x%08" PRIx32 " after %" PRIu64
+                  " instructions",
+                  c->cpu.path, exc, c->r[15], (uint32_t)vec, c->cpu.icount);
     if (arm_using_psp(c))
         swap_sp(c);
     c->ipsr = exc;
@@ -256,8 +258,7 @@ bool arm_exec_interrupt(struct cpu *cpu)
         c->event = false;
     }
     if (c->reset_pending) {
-        log_info("%s: reset requested (AIRCR.SYSRESETREQ): resetting the core",
-                 cpu->path);
+        log_info("%s: reset requested (AIRCR.SYSRESETREQ): resetting the core", cpu->path);
         arm_take_reset(c);
         return true;
     }

@@ -134,8 +134,7 @@ void arm_fp_reset(struct arm_cpu *c)
     c->nvic.fpccr = arm_has_fp(c) ? FPCCR_ASPEN | FPCCR_LSPEN : 0;
 }
 
-static uint64_t helper_fp_check(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2,
-                                uint64_t a3)
+static uint64_t helper_fp_check(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {
     (void)a0, (void)a1, (void)a2, (void)a3;
     arm_fp_check(arm_cpu(cpu));

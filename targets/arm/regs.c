@@ -105,10 +105,13 @@ static void set_fpscr(struct cpu *cpu, const struct target_reg *r, uint64_t v)
     arm_cpu(cpu)->fpscr = (uint32_t)v & FPSCR_MASK;
 }
 
+/* clang-format off */
 #define R(n, reg) {.name = reg, .get = get_r, .set = set_r, .arg = n}
 #define D(n) {.name = "d" #n, .get = get_d, .set = set_d, .arg = n}
 #define SYS(reg, n) {.name = reg, .get = get_sys, .set = set_sys, .arg = n}
+/* clang-format on */
 
+/* clang-format off */
 const struct target_reg arm_regs[] = {
     R(0, "r0"), R(1, "r1"), R(2, "r2"), R(3, "r3"), R(4, "r4"), R(5, "r5"), R(6, "r6"),
     R(7, "r7"), R(8, "r8"), R(9, "r9"), R(10, "r10"), R(11, "r11"), R(12, "r12"),
@@ -122,3 +125,4 @@ const struct target_reg arm_regs[] = {
     {.name = "fpscr", .get = get_fpscr, .set = set_fpscr},
     {0},
 };
+/* clang-format on */

@@ -24,6 +24,7 @@
 #define SCS_BASE 0xe000e000u
 #define SCS_SIZE 0x1000u
 
+/* clang-format off */
 enum {
     SCS_ICTR = 0x004, SCS_ACTLR = 0x008, SYST_CSR = 0x010, SYST_CALIB = 0x01c,
     SCB_CPUID = 0xd00, SCB_ICSR = 0xd04, SCB_VTOR = 0xd08, SCB_AIRCR = 0xd0c, SCB_SCR = 0xd10,
@@ -33,6 +34,7 @@ enum {
     SCB_STIR = 0xf00, FP_FPCCR = 0xf34, FP_FPCAR = 0xf38, FP_FPDSCR = 0xf3c, FP_MVFR0 = 0xf40,
     FP_MVFR1 = 0xf44, FP_MVFR2 = 0xf48,
 };
+/* clang-format on */
 
 #define ICSR_NMIPENDSET (1u << 31)
 #define ICSR_PENDSVSET (1u << 28)
@@ -45,8 +47,9 @@ enum {
 #define AIRCR_VECTKEYSTAT 0xfa05u
 #define AIRCR_SYSRESETREQ (1u << 2)
 #define AIRCR_VECTRESET (1u << 0)
-#define CCR_WRITABLE (CCR_NONBASETHRDENA | CCR_USERSETMPEND | CCR_UNALIGN_TRP | \
-                      CCR_DIV_0_TRP | CCR_BFHFNMIGN | CCR_STKALIGN)
+#define CCR_WRITABLE                                                                               \
+    (CCR_NONBASETHRDENA | CCR_USERSETMPEND | CCR_UNALIGN_TRP | CCR_DIV_0_TRP | CCR_BFHFNMIGN |     \
+     CCR_STKALIGN)
 
 /* CPUID (B3.2.3): Cortex-M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1, M7 r1p2. */
 #define CPUID_M0 0x410cc200u
@@ -56,8 +59,9 @@ enum {
 #define CPUID_M7 0x411fc272u
 
 #define CPACR_CP10_CP11 (0xfu << CPACR_CP10_SHIFT)
-#define FPCCR_WRITABLE (FPCCR_ASPEN | FPCCR_LSPEN | FPCCR_MONRDY | FPCCR_BFRDY | FPCCR_MMRDY | \
-                        FPCCR_HFRDY | FPCCR_THREAD | FPCCR_USER | FPCCR_LSPACT)
+#define FPCCR_WRITABLE                                                                             \
+    (FPCCR_ASPEN | FPCCR_LSPEN | FPCCR_MONRDY | FPCCR_BFRDY | FPCCR_MMRDY | FPCCR_HFRDY |          \
+     FPCCR_THREAD | FPCCR_USER | FPCCR_LSPACT)
 #define FPDSCR_WRITABLE (FPSCR_AHP | FPSCR_DN | FPSCR_FZ | 3u << FPSCR_RMODE_SHIFT)
 
 static uint32_t cpuid(const struct arm_cpu *c)
@@ -89,11 +93,14 @@ static const uint32_t id_regs[2][16] = {
 };
 
 /* System handler state shown in SHCSR: bit, exception, active (else pending). */
-static const struct { uint8_t bit, exc; bool active; } shcsr_bits[] = {
-    {0, ARM_EXC_MEM, true}, {1, ARM_EXC_BUS, true}, {3, ARM_EXC_USAGE, true},
-    {7, ARM_EXC_SVC, true}, {8, ARM_EXC_DEBUGMON, true}, {10, ARM_EXC_PENDSV, true},
-    {11, ARM_EXC_SYSTICK, true}, {12, ARM_EXC_USAGE, false}, {13, ARM_EXC_MEM, false},
-    {14, ARM_EXC_BUS, false}, {15, ARM_EXC_SVC, false},
+static const struct {
+    uint8_t bit, exc;
+    bool active;
+} shcsr_bits[] = {
+    {0, ARM_EXC_MEM, true},      {1, ARM_EXC_BUS, true},      {3, ARM_EXC_USAGE, true},
+    {7, ARM_EXC_SVC, true},      {8, ARM_EXC_DEBUGMON, true}, {10, ARM_EXC_PENDSV, true},
+    {11, ARM_EXC_SYSTICK, true}, {12, ARM_EXC_USAGE, false},  {13, ARM_EXC_MEM, false},
+    {14, ARM_EXC_BUS, false},    {15, ARM_EXC_SVC, false},
 };
 
 /* The exceptions with a configurable priority byte in SHPR1-3 (ARMv6-M
@@ -114,8 +121,13 @@ static bool absent(const struct arm_cpu *c, uint32_t offset)
         return false;
     switch (offset) {
     case SCB_VTOR: return c->feat & ARM_FEAT_NO_VTOR;
-    case SCB_SHPR1: case SCB_CFSR: case SCB_HFSR: case SCB_DFSR: case SCB_MMFAR:
-    case SCB_BFAR: case SCB_STIR: return true;
+    case SCB_SHPR1:
+    case SCB_CFSR:
+    case SCB_HFSR:
+    case SCB_DFSR:
+    case SCB_MMFAR:
+    case SCB_BFAR:
+    case SCB_STIR: return true;
     default: return offset >= SCB_ID_FIRST && offset <= SCB_ID_LAST;
     }
 }
@@ -242,7 +254,9 @@ static uint32_t scb_read(struct arm_cpu *c, uint32_t offset)
     case FP_FPCCR: return n->fpccr;
     case FP_FPCAR: return n->fpcar;
     case FP_FPDSCR: return n->fpdscr;
-    case FP_MVFR0: case FP_MVFR1: case FP_MVFR2: return mvfr(c, (offset - FP_MVFR0) / 4);
+    case FP_MVFR0:
+    case FP_MVFR1:
+    case FP_MVFR2: return mvfr(c, (offset - FP_MVFR0) / 4);
     default: return 0;
     }
 }
@@ -289,7 +303,10 @@ static void scb_write(struct arm_cpu *c, uint32_t offset, uint32_t v)
         if ((v & 0x1ff) < ARM_NUM_IRQ)
             arm_set_pending(c, ARM_EXC_IRQ0 + (v & 0x1ff), true);
         break;
-    case SCB_CPACR: case FP_FPCCR: case FP_FPCAR: case FP_FPDSCR: fp_write(c, offset, v); break;
+    case SCB_CPACR:
+    case FP_FPCCR:
+    case FP_FPCAR:
+    case FP_FPDSCR: fp_write(c, offset, v); break;
     default:
         if (offset >= SCB_SHPR1 && offset <= SCB_SHPR3)
             shpr_write(c, offset, v, 4);
@@ -391,6 +408,7 @@ int arm_cluster_realize(struct cluster *cl)
     mem_region_unref(r);
     if (err)
         log_error("%s: cannot map the System Control Space at 0x%08x: the board already "
-                  "maps something there", object_path(&cl->obj, path, sizeof(path)), SCS_BASE);
+                  "maps something there",
+                  object_path(&cl->obj, path, sizeof(path)), SCS_BASE);
     return err;
 }

@@ -66,14 +66,15 @@ void arm_write_control(struct arm_cpu *c, uint32_t control)
 }
 
 /* SYSm values of MRS and MSR (B5.1.1). */
+/* clang-format off */
 enum {
     SYSM_APSR = 0, SYSM_XPSR_MAX = 7, SYSM_MSP = 8, SYSM_PSP = 9, SYSM_PRIMASK = 16,
     SYSM_BASEPRI = 17, SYSM_BASEPRI_MAX = 18, SYSM_FAULTMASK = 19, SYSM_CONTROL = 20,
 };
+/* clang-format on */
 
 /* MRS: the xPSR views never show the EPSR (it reads as zero). */
-static uint64_t helper_mrs(struct cpu *cpu, uint64_t sysm, uint64_t a1, uint64_t a2,
-                           uint64_t a3)
+static uint64_t helper_mrs(struct cpu *cpu, uint64_t sysm, uint64_t a1, uint64_t a2, uint64_t a3)
 {
     (void)a1, (void)a2, (void)a3;
     struct arm_cpu *c = arm_cpu(cpu);
@@ -92,7 +93,8 @@ static uint64_t helper_mrs(struct cpu *cpu, uint64_t sysm, uint64_t a1, uint64_t
     case SYSM_MSP: return priv ? arm_get_msp(c) : 0;
     case SYSM_PSP: return priv ? arm_get_psp(c) : 0;
     case SYSM_PRIMASK: return c->primask;
-    case SYSM_BASEPRI: case SYSM_BASEPRI_MAX: return c->basepri;
+    case SYSM_BASEPRI:
+    case SYSM_BASEPRI_MAX: return c->basepri;
     case SYSM_FAULTMASK: return c->faultmask;
     case SYSM_CONTROL: return c->control;
     default: return 0;

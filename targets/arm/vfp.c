@@ -120,8 +120,7 @@ static uint64_t process_nan(struct fpenv *e, bool dp, uint64_t a)
 }
 
 /* FPProcessNaNs/FPProcessNaNs3 over @n operands: false if none is a NaN. */
-static bool process_nans(struct fpenv *e, bool dp, const uint64_t *ops, unsigned n,
-                         uint64_t *r)
+static bool process_nans(struct fpenv *e, bool dp, const uint64_t *ops, unsigned n, uint64_t *r)
 {
     for (unsigned i = 0; i < n; i++)
         if (f_is_snan(dp, ops[i])) {
@@ -218,8 +217,8 @@ static uint64_t maxmin_num(struct fpenv *e, bool dp, uint64_t a, uint64_t b, boo
     if (process_nans(e, dp, ops, 2, &r))
         return r;
     /* Total order puts -0 below +0, as FPMax/FPMin want. */
-    bool lt = dp ? sf_f64_lt_total(ops[0], ops[1])
-                 : sf_f32_lt_total((uint32_t)ops[0], (uint32_t)ops[1]);
+    bool lt =
+        dp ? sf_f64_lt_total(ops[0], ops[1]) : sf_f32_lt_total((uint32_t)ops[0], (uint32_t)ops[1]);
     return lt == min ? ops[0] : ops[1];
 }
 
@@ -305,8 +304,8 @@ static uint64_t from_fixed(struct fpenv *e, bool dp, uint32_t v, unsigned size, 
                            unsigned fbits)
 {
     struct sf_status exact = {.round = SF_RNE};
-    int64_t x = size == 16 ? (is_signed ? (int16_t)v : (uint16_t)v)
-                           : (is_signed ? (int32_t)v : (int64_t)v);
+    int64_t x =
+        size == 16 ? (is_signed ? (int16_t)v : (uint16_t)v) : (is_signed ? (int32_t)v : (int64_t)v);
     uint64_t d = sf_f64_mul(sf_i64_to_f64(x, &exact), pow2(-(int)fbits), &exact);
     uint8_t round = e->st.round;
     if (dp)
@@ -328,8 +327,7 @@ static uint64_t convert_sd(struct fpenv *e, bool to_dp, uint64_t a)
         if (e->fpscr & FPSCR_DN)
             return f_default_nan(to_dp);
         if (to_dp) /* sign, quiet, the payload on top */
-            return (a & f_sign(false)) << 32 | 0x7ff8000000000000ull |
-                   (a & 0x3fffffull) << 29;
+            return (a & f_sign(false)) << 32 | 0x7ff8000000000000ull | (a & 0x3fffffull) << 29;
         return (a >> 32 & f_sign(false)) | 0x7fc00000u | ((a >> 29) & 0x3fffffu);
     }
     return to_dp ? sf_f32_to_f64((uint32_t)a, &e->st) : sf_f64_to_f32(a, &e->st);
@@ -443,7 +441,10 @@ static void exec_convert(struct fpenv *e, struct arm_cpu *c, unsigned op, bool d
     switch (op) {
     case T_VCVT_FI: c->vfp[d] = to_int(e, dp, get_reg(c, dp, m), is_signed, SF_RTZ); break;
     case T_VCVTR: c->vfp[d] = to_int(e, dp, get_reg(c, dp, m), is_signed, e->st.round); break;
-    case T_VCVTA: case T_VCVTN: case T_VCVTP: case T_VCVTM:
+    case T_VCVTA:
+    case T_VCVTN:
+    case T_VCVTP:
+    case T_VCVTM:
         c->vfp[d] = to_int(e, dp, get_reg(c, dp, m), is_signed, direct_round[op - T_VCVTA]);
         break;
     case T_VCVT_IF: {
@@ -492,15 +493,17 @@ static void exec_arith(struct fpenv *e, struct arm_cpu *c, unsigned op, bool dp,
     case T_VFNMA: r = muladd(e, dp, neg(dp, acc), neg(dp, a), b); break;
     case T_VFNMS: r = muladd(e, dp, neg(dp, acc), a, b); break;
     case T_VSQRT: r = fsqrt(e, dp, b); break;
-    case T_VRINTA: case T_VRINTN: case T_VRINTP: case T_VRINTM:
-        r = round_int(e, dp, b, direct_round[op - T_VRINTA], false);
-        break;
+    case T_VRINTA:
+    case T_VRINTN:
+    case T_VRINTP:
+    case T_VRINTM: r = round_int(e, dp, b, direct_round[op - T_VRINTA], false); break;
     case T_VRINTR: r = round_int(e, dp, b, e->st.round, false); break;
     case T_VRINTZ: r = round_int(e, dp, b, SF_RTZ, false); break;
     case T_VRINTX: r = round_int(e, dp, b, e->st.round, true); break;
-    case T_VSELEQ: case T_VSELVS: case T_VSELGE: case T_VSELGT:
-        r = vsel_cond(c, op) ? a : b;
-        break;
+    case T_VSELEQ:
+    case T_VSELVS:
+    case T_VSELGE:
+    case T_VSELGT: r = vsel_cond(c, op) ? a : b; break;
     default: r = maxmin_num(e, dp, a, b, op == T_VMINNM); break;
     }
     set_reg(c, dp, d, r);
@@ -516,8 +519,7 @@ void arm_vfp_exec(struct arm_cpu *c, unsigned op, bool dp, uint32_t regs, uint32
     } else if (op == T_VCMP || op == T_VCMPE) {
         /* imm bit 0: compare with +0.0 */
         uint64_t b = (imm & 1) ? 0 : get_reg(c, dp, m);
-        c->fpscr = (c->fpscr & ~FPSCR_NZCV) | compare(&e, dp, get_reg(c, dp, d), b,
-                                                        op == T_VCMPE);
+        c->fpscr = (c->fpscr & ~FPSCR_NZCV) | compare(&e, dp, get_reg(c, dp, d), b, op == T_VCMPE);
     } else if (op == T_VCVTB || op == T_VCVTT) {
         exec_half(&e, c, dp, d, m, imm);
     } else if (op == T_VCVT_FX || op == T_VCVT_XF) {

@@ -162,9 +162,9 @@ static void fp_hold(const uint32_t *pattern, uint32_t *out, uint32_t n)
                      : "+r"(n)
                      : "r"(pattern), "r"(out)
                      : "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11",
-                       "s12", "s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21",
-                       "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31",
-                       "cc", "memory");
+                       "s12", "s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22",
+                       "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", "s31", "cc",
+                       "memory");
 }
 
 static uint32_t get_fpscr(void)

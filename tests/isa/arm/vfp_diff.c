@@ -53,14 +53,13 @@ static uint32_t rnd(void)
 }
 
 static const uint32_t special32[] = {
-    0x00000000, 0x80000000, 0x00000001, 0x807fffff, 0x00400000, 0x00800000, 0x80800001,
-    0x00ffffff, 0x3f800000, 0xbf800000, 0x3fc00000, 0x3f000000, 0x40400000, 0x3eaaaaab,
-    0x7f7fffff, 0xff7ffffe, 0x7f000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00001,
-    0x7fd12345, 0x7f800001, 0xffa00000, 0x7fbfffff, 0x4b000000, 0x4b7fffff, 0x4effffff,
-    0x4f000000, 0xcf000000, 0xcf000001, 0x4f800000, 0x4f7fffff, 0xbf7fffff, 0x3effffff,
-    0x477fe000, 0x477ff000, 0x477fefff, 0x47ffe000, 0x47fff000, 0x48000000, 0x38800000,
-    0x387fc000, 0x33800000, 0x33000000, 0x33000001, 0xb3c00000, 0x3f800001, 0x3fffffff,
-    0x46fffe00, 0xc7000000, 0x45800000,
+    0x00000000, 0x80000000, 0x00000001, 0x807fffff, 0x00400000, 0x00800000, 0x80800001, 0x00ffffff,
+    0x3f800000, 0xbf800000, 0x3fc00000, 0x3f000000, 0x40400000, 0x3eaaaaab, 0x7f7fffff, 0xff7ffffe,
+    0x7f000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00001, 0x7fd12345, 0x7f800001, 0xffa00000,
+    0x7fbfffff, 0x4b000000, 0x4b7fffff, 0x4effffff, 0x4f000000, 0xcf000000, 0xcf000001, 0x4f800000,
+    0x4f7fffff, 0xbf7fffff, 0x3effffff, 0x477fe000, 0x477ff000, 0x477fefff, 0x47ffe000, 0x47fff000,
+    0x48000000, 0x38800000, 0x387fc000, 0x33800000, 0x33000000, 0x33000001, 0xb3c00000, 0x3f800001,
+    0x3fffffff, 0x46fffe00, 0xc7000000, 0x45800000,
 };
 #define NSPECIAL32 (sizeof(special32) / sizeof(special32[0]))
 
@@ -70,13 +69,14 @@ static uint32_t gen32(void)
 {
     uint32_t r = rnd(), m = rnd() & 0x7fffff, sign = r & 0x80000000u;
     switch ((r >> 4) % 8) {
-    case 0: case 1: return special32[(r >> 8) % NSPECIAL32];
+    case 0:
+    case 1: return special32[(r >> 8) % NSPECIAL32];
     case 2: return rnd();
-    case 3: return sign | m >> ((r >> 8) % 23);                       /* subnormal */
-    case 4: return sign | (1 + (r >> 8) % 3) << 23 | m;               /* small normal */
-    case 5: return sign | (251 + (r >> 8) % 4) << 23 | m;             /* large */
-    case 6: return sign | 0x7f800000u | (m ? m : 1);                  /* NaN */
-    default: return sign | (112 + (r >> 8) % 48) << 23 | m;           /* 2^-15..2^32 */
+    case 3: return sign | m >> ((r >> 8) % 23);             /* subnormal */
+    case 4: return sign | (1 + (r >> 8) % 3) << 23 | m;     /* small normal */
+    case 5: return sign | (251 + (r >> 8) % 4) << 23 | m;   /* large */
+    case 6: return sign | 0x7f800000u | (m ? m : 1);        /* NaN */
+    default: return sign | (112 + (r >> 8) % 48) << 23 | m; /* 2^-15..2^32 */
     }
 }
 
@@ -91,18 +91,15 @@ static uint32_t near32(uint32_t a)
 
 #ifdef FPV5
 static const uint64_t special64[] = {
-    0x0000000000000000ull, 0x8000000000000000ull, 0x0000000000000001ull,
-    0x800fffffffffffffull, 0x0010000000000000ull, 0x3ff0000000000000ull,
-    0xbff0000000000000ull, 0x3ff8000000000000ull, 0x3fe0000000000000ull,
-    0x400c000000000000ull, 0x7fefffffffffffffull, 0x7ff0000000000000ull,
-    0xfff0000000000000ull, 0x7ff8000000000000ull, 0xfff8000000000123ull,
-    0x7ff0000000000001ull, 0x7ff4000000000000ull, 0x41dfffffffc00000ull,
-    0x41e0000000000000ull, 0xc1e0000000000000ull, 0x41efffffffe00000ull,
-    0x41f0000000000000ull, 0x47efffffe0000000ull, 0x47efffff00000000ull,
-    0x36a0000000000000ull, 0x3690000000000000ull, 0x380fffffffffffffull,
-    0x40effc0000000000ull, 0x40effe0000000000ull, 0x3f10000000000000ull,
-    0x3e70000000000000ull, 0x4330000000000000ull, 0x432fffffffffffffull,
-    0x3fe8000000000000ull, 0xc004000000000000ull, 0x4002000000000000ull,
+    0x0000000000000000ull, 0x8000000000000000ull, 0x0000000000000001ull, 0x800fffffffffffffull,
+    0x0010000000000000ull, 0x3ff0000000000000ull, 0xbff0000000000000ull, 0x3ff8000000000000ull,
+    0x3fe0000000000000ull, 0x400c000000000000ull, 0x7fefffffffffffffull, 0x7ff0000000000000ull,
+    0xfff0000000000000ull, 0x7ff8000000000000ull, 0xfff8000000000123ull, 0x7ff0000000000001ull,
+    0x7ff4000000000000ull, 0x41dfffffffc00000ull, 0x41e0000000000000ull, 0xc1e0000000000000ull,
+    0x41efffffffe00000ull, 0x41f0000000000000ull, 0x47efffffe0000000ull, 0x47efffff00000000ull,
+    0x36a0000000000000ull, 0x3690000000000000ull, 0x380fffffffffffffull, 0x40effc0000000000ull,
+    0x40effe0000000000ull, 0x3f10000000000000ull, 0x3e70000000000000ull, 0x4330000000000000ull,
+    0x432fffffffffffffull, 0x3fe8000000000000ull, 0xc004000000000000ull, 0x4002000000000000ull,
 };
 #define NSPECIAL64 (sizeof(special64) / sizeof(special64[0]))
 
@@ -112,7 +109,8 @@ static uint64_t gen64(void)
     uint64_t m = ((uint64_t)rnd() << 32 | rnd()) & 0xfffffffffffffull;
     uint64_t sign = (uint64_t)(r & 0x80000000u) << 32;
     switch ((r >> 4) % 8) {
-    case 0: case 1: return special64[(r >> 8) % NSPECIAL64];
+    case 0:
+    case 1: return special64[(r >> 8) % NSPECIAL64];
     case 2: return (uint64_t)rnd() << 32 | rnd();
     case 3: return sign | m >> ((r >> 8) % 52);
     case 4: return sign | (uint64_t)(1 + (r >> 8) % 3) << 52 | m;
@@ -148,16 +146,15 @@ static inline uint32_t get_fpscr(void)
 }
 
 /* s2 = insn(s0 = a, s1 = b, s2 = c). */
-#define OP32(fn, insn)                                                                  \
-    static uint32_t fn(uint32_t a, uint32_t b, uint32_t c)                              \
-    {                                                                                   \
-        uint32_t r;                                                                     \
-        __asm volatile("vmov s0, %1\n\tvmov s1, %2\n\tvmov s2, %3\n\t" insn              \
-                       "\n\tvmov %0, s2"                                                \
-                       : "=r"(r)                                                        \
-                       : "r"(a), "r"(b), "r"(c)                                         \
-                       : "s0", "s1", "s2", "memory");                                   \
-        return r;                                                                       \
+#define OP32(fn, insn)                                                                             \
+    static uint32_t fn(uint32_t a, uint32_t b, uint32_t c)                                         \
+    {                                                                                              \
+        uint32_t r;                                                                                \
+        __asm volatile("vmov s0, %1\n\tvmov s1, %2\n\tvmov s2, %3\n\t" insn "\n\tvmov %0, s2"      \
+                       : "=r"(r)                                                                   \
+                       : "r"(a), "r"(b), "r"(c)                                                    \
+                       : "s0", "s1", "s2", "memory");                                              \
+        return r;                                                                                  \
     }
 
 OP32(f_add, "vadd.f32 s2, s0, s1")
@@ -209,6 +206,7 @@ struct op32 {
 
 enum { GEN_F, GEN_INT, GEN_HALF };
 
+/* clang-format off */
 static const struct op32 ops32[] = {
     {"vadd.f32", f_add, GEN_F}, {"vsub.f32", f_sub, GEN_F}, {"vmul.f32", f_mul, GEN_F},
     {"vnmul.f32", f_nmul, GEN_F}, {"vdiv.f32", f_div, GEN_F}, {"vmla.f32", f_mla, GEN_F},
@@ -227,19 +225,20 @@ static const struct op32 ops32[] = {
     {"vcvtb.f16.f32", f_tohb, GEN_F}, {"vcvtt.f16.f32", f_toht, GEN_F},
     {"vcvtb.f32.f16", f_hbto, GEN_HALF}, {"vcvtt.f32.f16", f_htto, GEN_HALF},
 };
+/* clang-format on */
 
 #ifdef FPV5
 /* d2 = insn(d0 = a, d1 = b, d2 = c). */
-#define OP64(fn, insn)                                                                  \
-    static uint64_t fn(uint64_t a, uint64_t b, uint64_t c)                              \
-    {                                                                                   \
-        uint64_t r;                                                                     \
-        __asm volatile("vmov d0, %Q1, %R1\n\tvmov d1, %Q2, %R2\n\tvmov d2, %Q3, %R3\n\t" \
-                       insn "\n\tvmov %Q0, %R0, d2"                                     \
-                       : "=r"(r)                                                        \
-                       : "r"(a), "r"(b), "r"(c)                                         \
-                       : "d0", "d1", "d2", "memory");                                   \
-        return r;                                                                       \
+#define OP64(fn, insn)                                                                             \
+    static uint64_t fn(uint64_t a, uint64_t b, uint64_t c)                                         \
+    {                                                                                              \
+        uint64_t r;                                                                                \
+        __asm volatile("vmov d0, %Q1, %R1\n\tvmov d1, %Q2, %R2\n\tvmov d2, %Q3, %R3\n\t" insn      \
+                       "\n\tvmov %Q0, %R0, d2"                                                     \
+                       : "=r"(r)                                                                   \
+                       : "r"(a), "r"(b), "r"(c)                                                    \
+                       : "d0", "d1", "d2", "memory");                                              \
+        return r;                                                                                  \
     }
 
 OP64(d_add, "vadd.f64 d2, d0, d1")
@@ -311,6 +310,7 @@ struct op64 {
 /* GEN_F32: single-precision operands in the low words. */
 enum { GEN_D, GEN_DINT, GEN_DHALF, GEN_F32 };
 
+/* clang-format off */
 static const struct op64 ops64[] = {
     {"vadd.f64", d_add, GEN_D}, {"vsub.f64", d_sub, GEN_D}, {"vmul.f64", d_mul, GEN_D},
     {"vnmul.f64", d_nmul, GEN_D}, {"vdiv.f64", d_div, GEN_D}, {"vmla.f64", d_mla, GEN_D},
@@ -339,6 +339,7 @@ static const struct op64 ops64[] = {
     {"vmaxnm.f32", s_maxnm, GEN_F32}, {"vminnm.f32", s_minnm, GEN_F32},
     {"vselvs.f32", s_selvs, GEN_F32}, {"vselge.f32", s_selge, GEN_F32},
 };
+/* clang-format on */
 #endif
 
 /* ---- the driver ----------------------------------------------------------- */
@@ -363,8 +364,8 @@ static void report(const char *name, uint32_t mode, uint32_t crc)
 }
 
 #ifdef VERBOSE
-static void verbose(const char *name, uint32_t mode, uint64_t a, uint64_t b, uint64_t c,
-                    uint64_t r, uint32_t fpscr)
+static void verbose(const char *name, uint32_t mode, uint64_t a, uint64_t b, uint64_t c, uint64_t r,
+                    uint32_t fpscr)
 {
     rt_puts(name);
     rt_putc(' ');

@@ -173,11 +173,13 @@ static void toy_reset(struct cpu *cpu)
     t->resets++;
 }
 
+/* clang-format off */
 static void toy_set_pc(struct cpu *cpu, gaddr pc) { toy(cpu)->pc = pc; }
 static gaddr toy_get_pc(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->pc; }
 static void toy_set_boot_addr(struct cpu *cpu, gaddr addr) { toy(cpu)->boot_addr = addr; }
 static uint32_t toy_flags(const struct cpu *cpu) { (void)cpu; return 0; }
 static bool toy_has_work(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->irq; }
+/* clang-format on */
 
 static bool toy_interrupt(struct cpu *cpu)
 {
@@ -269,8 +271,7 @@ static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct ir
 static int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
                       const struct diag *d)
 {
-    return connect_line(cpu, name, n, arm_line(name, n), out, d,
-                        "a Cortex-M core has irq[0..63]");
+    return connect_line(cpu, name, n, arm_line(name, n), out, d, "a Cortex-M core has irq[0..63]");
 }
 
 static int any_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
@@ -428,8 +429,8 @@ struct toy_cpu *toy_cpu_at(struct machine *m, const char *path, unsigned i)
 
 void toy_load(struct machine *m, gaddr addr, const uint32_t *code, size_t n)
 {
-    assert_int_equal(
-        mem_view_write_buf(m->clusters[0]->view, addr, code, n * 4, MEM_F_LOAD, NULL), 0);
+    assert_int_equal(mem_view_write_buf(m->clusters[0]->view, addr, code, n * 4, MEM_F_LOAD, NULL),
+                     0);
 }
 
 void toy_raise_irq(struct toy_cpu *t)

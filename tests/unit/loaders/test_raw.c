@@ -35,7 +35,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static const uint8_t image[] = { 0x13, 0x00, 0x00, 0x00, 0x6f, 0x00, 0x00, 0x00, 0x01, 0x02 };
+static const uint8_t image[] = {0x13, 0x00, 0x00, 0x00, 0x6f, 0x00, 0x00, 0x00, 0x01, 0x02};
 
 /* Load @spec into @b expecting failure; returns the captured log. */
 static const char *load_fails(struct tu_board *b, const char *spec, int expect)
@@ -267,7 +267,8 @@ static void test_format_detection(void **state)
     struct tu_board *b = *state;
     char spec[600];
     /* Text starting with ':' is Intel HEX whatever its name... */
-    const char *hex = ":020000048000" "7A\n:0400000001020304F2\n:00000001FF\n";
+    const char *hex = ":020000048000"
+                      "7A\n:0400000001020304F2\n:00000001FF\n";
     const char *txt = tu_write_file("fw.txt", hex, strlen(hex));
     snprintf(spec, sizeof(spec), "%s@0x80000000", txt);
     const char *log = load_fails(b, spec, -EINVAL);
@@ -282,10 +283,10 @@ static void test_format_detection(void **state)
 
     struct load_result res;
     assert_int_equal(loader_load(b->view, txt, &tu_rv64, &res, NULL, NULL, NULL), 0);
-    static const uint8_t data[] = { 1, 2, 3, 4 };
+    static const uint8_t data[] = {1, 2, 3, 4};
     assert_memory_equal(b->ram->host, data, sizeof(data));
     /* Binary that starts with ':' stays raw. */
-    static const uint8_t colon[] = { ':', 0x00, 0xff };
+    static const uint8_t colon[] = {':', 0x00, 0xff};
     path = tu_write_file("colon.bin", colon, sizeof(colon));
     snprintf(spec, sizeof(spec), "%s@0x80000010", path);
     assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);

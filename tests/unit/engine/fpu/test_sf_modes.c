@@ -27,8 +27,8 @@
 static void test_tininess(void **state)
 {
     (void)state;
-    struct sf_status after = {.round = SF_RNE}, before = {.round = SF_RNE,
-                                                          .mode = SF_TININESS_BEFORE};
+    struct sf_status after = {.round = SF_RNE},
+                     before = {.round = SF_RNE, .mode = SF_TININESS_BEFORE};
     assert_int_equal(sf_f32_mul(ONE_PLUS, SUB_MAX, &after), MIN_NORMAL);
     assert_int_equal(after.flags, SF_NX);
     assert_int_equal(sf_f32_mul(ONE_PLUS, SUB_MAX, &before), MIN_NORMAL);
@@ -53,8 +53,7 @@ static void test_flush_out(void **state)
     assert_int_equal(sf_f32_mul(0x0d800000u, 0xb0800000u, &st), 0x80000000u); /* exact, -2^-130 */
     assert_int_equal(st.flags, SF_UF);
     st.flags = 0;
-    assert_int_equal(sf_f64_div(0x0010000000000000ull, 0x4000000000000000ull, &st),
-                     0);
+    assert_int_equal(sf_f64_div(0x0010000000000000ull, 0x4000000000000000ull, &st), 0);
     assert_int_equal(st.flags, SF_UF);
     st.flags = 0; /* normal results are untouched */
     assert_int_equal(sf_f32_add(MIN_NORMAL, MIN_NORMAL, &st), 0x01000000u);

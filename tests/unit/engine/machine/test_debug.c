@@ -13,8 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
+#include "engine/machine/debug.h"
 #include "tests/unit/common/toy.h"
 
 #define ADDI(r, imm) TOY_INSN(TOY_ADDI, r, imm)
@@ -28,7 +28,7 @@ struct seen {
     struct stop_event ev;
     struct cluster *held_c, *reset_c;
     int code;
-    bool quit;              /* end machine_run on a stop or exit */
+    bool quit; /* end machine_run on a stop or exit */
 };
 
 static void on_stopped(void *opaque, const struct stop_event *ev)
@@ -182,7 +182,10 @@ static void test_step_stops_after_one_instruction(void **state)
 
 /* ST r0 -> [r1]; ADDI r2, 1; LD r3 <- [r1]; WFI */
 static const uint32_t p_mem[] = {
-    TOY_INSN(TOY_ST, 0, 1), ADDI(2, 1), TOY_INSN(TOY_LD, 3, 1), TOY_WFI,
+    TOY_INSN(TOY_ST, 0, 1),
+    ADDI(2, 1),
+    TOY_INSN(TOY_LD, 3, 1),
+    TOY_WFI,
 };
 
 static void test_watchpoint_reports_data_address(void **state)
@@ -260,8 +263,12 @@ static void test_observers(void **state)
 {
     static const uint32_t p[] = {ADDI(0, 1), ADDI(0, 1), TOY_INSN(TOY_EXIT, 0, 0)};
     struct seen s1 = {.quit = true}, s2 = {0}, s4 = {0};
-    struct machine_observer o1 = {.stopped = on_stopped, .held = on_held, .released = on_released,
-                                  .reset = on_reset, .exited = on_exited, .opaque = &s1};
+    struct machine_observer o1 = {.stopped = on_stopped,
+                                  .held = on_held,
+                                  .released = on_released,
+                                  .reset = on_reset,
+                                  .exited = on_exited,
+                                  .opaque = &s1};
     struct machine_observer o2 = {.held = on_held, .opaque = &s2};
     struct machine_observer o3 = {.held = remove_self};
     struct machine_observer o4 = {.held = on_held, .opaque = &s4};
@@ -340,8 +347,8 @@ static void test_onlooker(void **state)
 {
     static const uint32_t p[] = {ADDI(0, 1), ADDI(0, 1), TOY_INSN(TOY_EXIT, 0, 0)};
     struct seen s = {0}, d = {.quit = true};
-    struct machine_observer onlooker = {.stopped = on_stopped, .exited = on_exited,
-                                        .opaque = &s, .onlooker = true};
+    struct machine_observer onlooker = {
+        .stopped = on_stopped, .exited = on_exited, .opaque = &s, .onlooker = true};
     struct machine_observer debugger = {.stopped = on_stopped, .opaque = &d};
     (void)state;
     m = toy_machine(1, 1, 1000);

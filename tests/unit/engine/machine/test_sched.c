@@ -30,12 +30,15 @@ static int teardown(void **state)
 
 /* Every CPU spins: MARK; ADDI r0, 1; JMP back (3 instructions). */
 static const uint32_t p_mark_loop[] = {
-    TOY_MARK, TOY_INSN(TOY_ADDI, 0, 1), TOY_INSN(TOY_JMP, 0, -8),
+    TOY_MARK,
+    TOY_INSN(TOY_ADDI, 0, 1),
+    TOY_INSN(TOY_JMP, 0, -8),
 };
 
 /* ADDI r0, 1; JMP back (2 instructions). */
 static const uint32_t p_spin[] = {
-    TOY_INSN(TOY_ADDI, 0, 1), TOY_INSN(TOY_JMP, 0, -4),
+    TOY_INSN(TOY_ADDI, 0, 1),
+    TOY_INSN(TOY_JMP, 0, -4),
 };
 
 /* Each round runs every CPU for one slice, cluster by cluster, CPU by CPU:
@@ -82,7 +85,9 @@ static void test_slice_shortened_by_timer(void **state)
 static void test_time_follows_longest_slice(void **state)
 {
     static const uint32_t p_wait[] = {
-        TOY_INSN(TOY_ADDI, 1, 1), TOY_INSN(TOY_ADDI, 1, 1), TOY_WFI,
+        TOY_INSN(TOY_ADDI, 1, 1),
+        TOY_INSN(TOY_ADDI, 1, 1),
+        TOY_WFI,
     };
     struct toy_alarm a;
     (void)state;

@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cmocka.h>
 #include <capstone/capstone.h>
+#include <cmocka.h>
 
 #include "targets/arm/internals.h"
 
@@ -161,9 +161,8 @@ static uint32_t xorshift(uint32_t *x)
 static int setup(void **state)
 {
     (void)state;
-    return cs_open(CS_ARCH_ARM, CS_MODE_THUMB | CS_MODE_MCLASS | CS_MODE_V8, &cs) == CS_ERR_OK
-               ? 0
-               : -1;
+    return cs_open(CS_ARCH_ARM, CS_MODE_THUMB | CS_MODE_MCLASS | CS_MODE_V8, &cs) == CS_ERR_OK ? 0
+                                                                                               : -1;
 }
 
 static int teardown(void **state)
@@ -207,7 +206,10 @@ static void test_against_capstone(void **state)
 static void test_m4(void **state)
 {
     (void)state;
-    static const struct { uint32_t raw; bool m4; } cases[] = {
+    static const struct {
+        uint32_t raw;
+        bool m4;
+    } cases[] = {
         {0xee300a01, true},  /* vadd.f32 s0, s0, s2 */
         {0xee300b01, false}, /* vadd.f64 d0, d0, d1 */
         {0xeeb70ac0, false}, /* vcvt.f64.f32 d0, s0 */
