@@ -217,6 +217,21 @@ static void refuse(struct gdb_listener *l, int fd)
 
 /* ---- listening --------------------------------------------------------- */
 
+/*
+ * Whether a gdb is still connected. One that detached and closed its
+ * socket may have its last packets and its EOF unread when the next gdb
+ * connects (the listening socket is polled first): read them now, so a
+ * newcomer is judged against a live connection only.
+ */
+static bool conn_live(struct gdb_listener *l)
+{
+    if (l->srv.conn && !l->conn_dead)
+        conn_read(l);
+    if (l->srv.conn && l->conn_dead)
+        conn_close(l);
+    return l->srv.conn != NULL;
+}
+
 static void accept_cb(void *opaque, int fd, unsigned events)
 {
     struct gdb_listener *l = opaque;
@@ -227,7 +242,7 @@ static void accept_cb(void *opaque, int fd, unsigned events)
             log_warn("gdb: accept: %s", strerror(errno));
         return;
     }
-    if (l->srv.conn) {
+    if (conn_live(l)) {
         refuse(l, cfd);
         return;
     }

@@ -13,7 +13,7 @@
 %C%_TESTS = %D%/connect.sh %D%/recipe.sh %D%/break.sh %D%/step.sh %D%/watch.sh \
 	%D%/memory.sh %D%/interrupt.sh %D%/monitor.sh %D%/lifecycle.sh %D%/mi.sh \
 	%D%/attach_all.sh %D%/valgrind.sh %D%/valgrind_hetero.sh %D%/hetero.sh %D%/hetero_attach.sh %D%/hetero_settle.sh %D%/hetero_break.sh \
-	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh %D%/fpu.sh
+	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh %D%/fpu.sh %D%/reconnect_stress.sh
 TESTS += $(%C%_TESTS)
 EXTRA_DIST += $(%C%_TESTS) %D%/lib.sh %D%/firmware/fw.h %D%/firmware/start.S \
 	%D%/firmware/fw.ld %D%/firmware/app.c %D%/firmware/rt.c %D%/firmware/bench.c \

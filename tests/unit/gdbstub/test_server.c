@@ -249,6 +249,29 @@ static void test_bad_specs(void **state)
     }
 }
 
+/* An IDE restarting its session detaches, closes and connects again at
+ * once: the closed connection is gone before the new one is judged, even
+ * when the stub sees the new client before the old one's EOF. */
+static void test_reconnect_after_detach(void **state)
+{
+    (void)state;
+    setup_board();
+    unsigned port = start_tcp(false);
+    int g = connect_tcp(port);
+    for (int i = 0; i < 200; i++) {
+        exchange(g, "qC", "+$QCp1.1#94");
+        exchange(g, "D;1", "+$OK#9a");
+        close(g);
+        g = connect_tcp(port);
+    }
+    exchange(g, "qC", "+$QCp1.1#94");
+    assert_true(fake.cl[0].cpus[0].stopped);
+    close(g);
+    pump();
+    assert_false(fake.cl[0].cpus[0].stopped);
+    stop();
+}
+
 /* Listeners are independent: two at once, each with its own port and its
  * own subscription to the board's events. */
 static void test_two_listeners(void **state)
@@ -285,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_unix_socket),
         cmocka_unit_test(test_bad_specs),
         cmocka_unit_test(test_two_listeners),
+        cmocka_unit_test(test_reconnect_after_detach),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
