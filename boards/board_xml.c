@@ -7,7 +7,9 @@
  * Every error is one message to the caller's diagnostics sink, prefixed
  * with FILE:LINE:COLUMN: the parser's own, or the property system's passed
  * through a sink that adds the position. On error the half-built machine
- * is freed. The format is described in doc/boards.md.
+ * is freed. Each object's position is recorded in the machine
+ * (machine_set_origin), so errors found when it is realized point at
+ * its element too. The format is described in doc/boards.md.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -259,6 +261,10 @@ static int board_remember(struct board_parser *p, struct object *obj)
     }
     p->origins = o;
     o[p->norigins++] = (struct board_origin){obj, p->line};
+    if (machine_set_origin(p->machine, obj, p->filename, p->line, p->col)) {
+        board_error(p, "out of memory");
+        return -ENOMEM;
+    }
     return 0;
 }
 
@@ -303,6 +309,10 @@ static int board_start_board(struct board_parser *p, struct object *parent, cons
         return -ENOMEM;
     }
     *created = OBJECT(p->machine);
+    if (machine_set_origin(p->machine, *created, p->filename, p->line, p->col)) {
+        board_error(p, "out of memory");
+        return -ENOMEM;
+    }
     return board_apply_props(p, EL_BOARD, *created, atts);
 }
 

@@ -17,6 +17,7 @@
 
 #include "boards/board.h"
 #include "engine/io/diag.h"
+#include "engine/io/log.h"
 #include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
@@ -453,6 +454,66 @@ static void test_overlap_at_realize(void **state)
     machine_free(m);
 }
 
+/* A board that parses but cannot be realized: exactly one line, at the
+ * position of the element that caused it. */
+static void expect_realize_error(const char *xml, const char *want)
+{
+    struct machine *m = support_load(xml, NULL);
+    const char *err;
+
+    assert_non_null(m);
+    capture_begin(STDERR_FILENO);
+    assert_int_not_equal(machine_realize(m), 0);
+    err = capture_end();
+    assert_non_null(strstr(err, want));
+    assert_string_equal(strchr(err, '\n'), "\n");
+    machine_free(m);
+}
+
+static void test_realize_errors_have_positions(void **state)
+{
+    (void)state;
+    /* Huge and wrapping sizes. */
+    expect_realize_error(HEAD APP "  <ram name=\"x\" base=\"0x90000000\" size=\"1T\"/>\n</board>\n",
+                         "mosaic: error: test.xml:4:3: memory region 'x': size 0x10000000000 is "
+                         "larger than 64 GiB\n");
+    expect_realize_error(HEAD APP "  <ram name=\"x\" base=\"0x90000000\""
+                                  " size=\"0xffffffffffffffff\"/>\n</board>\n",
+                         "test.xml:4:3: memory region 'x': size 0xffffffffffffffff is larger");
+    expect_realize_error(HEAD APP "  <ram name=\"x\" base=\"0xfffffffffff00000\""
+                                  " size=\"16M\"/>\n</board>\n",
+                         "test.xml:4:3: view app: mapping of 'x' at 0xfffffffffff00000 size "
+                         "0x1000000 wraps past the end of the address space\n");
+    /* Aliases: to itself, to a cluster, past the end of their region. */
+#define ALIAS(attrs)                                                                       \
+    HEAD "  <cluster name=\"app\" arch=\"riscv\">\n"                                       \
+         "    <alias name=\"a\" base=\"0\" " attrs "/>\n  </cluster>\n"                       \
+         "  <ram name=\"dram\" base=\"0x80000000\" size=\"1M\"/>\n</board>\n"
+    expect_realize_error(ALIAS("region=\"/app/a\""),
+                         "test.xml:4:5: /app/a.region: '/app/a' is not a ram, rom or device\n");
+    expect_realize_error(ALIAS("region=\"/app\""),
+                         "test.xml:4:5: /app/a.region: '/app' is not a ram, rom or device\n");
+    expect_realize_error(ALIAS("region=\"/dram\" offset=\"0x100000\""),
+                         "test.xml:4:5: /app/a.offset: 0x100000 is beyond the end of 'dram'\n");
+    expect_realize_error(ALIAS("region=\"/dram\" offset=\"0x80000\" size=\"0x100000\""),
+                         "test.xml:4:5: view app: mapping of 'dram' at 0x00000000: offset "
+                         "0x80000 + size 0x100000 is beyond the region size 0x100000\n");
+#undef ALIAS
+    /* A model of another architecture. */
+    expect_realize_error(HEAD "\n  <cluster name=\"app\" arch=\"riscv\" model=\"cortex-m4\"/>\n"
+                              "</board>\n",
+                         "test.xml:4:3: /app.model: unknown riscv model 'cortex-m4'");
+    /* Overlaps name the later element. */
+    expect_realize_error(HEAD APP "  <ram name=\"a\" base=\"0x80000000\" size=\"1M\"/>"
+                                  "\n  <ram name=\"b\" base=\"0x80080000\" size=\"1M\"/>\n"
+                                  "</board>\n",
+                         "test.xml:5:3: view app: 'b'");
+    /* After realize, errors carry no stale position. */
+    capture_begin(STDERR_FILENO);
+    log_error("later");
+    assert_string_equal(capture_end(), "mosaic: error: later\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_error_names_file),
         cmocka_unit_test(test_overlap_at_realize),
+        cmocka_unit_test(test_realize_errors_have_positions),
     };
 
     return cmocka_run_group_tests_name("board_xml", tests, setup, NULL);
