@@ -16,6 +16,14 @@
 struct diag;
 struct machine;
 
+/* Limits of a board file (doc/boards.md, "Limits"): its size, one
+ * attribute value, and the objects it creates (clusters, RAM, ROM,
+ * devices, aliases). Larger files are refused with a message, so parsing
+ * stays linear in practice and a hostile file cannot stall start-up. */
+#define BOARD_FILE_MAX (16u << 20)
+#define BOARD_ATTR_MAX (64u << 10)
+#define BOARD_OBJECTS_MAX 4096u
+
 /*
  * Build the machine described by the board file at @path. On any error
  * (unreadable file, malformed XML, unknown element, bad attribute, ...)

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -514,6 +515,63 @@ static void test_realize_errors_have_positions(void **state)
     assert_string_equal(capture_end(), "mosaic: error: later\n");
 }
 
+/* A board of @nram RAMs then @nset <set>s; caller frees. */
+static char *big_board(unsigned nram, unsigned nset)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    assert_non_null(f);
+    fputs(HEAD APP, f);
+    for (unsigned i = 0; i < nram; i++)
+        fprintf(f, "  <ram name=\"r%u\" size=\"4K\"/>\n", i);
+    for (unsigned i = 0; i < nset; i++)
+        fprintf(f, "  <set path=\"/r%u.size\" value=\"%uK\"/>\n", i % nram, 8 + i % 4);
+    fputs("</board>\n", f);
+    fclose(f);
+    return buf;
+}
+
+/* Large boards parse in linear time; past the documented limits they are
+ * refused with one line saying which. */
+static void test_limits(void **state)
+{
+    (void)state;
+    /* 20,000 elements: 4,000 objects (plus the cluster) and 16,000 <set>s. */
+    char *xml = big_board(4000, 16000);
+    struct machine *m = support_load(xml, NULL);
+    assert_non_null(m);
+    assert_prop(m, "/r3999", "size", "11K");
+    machine_free(m);
+    free(xml);
+    /* One object too many: the cluster and 4,096 RAMs. */
+    xml = big_board(BOARD_OBJECTS_MAX, 0);
+    expect_error(xml, "test.xml:4099:3: too many objects: a board file may define at most 4096\n");
+    free(xml);
+    /* An attribute over 64 KiB. */
+    xml = malloc(BOARD_ATTR_MAX + 200);
+    assert_non_null(xml);
+    int n = sprintf(xml, HEAD "  <ram name=\"a\" size=\"1M\" base=\"");
+    memset(xml + n, '1', BOARD_ATTR_MAX + 1);
+    strcpy(xml + n + BOARD_ATTR_MAX + 1, "\"/>\n</board>\n");
+    expect_error(xml, "test.xml:3:3: attribute base is longer than 64 KiB\n");
+    xml[n + BOARD_ATTR_MAX] = '"'; /* exactly 64 KiB: judged by the property */
+    strcpy(xml + n + BOARD_ATTR_MAX + 1, "/>\n</board>\n");
+    expect_error(xml, "test.xml:3:3: /a.base: ");
+    free(xml);
+    /* A file over 16 MiB, whatever it holds. */
+    size_t big = BOARD_FILE_MAX + 1;
+    xml = malloc(big);
+    assert_non_null(xml);
+    memset(xml, ' ', big);
+    capture_begin(STDERR_FILENO);
+    assert_null(board_load_string("test.xml", xml, big, NULL));
+    assert_string_equal(capture_end(),
+                        "mosaic: error: test.xml: the board file is larger than 16 MiB\n");
+    free(xml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_error_names_file),
         cmocka_unit_test(test_overlap_at_realize),
         cmocka_unit_test(test_realize_errors_have_positions),
+        cmocka_unit_test(test_limits),
     };
 
     return cmocka_run_group_tests_name("board_xml", tests, setup, NULL);
