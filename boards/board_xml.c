@@ -668,8 +668,7 @@ struct machine *board_load_file(const char *path, const struct diag *d)
     }
     int err = board_read_all(f, &text, &len);
     if (err)
-        diag_error(d, "cannot read board file %s: %s", path,
-                   strerror(err == -EIO ? errno : -err));
+        diag_error(d, "cannot read board file %s: %s", path, strerror(err == -EIO ? errno : -err));
     else
         m = board_load_string(path, text, len, d);
     free(text);

@@ -31,7 +31,7 @@ static const struct {
 
 static unsigned log_mask;
 static bool log_quiet;
-static FILE *log_file; /* -D FILE; NULL means stderr */
+static FILE *log_file;         /* -D FILE; NULL means stderr */
 static const char *log_origin; /* see log_set_origin */
 
 void log_set_origin(const char *where)
