@@ -30,6 +30,8 @@ static const char usage_text[] =
     "  -time-limit DURATION   stop after that much virtual time (10s, 0.5s, 250ms)\n"
     "                         with exit status 124, saying where every CPU was\n"
     "                         (the same as -set /.time-limit=DURATION)\n"
+    "  -wall-limit DURATION   the same in host (wall-clock) time, for CI: exit status\n"
+    "                         124 (the same as -set /.wall-limit=DURATION)\n"
     "\n"
     "Debugging:\n"
     "  -gdb tcp::PORT         listen for gdb on 127.0.0.1:PORT (target extended-remote)\n"
@@ -49,7 +51,9 @@ static const char usage_text[] =
     "  --version              print the version\n"
     "\n"
     "The exit status is the guest's exit code (test finisher, HTIF, semihosting),\n"
-    "124 when -time-limit ran out, or 1 when the board cannot be built or run.\n";
+    "124 when -time-limit or -wall-limit ran out, 125 when a CPU is stuck in a fault\n"
+    "storm (the same fault at the same pc, over and over), or 1 when the board\n"
+    "cannot be built or run.\n";
 
 static void usage_error(const char *fmt, const char *arg)
 {
@@ -62,7 +66,10 @@ static void usage_error(const char *fmt, const char *arg)
 /* Options that take one argument, and where it goes. */
 static const char **arg_slot(struct options *o, const char *opt)
 {
-    static const struct { const char *name; size_t offset; } table[] = {
+    static const struct {
+        const char *name;
+        size_t offset;
+    } table[] = {
         {"-board", offsetof(struct options, board)},
         {"-board-file", offsetof(struct options, board_file)},
         {"-info", offsetof(struct options, info)},
@@ -71,6 +78,7 @@ static const char **arg_slot(struct options *o, const char *opt)
         {"-gdb", offsetof(struct options, gdb)},
         {"-monitor", offsetof(struct options, monitor)},
         {"-time-limit", offsetof(struct options, time_limit)},
+        {"-wall-limit", offsetof(struct options, wall_limit)},
     };
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
         if (!strcmp(opt, table[i].name))

@@ -17,9 +17,9 @@
 #include "engine/io/chardev.h"
 #include "engine/io/log.h"
 #include "engine/machine/machine.h"
-#include "monitor/monitor.h"
 #include "gdbstub/gdbstub.h"
 #include "loaders/loader.h"
+#include "monitor/monitor.h"
 #include "targets/arm/arm.h"
 #include "targets/riscv/riscv.h"
 
@@ -45,8 +45,9 @@ static struct machine *build_board(const struct options *o)
             machine_free(m);
             return NULL;
         }
-    /* -time-limit is a shorthand for -set /.time-limit=... */
-    if (o->time_limit && object_set_prop_str(&m->obj, "time-limit", o->time_limit, NULL)) {
+    /* -time-limit and -wall-limit are shorthands for -set /.time-limit=... */
+    if ((o->time_limit && object_set_prop_str(&m->obj, "time-limit", o->time_limit, NULL)) ||
+        (o->wall_limit && object_set_prop_str(&m->obj, "wall-limit", o->wall_limit, NULL))) {
         machine_free(m);
         return NULL;
     }

@@ -67,8 +67,9 @@ static uint32_t matrix_multiply(void)
 static void nbody_init(void)
 {
     for (int i = 0; i < BODIES; i++)
-        bodies[i] = (struct body){(float)i * 1.5f, 1.0f - (float)i * 0.5f, (float)i * 0.25f,
-                                  0.1f * (float)i, 0.0f, -0.05f * (float)i, 1.0f + (float)i};
+        bodies[i] = (struct body){
+            (float)i * 1.5f,   1.0f - (float)i * 0.5f, (float)i * 0.25f, 0.1f * (float)i, 0.0f,
+            -0.05f * (float)i, 1.0f + (float)i};
 }
 
 /* STEPS steps of pairwise gravity; the energy-like sum of the state. */

@@ -5,13 +5,14 @@
 # variables it reuses) and runs run-bench.sh, which times them on ./mosaic
 # and on qemu-system-riscv64; with arm-none-eabi-gcc,
 # also bench-m3.elf (the runtime of tests/firmware/mps2) on mps2-an385 and
-# qemu-system-arm -M mps2-an385. BENCH_ROUNDS sizes the workload (QEMU
+# qemu-system-arm -M mps2-an385, and fpbench-m4f.elf (the floating-point
+# kernels, hard-float ABI) on mps2-an386 and qemu-system-arm -M mps2-an386. BENCH_ROUNDS sizes the workload (QEMU
 # takes about 1-3 s); BENCH_RUNS=N in the environment sets the number of
 # runs (default 3).
 
 EXTRA_DIST += %D%/bench.c %D%/fpbench.c %D%/run-bench.sh
 CLEANFILES += %D%/bench-rv64.elf %D%/bench-m3.elf %D%/bench.out %D%/bench.err \
-	%D%/fpbench-rv64gc.elf
+	%D%/fpbench-rv64gc.elf %D%/fpbench-m4f.elf
 BENCH_ROUNDS = 200
 FPBENCH_ROUNDS = 10
 
@@ -21,6 +22,11 @@ if HAVE_ARM_CC
 BENCH_ELFS += %D%/bench-m3.elf
 %D%/bench-m3.elf: $(srcdir)/%D%/bench.c $(tests_firmware_mps2_DEPS)
 	$(tests_firmware_mps2_M3) -DBENCH_ROUNDS=$(BENCH_ROUNDS) $(srcdir)/%D%/bench.c -lgcc
+BENCH_ELFS += %D%/fpbench-m4f.elf
+%D%/fpbench-m4f.elf: $(srcdir)/%D%/fpbench.c $(tests_firmware_mps2_DEPS)
+	$(AM_V_GEN)$(ARM_CC) -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard -fno-math-errno \
+		$(tests_firmware_mps2_CFLAGS) -o $@ $(tests_firmware_mps2_RUNTIME) \
+		-DFPBENCH_ROUNDS=$(FPBENCH_ROUNDS) $(srcdir)/%D%/fpbench.c -lgcc
 endif
 
 if HAVE_RISCV_CC

@@ -121,4 +121,9 @@ elif ! "$mosaic" -board mps2-an385 -info qom-tree >/dev/null 2>&1; then
 else
     bench_on bench-m3.elf "$m3_elf" mps2-an385 /m3.image "qemu-system-arm -M mps2-an385" -- \
         qemu-system-arm -M mps2-an385 -nographic -monitor none -serial stdio -semihosting
+    m4f_elf=$top_builddir/bench/fpbench-m4f.elf
+    [ -f "$m4f_elf" ] || die "$m4f_elf not built"
+    echo
+    bench_on fpbench-m4f.elf "$m4f_elf" mps2-an386 /m4.image "qemu-system-arm -M mps2-an386" -- \
+        qemu-system-arm -M mps2-an386 -nographic -monitor none -serial stdio -semihosting
 fi

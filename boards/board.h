@@ -25,8 +25,10 @@ struct machine;
 #define BOARD_OBJECTS_MAX 4096u
 
 /*
- * Build the machine described by the board file at @path. On any error
- * (unreadable file, malformed XML, unknown element, bad attribute, ...)
+ * Build the machine described by the board file at @path. A FIFO or
+ * device is refused at once ("PATH: not a regular file (a fifo)") instead
+ * of waiting for a writer. On any error (unreadable file, malformed XML,
+ * unknown element, bad attribute, ...)
  * reports one message "PATH:LINE:COLUMN: what is wrong" to @d (NULL: the
  * log), frees everything built so far and returns NULL. A bad attribute
  * value gets the property system's own message after the position.

@@ -18,6 +18,8 @@
 #include <expat.h>
 
 #include "boards/board.h"
+#include "engine/io/diag.h"
+#include "engine/io/file.h"
 #include "engine/io/log.h"
 
 #define BOARD_SUFFIX ".xml"
@@ -119,12 +121,18 @@ static void XMLCALL board_on_root(void *opaque, const XML_Char *name, const XML_
     XML_StopParser(ctx->xml, XML_FALSE);
 }
 
+static void ignore_report(void *opaque, enum diag_level level, const char *msg)
+{
+    (void)opaque, (void)level, (void)msg;
+}
+
 /* Read the description of a board file; "(no description)" if it has none. */
 static char *board_read_description(const char *file)
 {
     struct board_desc_ctx ctx = {XML_ParserCreate(NULL), NULL};
     char buf[4096];
-    FILE *f = fopen(file, "r");
+    static const struct diag quiet = {ignore_report, NULL}; /* "(no description)" says it */
+    FILE *f = file_open_regular(file, NULL, &quiet);
     size_t n;
 
     if (f && ctx.xml) {

@@ -22,6 +22,7 @@
 
 #include "boards/board.h"
 #include "engine/io/diag.h"
+#include "engine/io/file.h"
 #include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 #include "engine/object/object.h"
@@ -657,15 +658,13 @@ static int board_read_all(FILE *f, char **text, size_t *len)
 
 struct machine *board_load_file(const char *path, const struct diag *d)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = file_open_regular(path, NULL, d);
     struct machine *m = NULL;
     char *text;
     size_t len;
 
-    if (!f) {
-        diag_error(d, "cannot open board file %s: %s", path, strerror(errno));
+    if (!f)
         return NULL;
-    }
     int err = board_read_all(f, &text, &len);
     if (err)
         diag_error(d, "cannot read board file %s: %s", path, strerror(err == -EIO ? errno : -err));

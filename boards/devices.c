@@ -12,15 +12,8 @@ extern const struct object_type ns16550_type, test_finisher_type, clint_type, ht
 void boards_register_types(void)
 {
     static const struct object_type *const types[] = {
-        &ns16550_type,
-        &test_finisher_type,
-        &clint_type,
-        &htif_type,
-        &cmsdk_uart_type,
-        &cmsdk_timer_type,
-        &mailbox_type,
-        &sysctl_type,
-        &plic_type,
+        &ns16550_type,     &test_finisher_type, &clint_type,  &htif_type, &cmsdk_uart_type,
+        &cmsdk_timer_type, &mailbox_type,       &sysctl_type, &plic_type,
     };
 
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)

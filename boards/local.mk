@@ -8,4 +8,4 @@ noinst_LIBRARIES += %D%/libboards.a
 	%D%/devices/uart_chardev.h
 boardsdir = $(pkgdatadir)/boards
 dist_boards_DATA = %D%/rv-amp.xml %D%/riscv-virt.xml %D%/riscv-virt32.xml %D%/riscv-spike.xml %D%/riscv-spike32.xml \
-	%D%/mps2-an385.xml %D%/rv-m4-amp.xml
+	%D%/mps2-an385.xml %D%/mps2-an386.xml %D%/mps2-an500.xml %D%/rv-m4-amp.xml

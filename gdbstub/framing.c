@@ -249,12 +249,9 @@ static void conn_event(struct gdb_conn *c, enum gdb_rx_event ev)
         if (!c->noack && c->out.len)
             c->sink.write(c->sink.opaque, c->out.data, c->out.len);
         break;
-    case GDB_RX_INTERRUPT:
-        gdb_handle_interrupt(c);
-        break;
+    case GDB_RX_INTERRUPT: gdb_handle_interrupt(c); break;
     case GDB_RX_ACK:
-    case GDB_RX_NONE:
-        break;
+    case GDB_RX_NONE: break;
     }
 }
 

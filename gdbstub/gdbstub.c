@@ -5,8 +5,8 @@
  * apart from the sockets so the unit tests run the server over a fake
  * board.
  */
-#include "engine/machine/machine.h"
 #include "gdbstub/gdbstub.h"
+#include "engine/machine/machine.h"
 #include "gdbstub/internals.h"
 
 struct gdb_listener *gdbstub_start(struct machine *m, const char *spec, bool hold)

@@ -16,8 +16,8 @@
 #include <stdint.h>
 
 #include "engine/machine/debug.h"
-#include "monitor/monitor.h"
 #include "engine/machine/tdesc.h"
+#include "monitor/monitor.h"
 
 /* Advertised PacketSize: a 1 MiB memory dump takes 8 'm' round trips. */
 #define GDB_PACKET_SIZE 0x40000
@@ -76,8 +76,7 @@ struct gdb_target_ops {
 
     /* Register @regnum of the description as little-endian bytes: the byte
      * count, or -1 (unknown register, or larger than @len). */
-    int (*reg_read)(void *t, unsigned cl, unsigned cpu, unsigned regnum, uint8_t *buf,
-                    size_t len);
+    int (*reg_read)(void *t, unsigned cl, unsigned cpu, unsigned regnum, uint8_t *buf, size_t len);
     int (*reg_write)(void *t, unsigned cl, unsigned cpu, unsigned regnum, const uint8_t *buf,
                      size_t len);
     /* Copy through the cluster's view: 0, or -1 with *@done bytes copied. */
@@ -140,10 +139,10 @@ int gdb_hex_decode(const char *hex, size_t len, uint8_t *out);
 /* ---- framing ----------------------------------------------------------- */
 
 enum gdb_rx_event {
-    GDB_RX_NONE,      /* all input consumed, no complete event */
-    GDB_RX_PACKET,    /* rx->buf/rx->len hold the unescaped packet data */
-    GDB_RX_BAD_CSUM,  /* a packet arrived with a wrong checksum */
-    GDB_RX_TOO_LONG,  /* a packet longer than GDB_RX_CAP was dropped */
+    GDB_RX_NONE,     /* all input consumed, no complete event */
+    GDB_RX_PACKET,   /* rx->buf/rx->len hold the unescaped packet data */
+    GDB_RX_BAD_CSUM, /* a packet arrived with a wrong checksum */
+    GDB_RX_TOO_LONG, /* a packet longer than GDB_RX_CAP was dropped */
     GDB_RX_ACK,
     GDB_RX_NACK,
     GDB_RX_INTERRUPT, /* 0x03 outside a packet */
@@ -153,11 +152,11 @@ enum gdb_rx_state { GDB_RX_IDLE, GDB_RX_DATA, GDB_RX_CSUM1, GDB_RX_CSUM2 };
 
 struct gdb_rx {
     enum gdb_rx_state state;
-    char *buf;        /* NUL-terminated after GDB_RX_PACKET */
+    char *buf; /* NUL-terminated after GDB_RX_PACKET */
     size_t len, cap;
-    uint8_t sum;      /* running checksum of the raw packet bytes */
-    uint8_t want;     /* the checksum the packet carries */
-    bool escape;      /* the previous raw byte was '}' */
+    uint8_t sum;  /* running checksum of the raw packet bytes */
+    uint8_t want; /* the checksum the packet carries */
+    bool escape;  /* the previous raw byte was '}' */
     bool overflow;
 };
 
@@ -188,20 +187,20 @@ struct gdb_conn {
     void *t;
     struct gdb_sink sink;
     struct gdb_rx rx;
-    struct gdb_buf out;       /* the last framed packet (resent on '-') */
-    struct gdb_buf reply;     /* the reply being built */
+    struct gdb_buf out;   /* the last framed packet (resent on '-') */
+    struct gdb_buf reply; /* the reply being built */
     bool noack;
     /* What gdb said it supports (qSupported). */
     bool multiprocess, swbreak, hwbreak;
     unsigned ncl;
-    bool *attached;           /* per cluster: under this gdb's control */
-    struct gdb_tid cur;       /* general thread (Hg): always a real thread */
-    struct gdb_tid cont;      /* continue thread (Hc): may be -1 or 0 */
-    unsigned list_next;       /* qsThreadInfo: next global thread index */
-    bool running;             /* gdb waits for a stop reply */
-    struct gdb_tid focus;     /* named by an interrupt's stop reply */
-    int run_pid;              /* the process vRun reports (last killed) */
-    struct gdb_buf xfer;      /* generated qXfer document being read */
+    bool *attached;       /* per cluster: under this gdb's control */
+    struct gdb_tid cur;   /* general thread (Hg): always a real thread */
+    struct gdb_tid cont;  /* continue thread (Hc): may be -1 or 0 */
+    unsigned list_next;   /* qsThreadInfo: next global thread index */
+    bool running;         /* gdb waits for a stop reply */
+    struct gdb_tid focus; /* named by an interrupt's stop reply */
+    int run_pid;          /* the process vRun reports (last killed) */
+    struct gdb_buf xfer;  /* generated qXfer document being read */
     char xfer_key[64];
 };
 
@@ -211,11 +210,11 @@ struct gdb_conn {
 struct gdb_server {
     const struct gdb_target_ops *ops;
     void *t;
-    void *sub;                /* from ops->subscribe */
+    void *sub; /* from ops->subscribe */
     struct gdb_conn *conn;
-    bool exited;              /* the guest exited: the board is held */
+    bool exited; /* the guest exited: the board is held */
     int exit_code;
-    bool pending;             /* a stop gdb did not wait for (reported by '?') */
+    bool pending; /* a stop gdb did not wait for (reported by '?') */
     struct gdb_stop pending_stop;
 };
 

@@ -15,7 +15,9 @@
 enum { Z_SW, Z_HW, Z_WRITE, Z_READ, Z_ACCESS, Z_NTYPES };
 
 static const enum wp_kind z_watch_kind[Z_NTYPES] = {
-    [Z_WRITE] = WP_WRITE, [Z_READ] = WP_READ, [Z_ACCESS] = WP_ACCESS,
+    [Z_WRITE] = WP_WRITE,
+    [Z_READ] = WP_READ,
+    [Z_ACCESS] = WP_ACCESS,
 };
 
 static int parse_point(const char *args, uint64_t *type, uint64_t *addr, uint64_t *kind)
@@ -46,8 +48,8 @@ static void handle_point(struct gdb_conn *c, const char *args, bool insert)
             return;
         }
         enum bp_kind bk = type == Z_SW ? BP_SW : BP_HW;
-        err = insert ? c->ops->bp_insert(c->t, cl, bk, addr)
-                     : c->ops->bp_remove(c->t, cl, bk, addr);
+        err =
+            insert ? c->ops->bp_insert(c->t, cl, bk, addr) : c->ops->bp_remove(c->t, cl, bk, addr);
     } else if (!kind || kind > DEBUG_WP_LEN_MAX) {
         gdb_send_error(c, EINVAL); /* what the engine cannot watch */
         return;

@@ -26,8 +26,8 @@ static int parse_pid(const struct gdb_conn *c, const char *args, char sep)
 
 static void send_thread_stop(struct gdb_conn *c, int pid)
 {
-    struct gdb_stop ev = {.cl = (unsigned)pid - 1, .cpu = 0, .reason = STOP_REQUEST,
-                          .signal = GDB_SIGTRAP};
+    struct gdb_stop ev = {
+        .cl = (unsigned)pid - 1, .cpu = 0, .reason = STOP_REQUEST, .signal = GDB_SIGTRAP};
     gdb_send_stop(c, &ev);
 }
 
@@ -47,11 +47,10 @@ void gdb_handle_question(struct gdb_conn *c, const char *args, size_t len)
         if (gdb_process_listed(c, pid))
             second = pid;
     if (srv->exited && first) {
-        struct gdb_stop w = {.cl = (unsigned)c->cur.pid - 1, .reason = STOP_EXITED,
-                             .exit_code = srv->exit_code};
+        struct gdb_stop w = {
+            .cl = (unsigned)c->cur.pid - 1, .reason = STOP_EXITED, .exit_code = srv->exit_code};
         gdb_send_stop(c, &w);
-    } else if (srv->pending && srv->pending_stop.cl < c->ncl &&
-               c->attached[srv->pending_stop.cl]) {
+    } else if (srv->pending && srv->pending_stop.cl < c->ncl && c->attached[srv->pending_stop.cl]) {
         srv->pending = false;
         gdb_send_stop(c, &srv->pending_stop);
     } else if (first) {

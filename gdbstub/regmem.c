@@ -39,8 +39,7 @@ static unsigned g_nregs(const struct tdesc *td)
     unsigned n = 0;
     const char *first = td->nregs ? td->regs[0].feature : NULL;
     while (n < td->nregs && (td->regs[n].feature == first ||
-                             (first && td->regs[n].feature &&
-                              !strcmp(td->regs[n].feature, first))))
+                             (first && td->regs[n].feature && !strcmp(td->regs[n].feature, first))))
         n++;
     return n;
 }
@@ -132,8 +131,8 @@ void gdb_handle_p(struct gdb_conn *c, const char *args, size_t len)
         gdb_send_error(c, EINVAL);
         return;
     }
-    int got = c->ops->reg_read(c->t, (unsigned)c->cur.pid - 1, (unsigned)c->cur.tid - 1,
-                               r->regnum, val, sizeof(val));
+    int got = c->ops->reg_read(c->t, (unsigned)c->cur.pid - 1, (unsigned)c->cur.tid - 1, r->regnum,
+                               val, sizeof(val));
     if (got != (int)reg_bytes(r)) {
         gdb_send_error(c, EIO);
         return;
@@ -152,8 +151,8 @@ void gdb_handle_P(struct gdb_conn *c, const char *args, size_t len)
         gdb_send_error(c, EINVAL);
         return;
     }
-    if (c->ops->reg_write(c->t, (unsigned)c->cur.pid - 1, (unsigned)c->cur.tid - 1, r->regnum,
-                          val, reg_bytes(r)) != (int)reg_bytes(r)) {
+    if (c->ops->reg_write(c->t, (unsigned)c->cur.pid - 1, (unsigned)c->cur.tid - 1, r->regnum, val,
+                          reg_bytes(r)) != (int)reg_bytes(r)) {
         gdb_send_error(c, EIO);
         return;
     }
@@ -212,8 +211,7 @@ void gdb_handle_M(struct gdb_conn *c, const char *args, size_t len)
 {
     const char *p = args;
     uint64_t addr, n;
-    if (parse_addr_len(&p, ':', &addr, &n) || n > GDB_RX_CAP ||
-        (size_t)(args + len - p) != 2 * n) {
+    if (parse_addr_len(&p, ':', &addr, &n) || n > GDB_RX_CAP || (size_t)(args + len - p) != 2 * n) {
         gdb_send_error(c, EINVAL);
         return;
     }

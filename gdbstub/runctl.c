@@ -19,7 +19,7 @@
 #define VCONT_MAX 64
 
 struct vcont_action {
-    char op;  /* 'c', 's' or 't' */
+    char op; /* 'c', 's' or 't' */
     int sig;
     struct gdb_tid tid;
 };
@@ -28,8 +28,8 @@ struct vcont_action {
 
 static void buf_stop_reason(struct gdb_conn *c, const struct gdb_stop *ev)
 {
-    static const char *const watch_names[] = {[WP_WRITE] = "watch", [WP_READ] = "rwatch",
-                                              [WP_ACCESS] = "awatch"};
+    static const char *const watch_names[] = {
+        [WP_WRITE] = "watch", [WP_READ] = "rwatch", [WP_ACCESS] = "awatch"};
     if (ev->reason == STOP_BREAKPOINT && ev->bp == BP_SW && c->swbreak)
         gdb_buf_puts(&c->reply, "swbreak:;");
     else if (ev->reason == STOP_BREAKPOINT && ev->bp == BP_HW && c->hwbreak)
@@ -83,7 +83,8 @@ void gdb_server_stopped(struct gdb_server *srv, const struct gdb_stop *ev)
             gdb_send_stop(c, &w);
         } else {
             log_info("the guest exited with code %d; the board is held for gdb "
-                     "(run restarts it)", ev->exit_code);
+                     "(run restarts it)",
+                     ev->exit_code);
         }
         return;
     }
@@ -105,30 +106,30 @@ void gdb_server_stopped(struct gdb_server *srv, const struct gdb_stop *ev)
 void gdb_handle_interrupt(struct gdb_conn *c)
 {
     if (!c->running)
-        return; /* already stopped: gdb's stop reply is on its way */
+        return;          /* already stopped: gdb's stop reply is on its way */
     if (!c->focus.pid) { /* what ran was killed or detached since */
         c->running = false;
         return;
     }
     gdb_stop_attached(c);
-    struct gdb_stop ev = {.cl = (unsigned)c->focus.pid - 1, .cpu = (unsigned)c->focus.tid - 1,
-                          .reason = STOP_REQUEST, .signal = GDB_SIGINT};
+    struct gdb_stop ev = {.cl = (unsigned)c->focus.pid - 1,
+                          .cpu = (unsigned)c->focus.tid - 1,
+                          .reason = STOP_REQUEST,
+                          .signal = GDB_SIGINT};
     gdb_send_stop(c, &ev);
 }
 
 /* ---- resuming ---------------------------------------------------------- */
 
-static bool action_matches(const struct gdb_conn *c, const struct vcont_action *a, int pid,
-                           int tid)
+static bool action_matches(const struct gdb_conn *c, const struct vcont_action *a, int pid, int tid)
 {
     int apid = a->tid.pid == 0 ? c->cur.pid : a->tid.pid;
     int atid = a->tid.tid == 0 ? 1 : a->tid.tid;
     return (apid == -1 || apid == pid) && (atid == -1 || atid == tid);
 }
 
-static const struct vcont_action *action_for(const struct gdb_conn *c,
-                                             const struct vcont_action *acts, unsigned n,
-                                             int pid, int tid)
+static const struct vcont_action *
+action_for(const struct gdb_conn *c, const struct vcont_action *acts, unsigned n, int pid, int tid)
 {
     for (unsigned k = 0; k < n; k++)
         if (action_matches(c, &acts[k], pid, tid))
@@ -143,8 +144,10 @@ static void report_powered_off(struct gdb_conn *c, struct gdb_tid who)
     c->ops->thread_name(c->t, (unsigned)who.pid - 1, (unsigned)who.tid - 1, name, sizeof(name));
     snprintf(msg, sizeof(msg), "mosaic: cpu %s is powered off\n", name);
     gdb_send_console(c, msg);
-    struct gdb_stop ev = {.cl = (unsigned)who.pid - 1, .cpu = (unsigned)who.tid - 1,
-                          .reason = STOP_REQUEST, .signal = GDB_SIGTRAP};
+    struct gdb_stop ev = {.cl = (unsigned)who.pid - 1,
+                          .cpu = (unsigned)who.tid - 1,
+                          .reason = STOP_REQUEST,
+                          .signal = GDB_SIGTRAP};
     gdb_send_stop(c, &ev);
 }
 
@@ -179,9 +182,9 @@ static void vcont_apply(struct gdb_conn *c, const struct vcont_action *acts, uns
     struct gdb_tid who = {0, 0};
     if (srv->exited) {
         int pid = acts[0].tid.pid > 0 && (unsigned)acts[0].tid.pid <= c->ncl ? acts[0].tid.pid
-                                                                              : c->cur.pid;
-        struct gdb_stop w = {.cl = (unsigned)pid - 1, .reason = STOP_EXITED,
-                             .exit_code = srv->exit_code};
+                                                                             : c->cur.pid;
+        struct gdb_stop w = {
+            .cl = (unsigned)pid - 1, .reason = STOP_EXITED, .exit_code = srv->exit_code};
         gdb_send_stop(c, &w);
         return;
     }

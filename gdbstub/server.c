@@ -44,7 +44,7 @@ struct gdb_listener {
     int conn_fd;
     struct gdb_buf outq;
     size_t outq_off;
-    bool want_out;           /* EVENT_OUT is being watched */
+    bool want_out; /* EVENT_OUT is being watched */
     bool conn_dead;
     struct gdb_refused refused[GDB_REFUSED_MAX];
 };
@@ -76,8 +76,8 @@ static void conn_close(struct gdb_listener *l)
 static void conn_flush(struct gdb_listener *l)
 {
     while (l->outq_off < l->outq.len) {
-        ssize_t n = send(l->conn_fd, l->outq.data + l->outq_off,
-                         l->outq.len - l->outq_off, MSG_NOSIGNAL);
+        ssize_t n =
+            send(l->conn_fd, l->outq.data + l->outq_off, l->outq.len - l->outq_off, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -284,8 +284,8 @@ static void warn_exposed(const struct sockaddr *sa, const char *host, unsigned p
 
 static int listen_tcp(const char *host, const char *port)
 {
-    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
-                             .ai_flags = AI_NUMERICSERV};
+    struct addrinfo hints = {
+        .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV};
     struct addrinfo *res;
     int err = getaddrinfo(host, port, &hints, &res);
     if (err) {

@@ -13,10 +13,10 @@
 
 #include "engine/machine/debug.h"
 #include "engine/machine/machine.h"
-#include "engine/memory/memory.h"
-#include "monitor/monitor.h"
 #include "engine/machine/tdesc.h"
+#include "engine/memory/memory.h"
 #include "gdbstub/internals.h"
+#include "monitor/monitor.h"
 
 static struct cluster *cluster_at(void *t, unsigned cl)
 {
@@ -94,8 +94,7 @@ static int eng_reg_write(void *t, unsigned cl, unsigned cpu, unsigned regnum, co
     return tdesc_reg_write(td, cpu_at(t, cl, cpu), regnum, buf);
 }
 
-static int eng_mem_read(void *t, unsigned cl, uint64_t addr, uint8_t *buf, size_t len,
-                        size_t *done)
+static int eng_mem_read(void *t, unsigned cl, uint64_t addr, uint8_t *buf, size_t len, size_t *done)
 {
     *done = 0;
     return mem_view_read_buf(cluster_at(t, cl)->view, addr, buf, len, 0, done) ? -1 : 0;
@@ -104,8 +103,7 @@ static int eng_mem_read(void *t, unsigned cl, uint64_t addr, uint8_t *buf, size_
 /* As a debugger, gdb may write ROM (MEM_F_LOAD), like a loader. */
 static int eng_mem_write(void *t, unsigned cl, uint64_t addr, const uint8_t *buf, size_t len)
 {
-    return mem_view_write_buf(cluster_at(t, cl)->view, addr, buf, len, MEM_F_LOAD, NULL) ? -1
-                                                                                         : 0;
+    return mem_view_write_buf(cluster_at(t, cl)->view, addr, buf, len, MEM_F_LOAD, NULL) ? -1 : 0;
 }
 
 static int eng_bp_insert(void *t, unsigned cl, enum bp_kind kind, uint64_t addr)

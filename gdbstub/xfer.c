@@ -130,8 +130,8 @@ static int parse_read(const char *p, const char *end, struct xfer_req *r)
     r->annex = p;
     r->annex_len = (size_t)(colon - p);
     p = colon + 1;
-    if (gdb_parse_hex(&p, &r->offset) || *p++ != ',' || gdb_parse_hex(&p, &r->length) ||
-        p != end || !r->length)
+    if (gdb_parse_hex(&p, &r->offset) || *p++ != ',' || gdb_parse_hex(&p, &r->length) || p != end ||
+        !r->length)
         return -EINVAL;
     return 0;
 }

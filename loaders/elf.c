@@ -35,7 +35,7 @@
  * st_name) are read directly. */
 struct elf_layout {
     const char *name;
-    unsigned word;     /* size of addresses, offsets and sizes */
+    unsigned word; /* size of addresses, offsets and sizes */
     unsigned ehsize, phsize, shsize, symsize;
     unsigned e_entry, e_phoff, e_shoff, e_phentsize, e_phnum, e_shentsize, e_shnum;
     unsigned p_offset, p_paddr, p_filesz, p_memsz;
@@ -43,6 +43,7 @@ struct elf_layout {
     unsigned st_value, st_info, st_shndx;
 };
 
+/* clang-format off */
 static const struct elf_layout elf_layouts[] = {
     [LOADER_ELFCLASS32] = {
         .name = "ELF32", .word = 4, .ehsize = 52, .phsize = 32, .shsize = 40, .symsize = 16,
@@ -61,16 +62,17 @@ static const struct elf_layout elf_layouts[] = {
         .st_value = 8, .st_info = 4, .st_shndx = 6,
     },
 };
+/* clang-format on */
 
 /* e_machine names for messages (gABI "ELF Header", e_machine). */
 static const struct {
     uint16_t em;
     const char *name;
 } elf_machines[] = {
-    { 2, "SPARC" }, { 3, "x86" }, { 8, "MIPS" }, { 20, "PowerPC" }, { 21, "PowerPC64" },
-    { 22, "S/390" }, { 40, "ARM" }, { 42, "SuperH" }, { 50, "IA-64" }, { 62, "x86-64" },
-    { 83, "AVR" }, { 94, "Xtensa" }, { 105, "MSP430" }, { 183, "AArch64" },
-    { 243, "RISC-V" }, { 258, "LoongArch" },
+    {2, "SPARC"},      {3, "x86"},       {8, "MIPS"},     {20, "PowerPC"},
+    {21, "PowerPC64"}, {22, "S/390"},    {40, "ARM"},     {42, "SuperH"},
+    {50, "IA-64"},     {62, "x86-64"},   {83, "AVR"},     {94, "Xtensa"},
+    {105, "MSP430"},   {183, "AArch64"}, {243, "RISC-V"}, {258, "LoongArch"},
 };
 
 static const char *const elf_type_names[] = {
@@ -277,8 +279,11 @@ static int elf_segment(const struct elf_file *e, unsigned i, const uint8_t *ph,
     if (err)
         return err;
     /* A bss-only segment's p_offset means nothing: do not form a pointer from it. */
-    *p = (struct loader_piece){ .addr = paddr, .data = filesz ? e->d + off : NULL,
-                                .filesz = filesz, .memsz = memsz, .id = i };
+    *p = (struct loader_piece){.addr = paddr,
+                               .data = filesz ? e->d + off : NULL,
+                               .filesz = filesz,
+                               .memsz = memsz,
+                               .id = i};
     return 0;
 }
 
@@ -293,7 +298,10 @@ static int elf_collect(const struct elf_file *e, struct loader_piece **out, size
     size_t k = 0;
     for (unsigned i = 0; i < e->phnum; i++) {
         const uint8_t *ph = e->d + e->phoff + (uint64_t)i * e->phentsize;
-        if (rd(ph, 4) != PT_LOAD || rd_word(e, ph, e->l->p_memsz) == 0)
+        /* An empty segment is skipped; one with file bytes but no memory
+         * size is refused by elf_segment (p_filesz > p_memsz). */
+        if (rd(ph, 4) != PT_LOAD ||
+            (rd_word(e, ph, e->l->p_memsz) == 0 && rd_word(e, ph, e->l->p_filesz) == 0))
             continue;
         int err = elf_segment(e, i, ph, &p[k]);
         if (err) {
@@ -343,8 +351,8 @@ static const char *elf_walk_symtab(const struct elf_file *e, const uint8_t *sh, 
         if (name >= strsize || !memchr(strtab + name, 0, strsize - name))
             return "a symbol name lies outside the string table";
         unsigned info = sym[l->st_info], type = info & 0xf, bind = info >> 4;
-        bool wanted = type <= 2 && bind <= 2 && rd(sym + l->st_shndx, 2) != SHN_UNDEF &&
-                      strtab[name] != '\0';
+        bool wanted =
+            type <= 2 && bind <= 2 && rd(sym + l->st_shndx, 2) != SHN_UNDEF && strtab[name] != '\0';
         if (report && wanted)
             e->c->sym(e->c->opaque, strtab + name, rd_word(e, sym, l->st_value));
     }
@@ -358,8 +366,7 @@ static void elf_report_symbols(const struct elf_file *e)
     const struct diag *diag = e->c->diag;
     if (e->shoff == 0 || e->shnum == 0)
         return;
-    if (e->shentsize < e->l->shsize ||
-        !in_file(e, e->shoff, (uint64_t)e->shnum * e->shentsize)) {
+    if (e->shentsize < e->l->shsize || !in_file(e, e->shoff, (uint64_t)e->shnum * e->shentsize)) {
         diag_warn(diag, "%s: the section header table is corrupt or truncated; symbols skipped",
                   path);
         return;
@@ -379,7 +386,7 @@ static void elf_report_symbols(const struct elf_file *e)
 
 int loader_elf(const struct loader_ctx *c)
 {
-    struct elf_file e = { .c = c, .d = c->data, .size = c->size };
+    struct elf_file e = {.c = c, .d = c->data, .size = c->size};
     struct loader_piece *p;
     size_t n, a, b;
     int err = elf_read_header(&e);

@@ -24,10 +24,10 @@
 struct ihex_state {
     const struct loader_ctx *c;
     unsigned line;
-    uint32_t base;          /* from the last 02 or 04 record */
-    bool segmented;         /* the last of them was 02 */
+    uint32_t base;  /* from the last 02 or 04 record */
+    bool segmented; /* the last of them was 02 */
     bool eof;
-    uint8_t *bytes;         /* decoded data; sized so it never moves */
+    uint8_t *bytes; /* decoded data; sized so it never moves */
     size_t nbytes;
     struct loader_piece *pieces;
     size_t npieces, cap;
@@ -87,8 +87,8 @@ static int ihex_add_piece(struct ihex_state *s, gaddr addr, const uint8_t *data,
         s->pieces = p;
         s->cap = cap;
     }
-    s->pieces[s->npieces++] = (struct loader_piece){ .addr = addr, .data = dst, .filesz = n,
-                                                     .memsz = n, .id = s->line };
+    s->pieces[s->npieces++] =
+        (struct loader_piece){.addr = addr, .data = dst, .filesz = n, .memsz = n, .id = s->line};
     return 0;
 }
 
@@ -148,15 +148,15 @@ static int ihex_start_linear(struct ihex_state *s, const struct ihex_record *r)
 
 static const struct {
     int (*fn)(struct ihex_state *s, const struct ihex_record *r);
-    int len;            /* data bytes the record must have; -1: any */
+    int len; /* data bytes the record must have; -1: any */
     const char *name;
 } ihex_types[] = {
-    { ihex_data, -1, "data" },
-    { ihex_eof, 0, "end-of-file" },
-    { ihex_ext_segment, 2, "extended segment address" },
-    { ihex_start_segment, 4, "start segment address" },
-    { ihex_ext_linear, 2, "extended linear address" },
-    { ihex_start_linear, 4, "start linear address" },
+    {ihex_data, -1, "data"},
+    {ihex_eof, 0, "end-of-file"},
+    {ihex_ext_segment, 2, "extended segment address"},
+    {ihex_start_segment, 4, "start segment address"},
+    {ihex_ext_linear, 2, "extended linear address"},
+    {ihex_start_linear, 4, "start linear address"},
 };
 
 static int hex_digit(char ch)
@@ -171,8 +171,7 @@ static int hex_digit(char ch)
 }
 
 /* Check the characters of a record and decode its bytes into @b. */
-static int ihex_decode(const struct ihex_state *s, const char *p, size_t n, uint8_t *b,
-                       size_t *nb)
+static int ihex_decode(const struct ihex_state *s, const char *p, size_t n, uint8_t *b, size_t *nb)
 {
     if (p[0] != ':') {
         ihex_error(s, "a record must start with ':'");
@@ -193,8 +192,7 @@ static int ihex_decode(const struct ihex_state *s, const char *p, size_t n, uint
     }
     *nb = (n - 1) / 2;
     if (*nb < IHEX_OVERHEAD) {
-        ihex_error(s, "record too short: %zu bytes, a record has at least %u", *nb,
-                   IHEX_OVERHEAD);
+        ihex_error(s, "record too short: %zu bytes, a record has at least %u", *nb, IHEX_OVERHEAD);
         return -EINVAL;
     }
     unsigned count = (unsigned)(hex_digit(p[1]) << 4 | hex_digit(p[2]));
@@ -224,19 +222,18 @@ static int ihex_line(struct ihex_state *s, const char *p, size_t n)
     for (size_t i = 0; i + 1 < nb; i++)
         sum += b[i];
     if ((uint8_t)(sum + b[nb - 1]) != 0) {
-        ihex_error(s, "checksum mismatch (expected 0x%02x, got 0x%02x)", (uint8_t)-sum,
-                   b[nb - 1]);
+        ihex_error(s, "checksum mismatch (expected 0x%02x, got 0x%02x)", (uint8_t)-sum, b[nb - 1]);
         return -EINVAL;
     }
-    struct ihex_record r = { .type = b[3], .len = b[0], .offset = (uint16_t)be(b + 1, 2),
-                             .data = b + 4 };
+    struct ihex_record r = {
+        .type = b[3], .len = b[0], .offset = (uint16_t)be(b + 1, 2), .data = b + 4};
     if (r.type >= sizeof(ihex_types) / sizeof(ihex_types[0])) {
         ihex_error(s, "unknown record type 0x%02x", r.type);
         return -EINVAL;
     }
     if (ihex_types[r.type].len >= 0 && r.len != (unsigned)ihex_types[r.type].len) {
-        ihex_error(s, "%s record (type %02x) needs %d data bytes, has %u",
-                   ihex_types[r.type].name, r.type, ihex_types[r.type].len, r.len);
+        ihex_error(s, "%s record (type %02x) needs %d data bytes, has %u", ihex_types[r.type].name,
+                   r.type, ihex_types[r.type].len, r.len);
         return -EINVAL;
     }
     return ihex_types[r.type].fn(s, &r);
@@ -295,7 +292,7 @@ static int ihex_check_and_write(struct ihex_state *s)
 
 int loader_ihex(const struct loader_ctx *c)
 {
-    struct ihex_state s = { .c = c };
+    struct ihex_state s = {.c = c};
     /* Two hex digits per byte: the data can never outgrow half the file. */
     s.bytes = malloc(c->size / 2 + 1);
     if (!s.bytes) {

@@ -17,8 +17,8 @@
 struct loader_ctx {
     struct mem_view *view;
     const struct loader_target *target;
-    const char *path;          /* file name as the user wrote it, for messages */
-    const uint8_t *data;       /* the whole file */
+    const char *path;    /* file name as the user wrote it, for messages */
+    const uint8_t *data; /* the whole file */
     size_t size;
     struct load_result *out;
     loader_symbol_fn sym;
@@ -47,8 +47,8 @@ int loader_raw(const struct loader_ctx *c, gaddr addr);
  * reporting "@where: @what [first-last] is outside mapped memory of cluster
  * 'x'" (or that it runs into a device or past the end of memory).
  */
-int loader_check_mapped(const struct loader_ctx *c, const char *where, const char *what,
-                        gaddr addr, uint64_t size);
+int loader_check_mapped(const struct loader_ctx *c, const char *where, const char *what, gaddr addr,
+                        uint64_t size);
 
 /*
  * Sort @p by address and look for two pieces that share a byte. Returns
@@ -61,7 +61,6 @@ bool loader_find_overlap(struct loader_piece *p, size_t n, size_t *first, size_t
 int loader_write_pieces(const struct loader_ctx *c, const struct loader_piece *p, size_t n);
 
 /* "cluster 'app'" or, with @model, "cluster 'app' (rv64imac)". */
-const char *loader_cluster_desc(const struct loader_target *t, bool model, char *buf,
-                                size_t len);
+const char *loader_cluster_desc(const struct loader_target *t, bool model, char *buf, size_t len);
 
 #endif

@@ -17,11 +17,11 @@
 #include <unistd.h>
 
 #include "engine/io/diag.h"
+#include "engine/io/file.h"
 #include "engine/object/object.h"
 #include "loaders/internals.h"
 
-const char *loader_cluster_desc(const struct loader_target *t, bool model, char *buf,
-                                size_t len)
+const char *loader_cluster_desc(const struct loader_target *t, bool model, char *buf, size_t len)
 {
     const char *name = t->cluster_name ? t->cluster_name : "?";
     if (model && t->model_name)
@@ -31,8 +31,8 @@ const char *loader_cluster_desc(const struct loader_target *t, bool model, char 
     return buf;
 }
 
-int loader_check_mapped(const struct loader_ctx *c, const char *where, const char *what,
-                        gaddr addr, uint64_t size)
+int loader_check_mapped(const struct loader_ctx *c, const char *where, const char *what, gaddr addr,
+                        uint64_t size)
 {
     gaddr last = addr + (size - 1);
     char cl[128];
@@ -119,21 +119,12 @@ int loader_write_pieces(const struct loader_ctx *c, const struct loader_piece *p
 /* Read the whole of @path into a malloc'd buffer. */
 static int file_read(const char *path, uint8_t **data, size_t *size, const struct diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        int err = errno;
-        diag_error(d, "%s: cannot open: %s", path, strerror(err));
-        return -err;
-    }
     struct stat st;
+    FILE *f = file_open_regular(path, &st, d);
+    if (!f)
+        return -errno;
     int err = 0;
-    if (fstat(fileno(f), &st)) {
-        err = -errno;
-        diag_error(d, "%s: %s", path, strerror(errno));
-    } else if (!S_ISREG(st.st_mode)) {
-        err = -EINVAL;
-        diag_error(d, "%s: not a regular file", path);
-    } else if ((uint64_t)st.st_size > LOADER_MAX_FILE_SIZE) {
+    if ((uint64_t)st.st_size > LOADER_MAX_FILE_SIZE) {
         err = -EFBIG;
         diag_error(d, "%s: file is larger than 1 GiB", path);
     }
@@ -176,7 +167,10 @@ enum loader_format { FMT_ELF, FMT_IHEX, FMT_RAW };
 
 static enum loader_format detect_format(const char *path, const uint8_t *p, size_t n)
 {
-    if (n >= 4 && memcmp(p, "\x7f" "ELF", 4) == 0)
+    if (n >= 4 && memcmp(p,
+                         "\x7f"
+                         "ELF",
+                         4) == 0)
         return FMT_ELF;
     if (has_suffix(path, ".hex") || has_suffix(path, ".ihex") ||
         (n > 0 && p[0] == ':' && is_text(p, n)))
@@ -273,7 +267,7 @@ int loader_load(struct mem_view *v, const char *spec, const struct loader_target
     err = file_read(path, &data, &c.size, d);
     if (!err) {
         c.data = data;
-        *out = (struct load_result){ 0 };
+        *out = (struct load_result){0};
         err = resolve_path(&c);
         if (!err)
             err = load_format(&c, has_addr, addr);

@@ -28,10 +28,10 @@
 
 /* What the CPUs that will run the image need; the names are for messages. */
 struct loader_target {
-    uint16_t elf_machine;      /* required e_machine; 0 accepts any */
-    uint8_t elf_class;         /* LOADER_ELFCLASS32/64; 0 accepts either */
-    const char *cluster_name;  /* "app" */
-    const char *model_name;    /* "rv64imac"; may be NULL */
+    uint16_t elf_machine;     /* required e_machine; 0 accepts any */
+    uint8_t elf_class;        /* LOADER_ELFCLASS32/64; 0 accepts either */
+    const char *cluster_name; /* "app" */
+    const char *model_name;   /* "rv64imac"; may be NULL */
 };
 
 struct load_result {

@@ -24,8 +24,7 @@ int loader_raw(const struct loader_ctx *c, gaddr addr)
     int err = loader_check_mapped(c, c->path, "image", addr, c->size);
     if (err)
         return err;
-    struct loader_piece p = { .addr = addr, .data = c->data, .filesz = c->size,
-                              .memsz = c->size };
+    struct loader_piece p = {.addr = addr, .data = c->data, .filesz = c->size, .memsz = c->size};
     err = loader_write_pieces(c, &p, 1);
     if (err)
         return err;

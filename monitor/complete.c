@@ -14,7 +14,6 @@
 
 #include "monitor/internals.h"
 
-
 struct word_list {
     char **v;
     size_t n, cap;
@@ -99,8 +98,7 @@ static bool has_props(const struct object *obj)
 
 /* Children of @obj after the first @keep characters of the word: "name/"
  * for those with children, "name." (@props) or "name" (objects only). */
-static void complete_children(struct word_list *l, const struct object *obj, int keep,
-                              bool props)
+static void complete_children(struct word_list *l, const struct object *obj, int keep, bool props)
 {
     for (const struct object *c = obj->first_child; c; c = c->next_sibling) {
         if (c->first_child)
@@ -130,8 +128,8 @@ static void complete_path(struct machine *m, struct word_list *l, bool props)
 }
 
 /* Values of a boolean or enumerated property @target, after @lead. */
-static void complete_values(struct machine *m, struct word_list *l, const char *target,
-                            size_t len, const char *lead, int leadlen)
+static void complete_values(struct machine *m, struct word_list *l, const char *target, size_t len,
+                            const char *lead, int leadlen)
 {
     static const char *const bools[] = {"off", "on", NULL};
     char *path = strndup(target, len);
@@ -143,9 +141,10 @@ static void complete_values(struct machine *m, struct word_list *l, const char *
         obj = object_resolve(&m->obj, path);
         def = obj ? object_find_prop(obj, dot + 1) : NULL;
     }
-    const char *const *names = !def ? NULL
-                             : def->type == PROP_BOOL ? bools
-                             : def->type == PROP_ENUM ? def->enum_names : NULL;
+    const char *const *names = !def                     ? NULL
+                               : def->type == PROP_BOOL ? bools
+                               : def->type == PROP_ENUM ? def->enum_names
+                                                        : NULL;
     for (; names && *names; names++)
         list_add(l, "%.*s%s", leadlen, lead, *names);
     free(path);
@@ -157,12 +156,8 @@ static void complete_arg(struct machine *m, struct word_list *l, enum monitor_ar
 {
     const char *eq = strchr(l->prefix, '=');
     switch (kind) {
-    case ARG_COMMAND:
-        complete_cmd_words(l, args, k);
-        break;
-    case ARG_OBJECT:
-        complete_path(m, l, false);
-        break;
+    case ARG_COMMAND: complete_cmd_words(l, args, k); break;
+    case ARG_OBJECT: complete_path(m, l, false); break;
     case ARG_PROP:
         if (eq)
             complete_values(m, l, l->prefix, (size_t)(eq - l->prefix), l->prefix,
@@ -170,15 +165,12 @@ static void complete_arg(struct machine *m, struct word_list *l, enum monitor_ar
         else
             complete_path(m, l, true);
         break;
-    case ARG_VALUE:
-        complete_values(m, l, args[k - 1], strlen(args[k - 1]), "", 0);
-        break;
+    case ARG_VALUE: complete_values(m, l, args[k - 1], strlen(args[k - 1]), "", 0); break;
     case ARG_ONOFF:
         list_add(l, "on");
         list_add(l, "off");
         break;
-    case ARG_NONE:
-        break;
+    case ARG_NONE: break;
     }
 }
 

@@ -148,8 +148,8 @@ static const char *console_signal_name(int signal)
  * 0x80001000", "signal SIGSEGV". */
 static void console_stop_reason(const struct stop_event *ev, char *buf, size_t len)
 {
-    static const char *const wp_kinds[] = {[WP_WRITE] = "write", [WP_READ] = "read",
-                                           [WP_ACCESS] = "access"};
+    static const char *const wp_kinds[] = {
+        [WP_WRITE] = "write", [WP_READ] = "read", [WP_ACCESS] = "access"};
     const char *sig = console_signal_name(ev->signal);
     int digits = mon_addr_digits(ev->cpu->cluster);
     switch (ev->reason) {
@@ -158,8 +158,8 @@ static void console_stop_reason(const struct stop_event *ev, char *buf, size_t l
         break;
     case STOP_WATCHPOINT:
         snprintf(buf, len, "%s watchpoint on 0x%0*" PRIx64,
-                 ev->wp <= WP_ACCESS && wp_kinds[ev->wp] ? wp_kinds[ev->wp] : "a",
-                 digits, (uint64_t)ev->addr);
+                 ev->wp <= WP_ACCESS && wp_kinds[ev->wp] ? wp_kinds[ev->wp] : "a", digits,
+                 (uint64_t)ev->addr);
         break;
     case STOP_STEP: snprintf(buf, len, "single step"); break;
     case STOP_REQUEST: snprintf(buf, len, "debugger request"); break;

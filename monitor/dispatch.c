@@ -19,6 +19,7 @@
 
 static int cmd_help(struct monitor_ctx *ctx);
 
+/* clang-format off */
 const struct monitor_cmd monitor_cmds[] = {
     {.name = "help", .usage = "help [COMMAND]", .help = "list the commands, or describe one",
      .run = cmd_help, .max_args = 2, .args = {ARG_COMMAND, ARG_COMMAND}},
@@ -68,6 +69,7 @@ const struct monitor_cmd monitor_cmds[] = {
      .details = "A CPU held in reset (start-powered-off) runs once powered on.",
      .run = mon_cmd_cpu_power, .min_args = 2, .max_args = 3, .args = {ARG_OBJECT, ARG_ONOFF}},
 };
+/* clang-format on */
 const size_t monitor_ncmds = sizeof(monitor_cmds) / sizeof(monitor_cmds[0]);
 
 /* ---- output ---------------------------------------------------------- */
@@ -113,8 +115,7 @@ int mon_usage(struct monitor_ctx *ctx, const char *text)
     return -EINVAL;
 }
 
-int mon_print_stream(struct monitor_ctx *ctx, void (*print)(FILE *, const void *),
-                     const void *arg)
+int mon_print_stream(struct monitor_ctx *ctx, void (*print)(FILE *, const void *), const void *arg)
 {
     char *text = NULL;
     size_t len = 0;
@@ -286,7 +287,9 @@ int monitor_exec(struct machine *m, struct cluster *current, const char *line,
     struct monitor_words w;
     struct monitor_ctx ctx = {
         .m = m,
-        .cluster = current ? current : m->nclusters ? m->clusters[0] : NULL,
+        .cluster = current        ? current
+                   : m->nclusters ? m->clusters[0]
+                                  : NULL,
         .out = out,
     };
     ctx.diag = (struct diag){mon_report, &ctx};

@@ -23,12 +23,12 @@
 
 struct monitor_ctx {
     struct machine *m;
-    struct cluster *cluster;     /* the current cluster; NULL on a board without one */
+    struct cluster *cluster; /* the current cluster; NULL on a board without one */
     const struct monitor_out *out;
-    struct diag diag;            /* prints the engine's messages as "error: ..." to @out */
-    const char *fmt;             /* x/FMT: the text after '/' ("" without one) */
-    const char *rest;            /* the line after the command's name */
-    char **argv;                 /* the arguments */
+    struct diag diag; /* prints the engine's messages as "error: ..." to @out */
+    const char *fmt;  /* x/FMT: the text after '/' ("" without one) */
+    const char *rest; /* the line after the command's name */
+    char **argv;      /* the arguments */
     int argc;
 };
 
@@ -36,14 +36,14 @@ struct monitor_ctx {
 enum monitor_arg { ARG_NONE, ARG_COMMAND, ARG_OBJECT, ARG_PROP, ARG_VALUE, ARG_ONOFF };
 
 struct monitor_cmd {
-    const char *name;            /* one or two words: "info cpus" */
+    const char *name; /* one or two words: "info cpus" */
     const char *usage;
     const char *help;
-    const char *details;         /* more for "help NAME", or NULL */
+    const char *details; /* more for "help NAME", or NULL */
     int (*run)(struct monitor_ctx *ctx);
     int min_args, max_args;
-    bool format;                 /* takes /FMT after its name */
-    enum monitor_arg args[2];    /* what its first two arguments are */
+    bool format;              /* takes /FMT after its name */
+    enum monitor_arg args[2]; /* what its first two arguments are */
 };
 
 extern const struct monitor_cmd monitor_cmds[];
@@ -51,8 +51,8 @@ extern const size_t monitor_ncmds;
 
 /* A command line split into words. */
 struct monitor_words {
-    char *text;                  /* the line without surrounding blanks */
-    char *buf;                   /* a copy of text cut into words */
+    char *text; /* the line without surrounding blanks */
+    char *buf;  /* a copy of text cut into words */
     char *argv[MONITOR_MAX_WORDS];
     size_t start[MONITOR_MAX_WORDS]; /* where each word starts in text */
     int argc;
@@ -76,8 +76,7 @@ int mon_error(struct monitor_ctx *ctx, int err, const char *fmt, ...)
 /* Print "usage: @text" and return -EINVAL. */
 int mon_usage(struct monitor_ctx *ctx, const char *text);
 /* Send what @print writes to a stream to the output in one piece. */
-int mon_print_stream(struct monitor_ctx *ctx, void (*print)(FILE *, const void *),
-                     const void *arg);
+int mon_print_stream(struct monitor_ctx *ctx, void (*print)(FILE *, const void *), const void *arg);
 /* @obj's path in @buf (MONITOR_PATH_MAX bytes). */
 char *mon_path(const struct object *obj, char *buf);
 /* The object at @path, or NULL after the object system said why. */

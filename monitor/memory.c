@@ -111,8 +111,8 @@ static uint32_t load_le(const uint8_t *p, unsigned size)
 
 static int report_unreadable(struct monitor_ctx *ctx, gaddr addr, int res)
 {
-    return mon_error(ctx, -EFAULT, "cannot read 0x%0*" PRIx64 ": %s",
-                     mon_addr_digits(ctx->cluster), addr,
+    return mon_error(ctx, -EFAULT, "cannot read 0x%0*" PRIx64 ": %s", mon_addr_digits(ctx->cluster),
+                     addr,
                      res == MEM_DEVICE_ERROR ? "a device is there (the monitor never reads devices)"
                                              : "nothing is mapped there");
 }
@@ -136,8 +136,8 @@ static void dump_units(struct monitor_ctx *ctx, gaddr addr, const uint8_t *buf, 
 /* @count instructions from the @done bytes read; @res says why the read
  * stopped there. The current cluster's first CPU decodes (every CPU of a
  * cluster has the same model). */
-static int dump_insns(struct monitor_ctx *ctx, gaddr addr, const uint8_t *buf, size_t done,
-                      int res, unsigned count)
+static int dump_insns(struct monitor_ctx *ctx, gaddr addr, const uint8_t *buf, size_t done, int res,
+                      unsigned count)
 {
     const struct cluster *c = ctx->cluster;
     const struct cpu *cpu = c->ncpus ? c->cpus[0] : NULL;
@@ -147,8 +147,8 @@ static int dump_insns(struct monitor_ctx *ctx, gaddr addr, const uint8_t *buf, s
         return mon_error(ctx, -ENOTSUP, "no disassembler for %s", c->target->arch);
     for (unsigned i = 0; i < count; i++) {
         char text[MONITOR_TEXT_MAX];
-        unsigned len = off < done ? cpu->target->disas(cpu, addr + off, buf + off, done - off,
-                                                       text, sizeof(text))
+        unsigned len = off < done ? cpu->target->disas(cpu, addr + off, buf + off, done - off, text,
+                                                       sizeof(text))
                                   : 0;
         if (!len && res != MEM_OK && done - off < MONITOR_INSN_MAX)
             return report_unreadable(ctx, addr + done, res);

@@ -44,8 +44,7 @@ static int lookup_prop(struct monitor_ctx *ctx, char *target, struct object **ob
 {
     char *dot = strrchr(target, '.');
     if (!dot || !dot[1] || strchr(dot, '/'))
-        return mon_error(ctx, -EINVAL, "'%s': expected PATH.PROP, e.g. /app/cpu0.reset-pc",
-                         target);
+        return mon_error(ctx, -EINVAL, "'%s': expected PATH.PROP, e.g. /app/cpu0.reset-pc", target);
     *dot = '\0';
     *obj = mon_lookup_object(ctx, target);
     if (!*obj)

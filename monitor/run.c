@@ -29,8 +29,7 @@ int mon_cmd_info_cpus(struct monitor_ctx *ctx)
         const struct cluster *c = ctx->m->clusters[i];
         for (unsigned j = 0; j < c->ncpus; j++) {
             const struct cpu *cpu = c->cpus[j];
-            monitor_printf(ctx->out,
-                           "%c p%u.%u %s: %s, pc=0x%0*" PRIx64 ", icount=%" PRIu64 "\n",
+            monitor_printf(ctx->out, "%c p%u.%u %s: %s, pc=0x%0*" PRIx64 ", icount=%" PRIu64 "\n",
                            c == ctx->cluster ? '*' : ' ', c->index + 1, cpu->index + 1,
                            mon_path(&cpu->obj, path), cpu_state_name(cpu), mon_addr_digits(c),
                            cpu->target->get_pc(cpu), cpu->icount);
@@ -72,8 +71,7 @@ static struct cluster *reset_cluster(struct monitor_ctx *ctx)
     }
     struct object *obj = mon_lookup_object(ctx, ctx->argv[0]);
     if (obj && !object_is(obj, "cluster")) {
-        mon_error(ctx, -EINVAL, "%s is a %s, not a cluster", mon_path(obj, path),
-                  obj->type->name);
+        mon_error(ctx, -EINVAL, "%s is a %s, not a cluster", mon_path(obj, path), obj->type->name);
         return NULL;
     }
     return (struct cluster *)obj;

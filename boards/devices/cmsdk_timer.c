@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/machine/cpu.h"
 #include "engine/io/log.h"
+#include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 
 #define TIMER_SIZE 0x1000
@@ -164,14 +164,10 @@ static void timer_write_ctrl(struct cmsdk_timer *t, uint32_t v)
 static uint32_t timer_read_reg(struct cmsdk_timer *t, uint64_t reg)
 {
     switch (reg) {
-    case TIMER_CTRL:
-        return t->r.ctrl;
-    case TIMER_VALUE:
-        return timer_value(t);
-    case TIMER_RELOAD:
-        return t->r.reload;
-    case TIMER_INTSTATUS:
-        return t->r.intstatus;
+    case TIMER_CTRL: return t->r.ctrl;
+    case TIMER_VALUE: return timer_value(t);
+    case TIMER_RELOAD: return t->r.reload;
+    case TIMER_INTSTATUS: return t->r.intstatus;
     default:
         if (reg >= TIMER_PID4 && reg <= TIMER_CID3)
             return timer_id[(reg - TIMER_PID4) / 4];
@@ -184,20 +180,14 @@ static uint32_t timer_read_reg(struct cmsdk_timer *t, uint64_t reg)
 static void timer_write_reg(struct cmsdk_timer *t, uint64_t reg, uint32_t v)
 {
     switch (reg) {
-    case TIMER_CTRL:
-        timer_write_ctrl(t, v);
-        break;
-    case TIMER_VALUE:
-        timer_set_value(t, v);
-        break;
+    case TIMER_CTRL: timer_write_ctrl(t, v); break;
+    case TIMER_VALUE: timer_set_value(t, v); break;
     case TIMER_RELOAD:
         /* A write to RELOAD also sets the current value (DDI0479C 4.2.2). */
         t->r.reload = v;
         timer_set_value(t, v);
         break;
-    case TIMER_INTSTATUS:
-        t->r.intstatus &= ~(v & INT_IRQ);
-        break;
+    case TIMER_INTSTATUS: t->r.intstatus &= ~(v & INT_IRQ); break;
     default:
         log_debug(LOG_UNIMP, "%s: write 0x%x to %s offset 0x%llx ignored", t->bus.obj.name, v,
                   reg >= TIMER_PID4 && reg <= TIMER_CID3 ? "read-only" : "reserved",

@@ -157,16 +157,11 @@ static void uart_write_intclear(struct cmsdk_uart *u, uint32_t v)
 static uint32_t uart_read_reg(struct cmsdk_uart *u, uint64_t reg)
 {
     switch (reg) {
-    case UART_DATA:
-        return uart_read_data(u);
-    case UART_STATE:
-        return u->r.state;
-    case UART_CTRL:
-        return u->r.ctrl;
-    case UART_INTSTATUS:
-        return u->r.intstatus;
-    case UART_BAUDDIV:
-        return u->r.bauddiv;
+    case UART_DATA: return uart_read_data(u);
+    case UART_STATE: return u->r.state;
+    case UART_CTRL: return u->r.ctrl;
+    case UART_INTSTATUS: return u->r.intstatus;
+    case UART_BAUDDIV: return u->r.bauddiv;
     default:
         if (reg >= UART_PID4 && reg <= UART_CID3)
             return uart_id[(reg - UART_PID4) / 4];
@@ -179,21 +174,13 @@ static uint32_t uart_read_reg(struct cmsdk_uart *u, uint64_t reg)
 static void uart_write_reg(struct cmsdk_uart *u, uint64_t reg, uint32_t v)
 {
     switch (reg) {
-    case UART_DATA:
-        uart_write_data(u, (uint8_t)v);
-        break;
+    case UART_DATA: uart_write_data(u, (uint8_t)v); break;
     case UART_STATE:
         u->r.state &= ~(v & (STATE_TXOVR | STATE_RXOVR)); /* TXFULL/RXFULL read-only */
         break;
-    case UART_CTRL:
-        uart_write_ctrl(u, v);
-        break;
-    case UART_INTSTATUS:
-        uart_write_intclear(u, v);
-        break;
-    case UART_BAUDDIV:
-        u->r.bauddiv = v & BAUDDIV_MASK;
-        break;
+    case UART_CTRL: uart_write_ctrl(u, v); break;
+    case UART_INTSTATUS: uart_write_intclear(u, v); break;
+    case UART_BAUDDIV: u->r.bauddiv = v & BAUDDIV_MASK; break;
     default:
         log_debug(LOG_UNIMP, "%s: write 0x%x to %s offset 0x%llx ignored", u->bus.obj.name, v,
                   reg >= UART_PID4 && reg <= UART_CID3 ? "read-only" : "reserved",

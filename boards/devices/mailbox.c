@@ -64,12 +64,9 @@ static void mailbox_update(struct mailbox *mb, unsigned n)
 static uint32_t mailbox_read_reg(struct mailbox *mb, unsigned n, unsigned reg)
 {
     switch (reg) {
-    case MBOX_DATA:
-        return mb->ch[n].data;
-    case MBOX_INTEN:
-        return mb->ch[n].inten;
-    default:
-        return mb->ch[n].status;
+    case MBOX_DATA: return mb->ch[n].data;
+    case MBOX_INTEN: return mb->ch[n].inten;
+    default: return mb->ch[n].status;
     }
 }
 
@@ -78,9 +75,7 @@ static void mailbox_write_reg(struct mailbox *mb, unsigned n, unsigned reg, uint
     struct mailbox_channel *c = &mb->ch[n];
 
     switch (reg) {
-    case MBOX_DATA:
-        c->data = v;
-        break;
+    case MBOX_DATA: c->data = v; break;
     case MBOX_DOORBELL:
         if (!(v & 1))
             break;
@@ -92,9 +87,7 @@ static void mailbox_write_reg(struct mailbox *mb, unsigned n, unsigned reg, uint
         if (v & 1)
             c->status = 0;
         break;
-    default:
-        c->inten = v & 1;
-        break;
+    default: c->inten = v & 1; break;
     }
     mailbox_update(mb, n);
 }

@@ -188,22 +188,14 @@ static uint8_t uart_read_reg(struct ns16550 *u, unsigned reg)
     bool dlab = u->r.lcr & LCR_DLAB;
 
     switch (reg) {
-    case UART_RBR_THR:
-        return dlab ? u->r.dll : uart_rx_pop(u);
-    case UART_IER:
-        return dlab ? u->r.dlm : u->r.ier;
-    case UART_IIR_FCR:
-        return uart_read_iir(u);
-    case UART_LCR:
-        return u->r.lcr;
-    case UART_MCR:
-        return u->r.mcr;
-    case UART_LSR:
-        return uart_read_lsr(u);
-    case UART_MSR:
-        return uart_msr(u);
-    default:
-        return u->r.scr;
+    case UART_RBR_THR: return dlab ? u->r.dll : uart_rx_pop(u);
+    case UART_IER: return dlab ? u->r.dlm : u->r.ier;
+    case UART_IIR_FCR: return uart_read_iir(u);
+    case UART_LCR: return u->r.lcr;
+    case UART_MCR: return u->r.mcr;
+    case UART_LSR: return uart_read_lsr(u);
+    case UART_MSR: return uart_msr(u);
+    default: return u->r.scr;
     }
 }
 
@@ -232,20 +224,11 @@ static void uart_write_reg(struct ns16550 *u, unsigned reg, uint8_t v)
         else
             uart_write_ier(u, v);
         break;
-    case UART_IIR_FCR:
-        uart_write_fcr(u, v);
-        break;
-    case UART_LCR:
-        u->r.lcr = v;
-        break;
-    case UART_MCR:
-        u->r.mcr = v & MCR_MASK;
-        break;
-    case UART_SCR:
-        u->r.scr = v;
-        break;
-    default:
-        break; /* LSR and MSR are read-only */
+    case UART_IIR_FCR: uart_write_fcr(u, v); break;
+    case UART_LCR: u->r.lcr = v; break;
+    case UART_MCR: u->r.mcr = v & MCR_MASK; break;
+    case UART_SCR: u->r.scr = v; break;
+    default: break; /* LSR and MSR are read-only */
     }
 }
 
@@ -347,11 +330,6 @@ static int uart_realize(struct object *obj)
     uint64_t w = u->reg_io_width;
 
     object_path(obj, path, sizeof(path));
-    if (u->reg_shift > 4) {
-        log_error("%s.reg-shift: %llu is out of range (0 to 4)", path,
-                  (unsigned long long)u->reg_shift);
-        return -EINVAL;
-    }
     if ((w != 1 && w != 2 && w != 4) || w > (1u << u->reg_shift)) {
         log_error("%s.reg-io-width: %llu must be 1, 2 or 4 and at most 1 << reg-shift", path,
                   (unsigned long long)w);
@@ -384,12 +362,15 @@ static const struct prop_def uart_props[] = {
      .type = PROP_UINT,
      .offset = offsetof(struct ns16550, reg_shift),
      .defval = "0",
+     .max = 4,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "registers are 1 << reg-shift bytes apart"},
     {.name = "reg-io-width",
      .type = PROP_UINT,
      .offset = offsetof(struct ns16550, reg_io_width),
      .defval = "1",
+     .min = 1,
+     .max = 4,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "widest access the registers take (1, 2 or 4 bytes)"},
     UART_CHARDEV_PROP(struct ns16550, chardev_spec),

@@ -244,21 +244,11 @@ static int plic_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val
     if (!plic_access(p, offset, size, &r))
         return MEM_OK;
     switch (r.kind) {
-    case PLIC_REG_PRIORITY:
-        *value = p->priority[r.index];
-        break;
-    case PLIC_REG_PENDING:
-        *value = p->pending[r.index];
-        break;
-    case PLIC_REG_ENABLE:
-        *value = r.ctx->enable[r.index];
-        break;
-    case PLIC_REG_THRESHOLD:
-        *value = r.ctx->threshold;
-        break;
-    default:
-        *value = plic_claim(p, r.ctx);
-        break;
+    case PLIC_REG_PRIORITY: *value = p->priority[r.index]; break;
+    case PLIC_REG_PENDING: *value = p->pending[r.index]; break;
+    case PLIC_REG_ENABLE: *value = r.ctx->enable[r.index]; break;
+    case PLIC_REG_THRESHOLD: *value = r.ctx->threshold; break;
+    default: *value = plic_claim(p, r.ctx); break;
     }
     log_debug(LOG_MMIO, "%s: read 0x%llx -> 0x%llx", p->bus.obj.name, (unsigned long long)offset,
               (unsigned long long)*value);
@@ -279,17 +269,10 @@ static int plic_write(void *opaque, uint64_t offset, unsigned size, uint64_t val
     case PLIC_REG_PRIORITY:
         p->priority[r.index] = plic_legal_priority(p, v, p->priority[r.index]);
         break;
-    case PLIC_REG_PENDING:
-        return MEM_OK; /* read-only */
-    case PLIC_REG_ENABLE:
-        r.ctx->enable[r.index] = v & plic_source_mask(p, r.index);
-        break;
-    case PLIC_REG_THRESHOLD:
-        r.ctx->threshold = plic_legal_priority(p, v, r.ctx->threshold);
-        break;
-    default:
-        plic_complete(p, r.ctx, v);
-        return MEM_OK;
+    case PLIC_REG_PENDING: return MEM_OK; /* read-only */
+    case PLIC_REG_ENABLE: r.ctx->enable[r.index] = v & plic_source_mask(p, r.index); break;
+    case PLIC_REG_THRESHOLD: r.ctx->threshold = plic_legal_priority(p, v, r.ctx->threshold); break;
+    default: plic_complete(p, r.ctx, v); return MEM_OK;
     }
     plic_update(p);
     return MEM_OK;
@@ -355,19 +338,9 @@ static struct cluster *plic_find_cluster(struct plic *p, const char *path)
 
 static int plic_check_props(struct plic *p, const char *path)
 {
-    if (p->num_sources < 1 || p->num_sources > PLIC_MAX_SOURCES) {
-        log_error("%s.num-sources: %llu is out of range (1 to %d)", path,
-                  (unsigned long long)p->num_sources, PLIC_MAX_SOURCES);
-        return -EINVAL;
-    }
     if (p->max_wired > p->num_sources) {
         log_error("%s.num-sources: %llu, but irq[%u] is connected", path,
                   (unsigned long long)p->num_sources, p->max_wired);
-        return -EINVAL;
-    }
-    if (p->num_priorities < 1 || p->num_priorities > UINT32_MAX) {
-        log_error("%s.num-priorities: %llu is out of range (1 to %u)", path,
-                  (unsigned long long)p->num_priorities, UINT32_MAX);
         return -EINVAL;
     }
     return 0;
@@ -452,12 +425,16 @@ static const struct prop_def plic_props[] = {
      .type = PROP_UINT,
      .offset = offsetof(struct plic, num_sources),
      .defval = "96",
+     .min = 1,
+     .max = PLIC_MAX_SOURCES,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "interrupt sources: inputs irq[1] to irq[num-sources] (1 to 1023; QEMU virt: 96)"},
     {.name = "num-priorities",
      .type = PROP_UINT,
      .offset = offsetof(struct plic, num_priorities),
      .defval = "7",
+     .min = 1,
+     .max = UINT32_MAX,
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "highest priority and threshold (QEMU virt: 7)"},
     {0},

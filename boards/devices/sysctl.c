@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "boards/board.h"
-#include "engine/machine/cpu.h"
 #include "engine/io/log.h"
+#include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 
 #define SYSCTL_SIZE 0x1000
@@ -77,18 +77,10 @@ static int sysctl_read(void *opaque, uint64_t offset, unsigned size, uint64_t *v
     if (size != 4)
         return MEM_DEVICE_ERROR;
     switch (offset) {
-    case SYSCTL_ID:
-        *value = SYSCTL_ID_VALUE;
-        break;
-    case SYSCTL_BOOTADDR:
-        *value = s->r.bootaddr;
-        break;
-    case SYSCTL_CTRL:
-        *value = s->r.ctrl;
-        break;
-    case SYSCTL_STATUS:
-        *value = sysctl_any_on(s);
-        break;
+    case SYSCTL_ID: *value = SYSCTL_ID_VALUE; break;
+    case SYSCTL_BOOTADDR: *value = s->r.bootaddr; break;
+    case SYSCTL_CTRL: *value = s->r.ctrl; break;
+    case SYSCTL_STATUS: *value = sysctl_any_on(s); break;
     default:
         log_debug(LOG_UNIMP, "%s: read of reserved offset 0x%llx", s->bus.obj.name,
                   (unsigned long long)offset);
@@ -106,12 +98,8 @@ static int sysctl_write(void *opaque, uint64_t offset, unsigned size, uint64_t v
     log_debug(LOG_MMIO, "%s: write 0x%llx <- 0x%llx", s->bus.obj.name, (unsigned long long)offset,
               (unsigned long long)value);
     switch (offset) {
-    case SYSCTL_BOOTADDR:
-        s->r.bootaddr = (uint32_t)value;
-        break;
-    case SYSCTL_CTRL:
-        sysctl_write_ctrl(s, (uint32_t)value);
-        break;
+    case SYSCTL_BOOTADDR: s->r.bootaddr = (uint32_t)value; break;
+    case SYSCTL_CTRL: sysctl_write_ctrl(s, (uint32_t)value); break;
     default:
         log_debug(LOG_UNIMP, "%s: write to %s offset 0x%llx ignored", s->bus.obj.name,
                   offset == SYSCTL_ID || offset == SYSCTL_STATUS ? "read-only" : "reserved",

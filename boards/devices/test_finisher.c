@@ -42,12 +42,8 @@ static int finisher_write(void *opaque, uint64_t offset, unsigned size, uint64_t
         return MEM_OK;
     }
     switch (status) {
-    case FINISHER_PASS:
-        machine_request_exit(m, 0);
-        break;
-    case FINISHER_FAIL:
-        machine_request_exit(m, (int)code);
-        break;
+    case FINISHER_PASS: machine_request_exit(m, 0); break;
+    case FINISHER_FAIL: machine_request_exit(m, (int)code); break;
     case FINISHER_RESET:
         log_warn("%s: the guest asked for a system reset, which is not supported; ignored",
                  t->bus.obj.name);

@@ -24,10 +24,12 @@ struct chardev *uart_chardev_open(struct object *uart, const char *spec,
 void uart_chardev_close(struct chardev *chr);
 
 /* The `chardev` property of a UART type whose spec string is @field. */
-#define UART_CHARDEV_PROP(uart_type, field)                                               \
-    {.name = "chardev", .type = PROP_STRING, .offset = offsetof(uart_type, field),        \
-     .defval = "auto", .flags = PROP_FIXED_AFTER_REALIZE,                                 \
-     .help = "stdio, stdout, null, file:PATH, unix:PATH; auto = stdio for the board's "   \
-             "first UART, stdout for the others"}
+#define UART_CHARDEV_PROP(uart_type, field)                                                        \
+    {                                                                                              \
+        .name = "chardev", .type = PROP_STRING, .offset = offsetof(uart_type, field),              \
+        .defval = "auto", .flags = PROP_FIXED_AFTER_REALIZE,                                       \
+        .help = "stdio, stdout, null, file:PATH, unix:PATH; auto = stdio for the board's "         \
+                "first UART, stdout for the others"                                                \
+    }
 
 #endif

@@ -31,7 +31,7 @@ struct debug_point;
 #define ACCEL_MAX 4
 
 struct accel_ops {
-    const char *name;   /* the cluster property's value: "tcg" */
+    const char *name; /* the cluster property's value: "tcg" */
 
     /* Per machine: created when the first cluster using the accelerator
      * is realized, destroyed with the machine (after its clusters). */
@@ -78,8 +78,8 @@ struct accel_ops {
     /* Optional: guest RAM on a page marked as code (mem_region_mark_code)
      * changed behind the vCPUs' backs: a store from another CPU, a loader,
      * the debugger, a device. */
-    void (*memory_changed)(struct machine *m, void *state, struct mem_region *r,
-                           uint64_t offset, uint64_t len);
+    void (*memory_changed)(struct machine *m, void *state, struct mem_region *r, uint64_t offset,
+                           uint64_t len);
     /* Optional: no vCPU of @m is executing guest code (between scheduler
      * rounds): a safe point to free what a vCPU might still have used. */
     void (*quiescent)(struct machine *m, void *state);

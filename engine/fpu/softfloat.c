@@ -27,6 +27,7 @@ struct fmt {
 
 static const struct fmt F32 = {23, 8, 127};
 static const struct fmt F64 = {52, 11, 1023};
+static const struct fmt F16 = {10, 5, 15};
 
 enum kind { K_ZERO, K_NORMAL, K_INF, K_QNAN, K_SNAN };
 
@@ -138,7 +139,8 @@ INLINE uint64_t overflow_result(const struct fmt *f, bool sign, struct sf_status
  * Round sign * sig * 2^(exp - 62) (sig normalized, leading one at bit 62)
  * to the format and pack it. Tininess is detected after rounding: a result
  * below the smallest normal is tiny unless rounding it with an unbounded
- * exponent gives the smallest normal.
+ * exponent gives the smallest normal (st->mode may ask for before rounding,
+ * and for flushing such results to zero).
  */
 INLINE uint64_t round_pack(const struct fmt *f, bool sign, int32_t exp, uint64_t sig,
                            struct sf_status *st)
@@ -150,9 +152,13 @@ INLINE uint64_t round_pack(const struct fmt *f, bool sign, int32_t exp, uint64_t
     if (e >= (int32_t)emax(f))
         return overflow_result(f, sign, st);
     if (e <= 0) {
-        uint64_t q = (sig >> rbits) + round_up(st->round, sign, sig & rmask, half,
-                                               (sig >> rbits) & 1);
-        tiny = e < 0 || !(q >> (f->mbits + 1));
+        uint64_t q =
+            (sig >> rbits) + round_up(st->round, sign, sig & rmask, half, (sig >> rbits) & 1);
+        if (st->mode & SF_FLUSH_OUT) {
+            st->flags |= SF_UF;
+            return sign ? sign_bit(f) : 0;
+        }
+        tiny = (st->mode & SF_TININESS_BEFORE) || e < 0 || !(q >> (f->mbits + 1));
         sig = jam64(sig, (uint32_t)(1 - e));
         e = 1;
     }
@@ -196,8 +202,7 @@ INLINE uint64_t cancel_zero(const struct fmt *f, const struct sf_status *st)
     return zero(f, st->round == SF_RDN);
 }
 
-INLINE uint64_t add(const struct fmt *f, uint64_t a, uint64_t b, bool negb,
-                    struct sf_status *st)
+INLINE uint64_t add(const struct fmt *f, uint64_t a, uint64_t b, bool negb, struct sf_status *st)
 {
     struct unp x = unpack(f, a), y = unpack(f, b);
     y.sign ^= negb;
@@ -332,8 +337,7 @@ INLINE uint64_t fma_op(const struct fmt *f, uint64_t a, uint64_t b, uint64_t c,
                        struct sf_status *st)
 {
     struct unp x = unpack(f, a), y = unpack(f, b), z = unpack(f, c);
-    bool inf_zero = (x.kind == K_INF && y.kind == K_ZERO) ||
-                    (x.kind == K_ZERO && y.kind == K_INF);
+    bool inf_zero = (x.kind == K_INF && y.kind == K_ZERO) || (x.kind == K_ZERO && y.kind == K_INF);
     bool ps = x.sign ^ y.sign;
     if (is_nan(&x) || is_nan(&y) || is_nan(&z))
         return nan_result(f, inf_zero || any_snan(&x, &y) || z.kind == K_SNAN, st);
@@ -443,7 +447,8 @@ INLINE uint64_t convert(const struct fmt *from, const struct fmt *to, uint64_t a
 {
     struct unp x = unpack(from, a);
     switch (x.kind) {
-    case K_QNAN: case K_SNAN: return nan_result(to, x.kind == K_SNAN, st);
+    case K_QNAN:
+    case K_SNAN: return nan_result(to, x.kind == K_SNAN, st);
     case K_INF: return pack_raw(to, x.sign, emax(to), 0);
     case K_ZERO: return zero(to, x.sign);
     default: return round_pack(to, x.sign, x.exp, x.sig, st);
@@ -637,6 +642,36 @@ uint64_t sf_f32_to_f64(uint32_t a, struct sf_status *st)
 uint32_t sf_f64_to_f32(uint64_t a, struct sf_status *st)
 {
     return (uint32_t)convert(&F64, &F32, a, st);
+}
+
+/* Half precision: the output flush never applies (FPRound() with N = 16). */
+INLINE uint16_t to_f16(const struct fmt *from, uint64_t a, struct sf_status *st)
+{
+    uint8_t mode = st->mode;
+    st->mode &= (uint8_t)~SF_FLUSH_OUT;
+    uint16_t r = (uint16_t)convert(from, &F16, a, st);
+    st->mode = mode;
+    return r;
+}
+
+uint16_t sf_f32_to_f16(uint32_t a, struct sf_status *st)
+{
+    return to_f16(&F32, a, st);
+}
+
+uint16_t sf_f64_to_f16(uint64_t a, struct sf_status *st)
+{
+    return to_f16(&F64, a, st);
+}
+
+uint32_t sf_f16_to_f32(uint16_t a, struct sf_status *st)
+{
+    return (uint32_t)convert(&F16, &F32, a, st);
+}
+
+uint64_t sf_f16_to_f64(uint16_t a, struct sf_status *st)
+{
+    return convert(&F16, &F64, a, st);
 }
 
 int32_t sf_f32_to_i32(uint32_t a, struct sf_status *st)

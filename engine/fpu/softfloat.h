@@ -41,11 +41,23 @@ enum sf_round {
 #define SF_DZ 0x08 /* division by zero */
 #define SF_NV 0x10 /* invalid operation */
 
-/* The environment of one operation: its rounding mode in, flags out
- * (accumulated: an operation only ever sets bits). */
+/* Options of struct sf_status.mode; 0 is the default described above.
+ * They exist for Arm's FPSCR (ARMv7-M ARM A2.5.3, FPRound()):
+ *   SF_TININESS_BEFORE: a nonzero result is tiny when its exact value is
+ *     below the smallest normal (before rounding), not after rounding.
+ *   SF_FLUSH_OUT: a result whose exact value is below the smallest normal
+ *     becomes a zero of its sign, raising underflow but not inexact (the
+ *     output half of flush-to-zero; the caller flushes input subnormals).
+ *     Conversions to half precision ignore it. */
+#define SF_TININESS_BEFORE 0x01
+#define SF_FLUSH_OUT 0x02
+
+/* The environment of one operation: its rounding mode and options in,
+ * flags out (accumulated: an operation only ever sets bits). */
 struct sf_status {
     uint8_t round; /* enum sf_round */
     uint8_t flags;
+    uint8_t mode; /* SF_TININESS_BEFORE, SF_FLUSH_OUT */
 };
 
 #define SF_F32_DEFAULT_NAN 0x7fc00000u
@@ -88,6 +100,15 @@ bool sf_f64_is_snan(uint64_t a);
 /* Between the formats. */
 uint64_t sf_f32_to_f64(uint32_t a, struct sf_status *st);
 uint32_t sf_f64_to_f32(uint64_t a, struct sf_status *st);
+
+/* IEEE 754 binary16 (half precision) to and from the other formats. A
+ * half NaN operand gives the default NaN 0x7e00 (or the wider format's);
+ * widening is exact. */
+#define SF_F16_DEFAULT_NAN 0x7e00u
+uint16_t sf_f32_to_f16(uint32_t a, struct sf_status *st);
+uint16_t sf_f64_to_f16(uint64_t a, struct sf_status *st);
+uint32_t sf_f16_to_f32(uint16_t a, struct sf_status *st);
+uint64_t sf_f16_to_f64(uint16_t a, struct sf_status *st);
 
 /* To integers, rounding in st->round. The 32-bit results are returned in
  * the low half, as the C type of the name. */

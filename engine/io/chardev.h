@@ -25,8 +25,7 @@ void chardev_write(struct chardev *c, const void *buf, size_t len);
  * @deliver is called with at most that many. Registers with the event loop.
  */
 void chardev_set_input(struct chardev *c, size_t (*can_accept)(void *opaque),
-                       void (*deliver)(void *opaque, const uint8_t *buf, size_t n),
-                       void *opaque);
+                       void (*deliver)(void *opaque, const uint8_t *buf, size_t n), void *opaque);
 /* The device can accept input again (after it was full). */
 void chardev_accept_input(struct chardev *c);
 

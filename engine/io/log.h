@@ -13,14 +13,14 @@
 
 /* Debug subsystems, selectable with -d NAME[,NAME...]. */
 enum log_subsys {
-    LOG_IN_ASM,  /* guest code of each translated block, disassembled */
-    LOG_OP,      /* IR of each translated block */
-    LOG_EXEC,    /* each executed block */
-    LOG_INT,     /* interrupts and exceptions taken */
-    LOG_MMIO,    /* device register accesses */
-    LOG_UNIMP,   /* guest touched something not implemented */
-    LOG_GDB,     /* remote protocol packets */
-    LOG_BOARD,   /* board building */
+    LOG_IN_ASM, /* guest code of each translated block, disassembled */
+    LOG_OP,     /* IR of each translated block */
+    LOG_EXEC,   /* each executed block */
+    LOG_INT,    /* interrupts and exceptions taken */
+    LOG_MMIO,   /* device register accesses */
+    LOG_UNIMP,  /* guest touched something not implemented */
+    LOG_GDB,    /* remote protocol packets */
+    LOG_BOARD,  /* board building */
     LOG_SUBSYS_COUNT
 };
 

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "engine/io/diag.h"
-#include "engine/machine/internals.h"
 #include "engine/io/log.h"
+#include "engine/machine/internals.h"
 #include "engine/machine/tdesc.h"
 
 #define CLUSTER_MAX_CPUS 64
@@ -58,14 +58,7 @@ static int cluster_sync_cpus(struct cluster *c, unsigned n)
 static int cluster_on_cpus(struct object *obj, const struct prop_def *def, const struct diag *d)
 {
     struct cluster *c = (struct cluster *)obj;
-    char path[256];
-    (void)def;
-    if (c->cpus_prop < 1 || c->cpus_prop > CLUSTER_MAX_CPUS) {
-        diag_error(d, "%s.cpus: %llu is out of range (1 to %d)",
-                   object_path(obj, path, sizeof(path)), (unsigned long long)c->cpus_prop,
-                   CLUSTER_MAX_CPUS);
-        return -ERANGE;
-    }
+    (void)def, (void)d; /* the definition's bounds hold cpus to 1..CLUSTER_MAX_CPUS */
     return c->target ? cluster_sync_cpus(c, (unsigned)c->cpus_prop) : 0;
 }
 
@@ -185,34 +178,58 @@ int cluster_realize_all(struct cluster *c)
 }
 
 static const struct prop_def cluster_props[] = {
-    {.name = "arch", .type = PROP_STRING, .offset = offsetof(struct cluster, arch),
-     .help = "architecture of the cluster's CPUs (riscv)", .on_set = cluster_on_arch,
+    {.name = "arch",
+     .type = PROP_STRING,
+     .offset = offsetof(struct cluster, arch),
+     .help = "architecture of the cluster's CPUs (riscv)",
+     .on_set = cluster_on_arch,
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "model", .type = PROP_STRING, .offset = offsetof(struct cluster, model),
+    {.name = "model",
+     .type = PROP_STRING,
+     .offset = offsetof(struct cluster, model),
      .help = "CPU model, e.g. rv64imac (empty: the architecture's default)",
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "cpus", .type = PROP_UINT, .offset = offsetof(struct cluster, cpus_prop),
-     .defval = "1", .help = "number of CPUs (hardware threads)", .on_set = cluster_on_cpus,
+    {.name = "cpus",
+     .type = PROP_UINT,
+     .offset = offsetof(struct cluster, cpus_prop),
+     .defval = "1",
+     .min = 1,
+     .max = CLUSTER_MAX_CPUS,
+     .help = "number of CPUs (hardware threads)",
+     .on_set = cluster_on_cpus,
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "accel", .type = PROP_ENUM, .offset = offsetof(struct cluster, accel_choice),
-     .defval = ACCEL_TCG_NAME, .enum_names = accel_names,
+    {.name = "accel",
+     .type = PROP_ENUM,
+     .offset = offsetof(struct cluster, accel_choice),
+     .defval = ACCEL_TCG_NAME,
+     .enum_names = accel_names,
      .help = "how the CPUs execute: one of the accelerators this build has (tcg: the "
-             "translator)", .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "image", .type = PROP_PATH, .offset = offsetof(struct cluster, image),
+             "translator)",
+     .flags = PROP_FIXED_AFTER_REALIZE},
+    {.name = "image",
+     .type = PROP_PATH,
+     .offset = offsetof(struct cluster, image),
      .help = "image loaded into the cluster's view; every CPU starts at its entry (SMP). "
              "FILE or FILE@ADDR for raw binaries",
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "reset-pc", .type = PROP_STRING, .offset = offsetof(struct cluster, reset_pc),
+    {.name = "reset-pc",
+     .type = PROP_STRING,
+     .offset = offsetof(struct cluster, reset_pc),
      .help = "address every CPU starts at, overriding the image entry"},
-    {.name = "start-powered-off", .type = PROP_BOOL,
+    {.name = "start-powered-off",
+     .type = PROP_BOOL,
      .offset = offsetof(struct cluster, start_powered_off),
      .help = "hold the CPUs off at reset until a device or the monitor releases them"},
-    {.name = "stop-on-exception", .type = PROP_BOOL,
+    {.name = "stop-on-exception",
+     .type = PROP_BOOL,
      .offset = offsetof(struct cluster, stop_on_exception),
      .help = "with a debugger attached, stop on guest exceptions (SIGILL, SIGSEGV, SIGBUS) "
              "before the guest's handler runs"},
-    {.name = "semihosting", .type = PROP_BOOL, .offset = offsetof(struct cluster, semihosting),
-     .defval = "on", .help = "service guest semihosting calls (console output, exit)"},
+    {.name = "semihosting",
+     .type = PROP_BOOL,
+     .offset = offsetof(struct cluster, semihosting),
+     .defval = "on",
+     .help = "service guest semihosting calls (console output, exit)"},
     {0},
 };
 

@@ -25,15 +25,15 @@ struct accel_ops;
 struct debug_point {
     gaddr addr;
     uint64_t len;
-    int kind;           /* enum bp_kind or enum wp_kind (debug.h) */
+    int kind; /* enum bp_kind or enum wp_kind (debug.h) */
 };
 
 struct cluster {
     struct object obj;
     const struct target_ops *target;
     const struct cpu_model *model_def;
-    struct machine *machine;  /* the machine it belongs to */
-    unsigned index;           /* gdb process id - 1 */
+    struct machine *machine; /* the machine it belongs to */
+    unsigned index;          /* gdb process id - 1 */
     struct mem_view *view;
     struct cpu **cpus;
     unsigned ncpus;
@@ -45,17 +45,17 @@ struct cluster {
     /* Properties. */
     char *arch;
     char *model;
-    uint64_t cpus_prop;       /* "cpus" */
-    int accel_choice;         /* "accel": index of a registered accelerator */
+    uint64_t cpus_prop; /* "cpus" */
+    int accel_choice;   /* "accel": index of a registered accelerator */
     char *image;
     char *reset_pc;
     bool start_powered_off;
-    bool semihosting;         /* guest semihosting calls serviced (default on) */
-    bool stop_on_exception;   /* a debugger sees guest exceptions before the guest */
-    struct tdesc *tdesc;      /* registers for the debugger (engine/machine/tdesc.h) */
+    bool semihosting;       /* guest semihosting calls serviced (default on) */
+    bool stop_on_exception; /* a debugger sees guest exceptions before the guest */
+    struct tdesc *tdesc;    /* registers for the debugger (engine/machine/tdesc.h) */
     struct debug_point *bps, *wps;
     unsigned nbps, nwps;
-    char *exec_file;          /* absolute path of the image last loaded */
+    char *exec_file; /* absolute path of the image last loaded */
 };
 
 /* Create a cluster object of @arch under @parent (the machine). */

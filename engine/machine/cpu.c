@@ -65,8 +65,7 @@ static gaddr reset_pc_of(const struct cpu *cpu)
 
 static bool has_reset_pc(const struct cpu *cpu)
 {
-    return (cpu->reset_pc && *cpu->reset_pc) ||
-           (cpu->cluster->reset_pc && *cpu->cluster->reset_pc);
+    return (cpu->reset_pc && *cpu->reset_pc) || (cpu->cluster->reset_pc && *cpu->cluster->reset_pc);
 }
 
 void cpu_reset(struct cpu *cpu)
@@ -74,8 +73,8 @@ void cpu_reset(struct cpu *cpu)
     cpu->target->cpu_reset(cpu);
     if (!cpu->target->arch_reset_pc || has_reset_pc(cpu))
         cpu->target->set_pc(cpu, reset_pc_of(cpu));
-    cpu->state = (cpu->start_powered_off || cpu->cluster->start_powered_off) ? CPU_OFF
-                                                                             : CPU_RUNNABLE;
+    cpu->state =
+        (cpu->start_powered_off || cpu->cluster->start_powered_off) ? CPU_OFF : CPU_RUNNABLE;
     cpu->exit_request = 0;
     cpu->interrupt_pending = 0;
     cpu->excp = EXCP_NONE;
@@ -143,13 +142,18 @@ static void cpu_finalize(struct object *obj)
 }
 
 static const struct prop_def cpu_props[] = {
-    {.name = "image", .type = PROP_PATH, .offset = offsetof(struct cpu, image),
+    {.name = "image",
+     .type = PROP_PATH,
+     .offset = offsetof(struct cpu, image),
      .help = "image loaded for this CPU only (AMP); FILE or FILE@ADDR for raw binaries",
      .flags = PROP_FIXED_AFTER_REALIZE},
-    {.name = "reset-pc", .type = PROP_STRING, .offset = offsetof(struct cpu, reset_pc),
+    {.name = "reset-pc",
+     .type = PROP_STRING,
+     .offset = offsetof(struct cpu, reset_pc),
      .help = "address this CPU starts at, overriding the image entry",
      .on_set = cpu_on_reset_pc},
-    {.name = "start-powered-off", .type = PROP_BOOL,
+    {.name = "start-powered-off",
+     .type = PROP_BOOL,
      .offset = offsetof(struct cpu, start_powered_off),
      .help = "hold this CPU off at reset until a device or the monitor releases it"},
     {0},

@@ -17,9 +17,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "engine/tcg/ir.h"
 #include "engine/memory/memory.h"
 #include "engine/object/object.h"
+#include "engine/tcg/ir.h"
 
 struct cluster;
 struct cpu_model;
@@ -41,36 +41,42 @@ enum cpu_run_state {
 
 struct cpu {
     struct object obj;
-    char path[64];            /* "/cluster/cpuN": how messages name it */
+    char path[64]; /* "/cluster/cpuN": how messages name it */
     const struct target_ops *target;
     const struct cpu_model *model;
     struct cluster *cluster;
     struct mem_view *view;
-    unsigned index;           /* in its cluster */
+    unsigned index; /* in its cluster */
     enum cpu_run_state state;
 
     /* Properties. */
-    char *image;              /* per-CPU image (AMP) */
-    char *reset_pc;           /* overrides the image entry when non-empty */
+    char *image;    /* per-CPU image (AMP) */
+    char *reset_pc; /* overrides the image entry when non-empty */
     bool start_powered_off;
 
     /* Execution. */
-    uint64_t icount;          /* guest instructions retired */
-    int64_t budget;           /* instructions left in this quantum */
+    uint64_t icount; /* guest instructions retired */
+    int64_t budget;  /* instructions left in this quantum */
     volatile int exit_request;
     volatile int interrupt_pending;
-    int excp;                 /* exception being raised (EXCP_* or target's) */
-    gaddr entry;              /* where reset puts the pc */
+    int excp;    /* exception being raised (EXCP_* or target's) */
+    gaddr entry; /* where reset puts the pc */
     /* The cluster's accelerator and its per-vCPU state (from realize). */
     const struct accel_ops *accel;
     void *accel_state;
 
     /* Debugger state (engine/machine/debug.c). */
-    bool debug_stopped;       /* held by the debugger: not scheduled */
-    bool singlestep;          /* stop after one instruction */
-    bool exception_held;      /* an exception waits for the debugger's verdict */
+    bool debug_stopped;  /* held by the debugger: not scheduled */
+    bool singlestep;     /* stop after one instruction */
+    bool exception_held; /* an exception waits for the debugger's verdict */
+    /* The fault storm detector (debug_intercept_exception): the last fault,
+     * where it was raised, icount then, and how many times in a row. */
+    int storm_excp;
+    gaddr storm_pc;
+    uint64_t storm_icount;
+    unsigned storm_count;
     int held_excp;
-    int stop_reason;          /* enum stop_reason of the last EXCP_DEBUG */
+    int stop_reason; /* enum stop_reason of the last EXCP_DEBUG */
     int stop_signal;
     int stop_kind;
     gaddr stop_addr;

@@ -6,11 +6,12 @@
  * for execution is left to the cluster's accelerator (accel_ops).
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 
+#include "engine/io/log.h"
 #include "engine/machine/debug.h"
 #include "engine/machine/internals.h"
-#include "engine/io/log.h"
 
 bool debug_attached(const struct machine *m)
 {
@@ -208,9 +209,63 @@ void debug_release(struct machine *m)
     machine_notify_released(m);
 }
 
+/* The same fault at the same pc with no instruction retired since the
+ * last one: counted, true at the MACHINE_FAULT_STORM-th in a row. */
+static bool fault_storm(struct cpu *cpu)
+{
+    gaddr pc = cpu->target->get_pc(cpu);
+    if (cpu->storm_count && cpu->excp == cpu->storm_excp && pc == cpu->storm_pc &&
+        cpu->icount == cpu->storm_icount)
+        return ++cpu->storm_count >= MACHINE_FAULT_STORM;
+    cpu->storm_excp = cpu->excp;
+    cpu->storm_pc = pc;
+    cpu->storm_icount = cpu->icount;
+    cpu->storm_count = 1;
+    return false;
+}
+
+static const char *signal_name(int signal)
+{
+    switch (signal) {
+    case GDB_SIGILL: return "SIGILL";
+    case GDB_SIGTRAP: return "SIGTRAP";
+    case GDB_SIGBUS: return "SIGBUS";
+    case GDB_SIGSEGV: return "SIGSEGV";
+    default: return "a signal";
+    }
+}
+
+/* Reported once. With a debugger the CPU stops with @signal before the
+ * handler, as with stop-on-exception; without one the run ends with
+ * MACHINE_FAULT_STORM_EXIT, the CPU left at the faulting instruction. */
+static void stop_fault_storm(struct cpu *cpu, int signal)
+{
+    struct machine *m = cpu->cluster->machine;
+    log_error("%s: fault storm: exception %d (%s) at pc 0x%08" PRIx64 " %u times in a row "
+              "with no instruction retired; %s",
+              cpu->path, cpu->excp, signal_name(signal), (uint64_t)cpu->storm_pc, cpu->storm_count,
+              debug_attached(m) ? "stopping for the debugger" : "ending the run");
+    cpu->storm_count = 0;
+    if (debug_attached(m)) {
+        cpu->exception_held = true;
+        cpu->held_excp = cpu->excp;
+        cpu->stop_reason = STOP_SIGNAL;
+        cpu->stop_signal = signal;
+        return;
+    }
+    m->stop_status = MACHINE_FAULT_STORM_EXIT;
+    cpu_exit(cpu);
+}
+
 bool debug_intercept_exception(struct cpu *cpu, int signal)
 {
-    if (!debug_attached(cpu->cluster->machine) || cpu->exception_held)
+    if (cpu->exception_held)
+        return false;
+    if (fault_storm(cpu)) {
+        stop_fault_storm(cpu, signal);
+        return true;
+    }
+    if (!debug_attached(cpu->cluster->machine))
         return false;
     if (signal != GDB_SIGTRAP && !cpu->cluster->stop_on_exception)
         return false;

@@ -23,22 +23,22 @@ enum wp_kind { WP_WRITE = 1, WP_READ = 2, WP_ACCESS = 3 };
 
 enum stop_reason {
     STOP_NONE,
-    STOP_BREAKPOINT,   /* sw or hw breakpoint (bp_kind says which) */
-    STOP_WATCHPOINT,   /* after the access; addr/kind filled */
-    STOP_STEP,         /* single-step finished */
-    STOP_REQUEST,      /* the debugger asked (interrupt, vCont;t) */
-    STOP_SIGNAL,       /* a guest exception the debugger intercepts */
-    STOP_EXITED,       /* the guest asked to exit (finisher, semihosting) */
+    STOP_BREAKPOINT, /* sw or hw breakpoint (bp_kind says which) */
+    STOP_WATCHPOINT, /* after the access; addr/kind filled */
+    STOP_STEP,       /* single-step finished */
+    STOP_REQUEST,    /* the debugger asked (interrupt, vCont;t) */
+    STOP_SIGNAL,     /* a guest exception the debugger intercepts */
+    STOP_EXITED,     /* the guest asked to exit (finisher, semihosting) */
 };
 
 struct stop_event {
     struct cpu *cpu;
     enum stop_reason reason;
-    int signal;          /* gdb signal number (5 = SIGTRAP, 2 = SIGINT, ...) */
+    int signal; /* gdb signal number (5 = SIGTRAP, 2 = SIGINT, ...) */
     enum bp_kind bp;
     enum wp_kind wp;
-    gaddr addr;          /* watchpoint: the data address */
-    int exit_code;       /* STOP_EXITED */
+    gaddr addr;    /* watchpoint: the data address */
+    int exit_code; /* STOP_EXITED */
 };
 
 /* gdb signal numbers (gdb/signals.def), as sent in stop replies. */
@@ -84,7 +84,11 @@ void debug_release(struct machine *m);
  * Called by targets when delivering an exception: returns true when the
  * debugger takes it (the CPU then stops with @signal at the faulting
  * instruction and the guest handler does not run). The exception is
- * delivered when the debugger resumes the CPU with a signal.
+ * delivered when the debugger resumes the CPU with a signal. It is also
+ * the fault storm detector: the same fault at the same pc
+ * MACHINE_FAULT_STORM times with no instruction retired is reported once
+ * and stops the CPU for the debugger with @signal, or without one ends
+ * the run with MACHINE_FAULT_STORM_EXIT (the handler does not run).
  */
 bool debug_intercept_exception(struct cpu *cpu, int signal);
 

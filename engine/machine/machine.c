@@ -12,35 +12,36 @@
 #include <string.h>
 
 #include "engine/io/diag.h"
-#include "engine/machine/internals.h"
 #include "engine/io/log.h"
+#include "engine/machine/internals.h"
 
 extern const struct object_type cpu_type, cluster_type;
 
+/* clang-format off */
 static const struct prop_def machine_props[] = {
     {.name = "description", .type = PROP_STRING, .offset = offsetof(struct machine, description),
      .help = "what the board is"},
     {.name = "quantum", .type = PROP_UINT, .offset = offsetof(struct machine, quantum),
-     .defval = "10000", .help = "most instructions each CPU runs per scheduling round"},
+     .defval = "10000", .min = 1, .max = MACHINE_QUANTUM_MAX,
+     .help = "most instructions each CPU runs per scheduling round (at most 1000000: 20 ms "
+             "of the slowest interpreter, ~50 MIPS, so gdb and Ctrl-C are answered within 50 ms)"},
+    /* Timers turn virtual time into ticks at these rates: changing one while
+     * the board runs would make every counter jump. */
     {.name = "cpu-freq", .type = PROP_UINT, .offset = offsetof(struct machine, cpu_freq_hz),
-     .defval = "1000000000", .help = "nominal instructions per second of virtual time"},
+     .defval = "1000000000", .min = 1, .flags = PROP_FIXED_AFTER_REALIZE,
+     .help = "nominal instructions per second of virtual time"},
     {.name = "time-limit", .type = PROP_DURATION, .offset = offsetof(struct machine, time_limit_ns),
      .defval = "0", .help = "stop a run that has not exited after this much virtual time "
                             "(exit status 124); 0: no limit"},
+    {.name = "wall-limit", .type = PROP_DURATION, .offset = offsetof(struct machine, wall_limit_ns),
+     .defval = "0", .help = "stop a run that has not exited after this much host (wall-clock) "
+                            "time, for CI (exit status 124); 0: no limit"},
     {.name = "timebase-freq", .type = PROP_UINT, .offset = offsetof(struct machine, timebase_hz),
-     .defval = "10000000", .help = "frequency of the board's timer counters (Hz)"},
+     .defval = "10000000", .min = 1, .flags = PROP_FIXED_AFTER_REALIZE,
+     .help = "frequency of the board's timer counters (Hz)"},
     {0},
 };
-
-static int machine_check(struct object *obj)
-{
-    struct machine *m = (struct machine *)obj;
-    if (!m->quantum || !m->cpu_freq_hz || !m->timebase_hz) {
-        log_error("/: quantum, cpu-freq and timebase-freq must be non-zero");
-        return -EINVAL;
-    }
-    return 0;
-}
+/* clang-format on */
 
 static int machine_init(struct object *obj)
 {
@@ -73,7 +74,6 @@ static const struct object_type machine_type = {
     .help = "a whole board",
     .props = machine_props,
     .init = machine_init,
-    .realize = machine_check,
     .finalize = machine_finalize,
 };
 
@@ -414,11 +414,13 @@ static void notify(struct machine *m, enum run_event e, const struct stop_event 
     for (unsigned i = 0; i < m->nobservers;) {
         struct machine_observer *o = m->observers[i];
         switch (e) {
+        /* clang-format off */
         case EV_STOPPED: if (o->stopped) o->stopped(o->opaque, ev); break;
         case EV_HELD: if (o->held) o->held(o->opaque, c); break;
         case EV_RELEASED: if (o->released) o->released(o->opaque); break;
         case EV_RESET: if (o->reset) o->reset(o->opaque, c); break;
         case EV_EXITED: if (o->exited) o->exited(o->opaque, code); break;
+            /* clang-format on */
         }
         if (i < m->nobservers && m->observers[i] == o)
             i++;

@@ -74,9 +74,9 @@ struct machine_accel {
 struct machine {
     struct object obj;
     char *description;
-    uint64_t quantum;        /* at most this many instructions per CPU per round */
-    uint64_t cpu_freq_hz;    /* nominal: virtual time per instruction */
-    uint64_t timebase_hz;    /* e.g. the CLINT mtime frequency */
+    uint64_t quantum;     /* at most this many instructions per CPU per round */
+    uint64_t cpu_freq_hz; /* nominal: virtual time per instruction */
+    uint64_t timebase_hz; /* e.g. the CLINT mtime frequency */
 
     struct cluster **clusters;
     unsigned nclusters;
@@ -88,11 +88,16 @@ struct machine {
     /* Reload every image and reset the board (set by main; gdb's vRun and
      * the monitor's system_reset use it). NULL: plain machine_reset. */
     int (*restart)(struct machine *m);
-    uint64_t clock_ns;       /* virtual time */
-    uint64_t time_limit_ns;  /* machine_run stops here (0: no limit) */
-    uint64_t clock_rem;      /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
-    uint64_t slice;          /* instructions per CPU in the running round */
-    struct vtimer *timers;   /* sorted by deadline */
+    uint64_t clock_ns;         /* virtual time */
+    uint64_t time_limit_ns;    /* machine_run stops here (0: no limit) */
+    uint64_t wall_limit_ns;    /* and after this much host time (0: no limit) */
+    uint64_t clock_rem;        /* fraction of a ns not yet in clock_ns, in ns * cpu_freq_hz */
+    uint64_t slice;            /* instructions per CPU in the running round */
+    uint64_t insns_since_poll; /* charged to CPUs since the scheduler last polled events */
+    uint64_t poll_host_ns;     /* host monotonic time of that poll */
+    int stop_status;           /* non-zero: the run ends with this exit status (fault storm,
+                                * wall-clock limit) */
+    struct vtimer *timers;     /* sorted by deadline */
 
     struct machine_symbol *symbols; /* from loaded ELF images */
     unsigned nsymbols;
@@ -114,7 +119,7 @@ struct machine {
 
 struct machine_origin {
     const struct object *obj;
-    char *where;              /* "FILE:LINE:COLUMN" */
+    char *where; /* "FILE:LINE:COLUMN" */
 };
 
 /* Virtual-time timers (devices arm them; the scheduler fires them). */
@@ -157,6 +162,19 @@ void machine_request_exit(struct machine *m, int code);
 /* Virtual clock: nanoseconds since reset, as seen by @cpu (includes the
  * instructions it executed in the current quantum). */
 uint64_t machine_clock_ns(struct machine *m, const struct cpu *cpu);
+/* The exit status of a run ended by a fault storm: a CPU raised the same
+ * fault at the same pc MACHINE_FAULT_STORM times with no instruction
+ * retired in between (a crashed guest whose handler faults). */
+#define MACHINE_FAULT_STORM_EXIT 125
+#define MACHINE_FAULT_STORM 1000
+/* The largest quantum: 1M instructions take 20 ms at the interpreter's
+ * slowest (~50 MIPS), so a CPU's slice never keeps gdb waiting 50 ms. */
+#define MACHINE_QUANTUM_MAX 1000000
+/* The scheduler polls events (gdb, Ctrl-C, the console) between CPUs at
+ * least this often: 500k instructions are 10 ms at the interpreter's slowest
+ * (~50 MIPS), and 10 ms of host time whatever the instructions cost. */
+#define SCHED_POLL_INSNS 500000
+#define SCHED_POLL_NS 10000000
 /* The exit status of a run stopped by time_limit_ns (as timeout(1)). */
 #define MACHINE_TIME_LIMIT_EXIT 124
 void vtimer_init(struct vtimer *t, void (*cb)(void *), void *opaque);

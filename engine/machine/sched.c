@@ -10,11 +10,12 @@
  * next timer deadline instead of spinning.
  */
 #include <inttypes.h>
+#include <time.h>
 
-#include "engine/machine/debug.h"
-#include "engine/machine/internals.h"
 #include "engine/io/event.h"
 #include "engine/io/log.h"
+#include "engine/machine/debug.h"
+#include "engine/machine/internals.h"
 
 static uint64_t insns_to_ns(const struct machine *m, uint64_t insns)
 {
@@ -104,15 +105,46 @@ static uint64_t round_slice(const struct machine *m)
     return slice;
 }
 
+static uint64_t host_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Answer gdb, Ctrl-C and the console now. */
+static void sched_poll(struct machine *m)
+{
+    event_poll(0);
+    m->insns_since_poll = 0;
+    m->poll_host_ns = host_ns();
+}
+
+/* Between two CPUs of a round: poll when SCHED_POLL_INSNS were charged or
+ * SCHED_POLL_NS of host time passed since the last poll, so a round of
+ * many CPUs (64 x the largest quantum) or of slow ones (a trap loop) never
+ * keeps gdb waiting. Instructions make it reproducible, the host clock
+ * covers what instructions do not measure. */
+static void sched_poll_between_cpus(struct machine *m)
+{
+    if (m->insns_since_poll >= SCHED_POLL_INSNS || host_ns() - m->poll_host_ns >= SCHED_POLL_NS)
+        sched_poll(m);
+}
+
+static bool round_over(const struct machine *m)
+{
+    return m->exit_requested || m->quit || m->stop_status;
+}
+
 /* Run every powered CPU for one slice; returns the most instructions one
  * of them executed (0: none ran). */
 static uint64_t run_round(struct machine *m)
 {
     uint64_t longest = 0;
     m->slice = round_slice(m);
-    for (unsigned i = 0; i < m->nclusters && !m->exit_requested; i++) {
+    for (unsigned i = 0; i < m->nclusters && !round_over(m); i++) {
         struct cluster *c = m->clusters[i];
-        for (unsigned j = 0; j < c->ncpus && !m->exit_requested; j++) {
+        for (unsigned j = 0; j < c->ncpus && !round_over(m); j++) {
             struct cpu *cpu = c->cpus[j];
             if (cpu->state == CPU_OFF || cpu->debug_stopped)
                 continue;
@@ -123,6 +155,9 @@ static uint64_t run_round(struct machine *m)
             int64_t used = (int64_t)m->slice - cpu->budget;
             if (used > 0 && (uint64_t)used > longest)
                 longest = (uint64_t)used;
+            if (used > 0)
+                m->insns_since_poll += (uint64_t)used;
+            sched_poll_between_cpus(m);
         }
     }
     accel_machine_quiescent(m);
@@ -172,35 +207,76 @@ static bool time_is_up(const struct machine *m)
     return m->time_limit_ns && m->clock_ns >= m->time_limit_ns;
 }
 
-/* The run hit -time-limit: say where every CPU was, for a CI log. */
-static int stop_at_time_limit(struct machine *m)
+/* Where every CPU was when a run was cut short, for a CI log. */
+static void report_cpus(struct machine *m)
 {
-    log_error("virtual time limit of %.6f s reached; the guest did not exit",
-              (double)m->time_limit_ns / 1e9);
     for (unsigned i = 0; i < m->nclusters; i++)
         for (unsigned j = 0; j < m->clusters[i]->ncpus; j++) {
             struct cpu *cpu = m->clusters[i]->cpus[j];
             log_error("  %s: %s, pc 0x%08" PRIx64 ", %" PRIu64 " instructions", cpu->path,
-                      cpu->state == CPU_OFF ? "powered off"
-                      : cpu->state == CPU_WAITING ? "waiting for an interrupt" : "running",
+                      cpu->state == CPU_OFF       ? "powered off"
+                      : cpu->state == CPU_WAITING ? "waiting for an interrupt"
+                                                  : "running",
                       (uint64_t)cpu->target->get_pc(cpu), cpu->icount);
         }
+}
+
+/* The run hit -time-limit. */
+static int stop_at_time_limit(struct machine *m)
+{
+    log_error("virtual time limit of %.6f s reached; the guest did not exit",
+              (double)m->time_limit_ns / 1e9);
+    report_cpus(m);
     return MACHINE_TIME_LIMIT_EXIT;
+}
+
+/* The run hit -wall-limit: the same exit status as -time-limit. */
+static int stop_at_wall_limit(struct machine *m)
+{
+    log_error("wall-clock limit of %.6f s reached; the guest did not exit at %.6f s of "
+              "virtual time",
+              (double)m->wall_limit_ns / 1e9, (double)m->clock_ns / 1e9);
+    report_cpus(m);
+    return MACHINE_TIME_LIMIT_EXIT;
+}
+
+/* A CPU ended the run (a fault storm, reported where it was found). */
+static int stop_with_status(struct machine *m)
+{
+    report_cpus(m);
+    return m->stop_status;
+}
+
+/* Host time left before -wall-limit, for a wait: -1 (no limit) or ms. */
+static int wall_wait_ms(const struct machine *m, uint64_t start)
+{
+    if (!m->wall_limit_ns)
+        return -1;
+    uint64_t spent = host_ns() - start;
+    uint64_t left = spent < m->wall_limit_ns ? m->wall_limit_ns - spent : 0;
+    uint64_t ms = (left + 999999) / 1000000;
+    return ms > 1000 ? 1000 : (int)ms;
 }
 
 int machine_run(struct machine *m)
 {
+    uint64_t start = host_ns();
+    m->poll_host_ns = start;
     while (!handle_exit_request(m) && !m->quit) {
+        if (m->stop_status)
+            return stop_with_status(m);
         if (time_is_up(m))
             return stop_at_time_limit(m);
+        if (m->wall_limit_ns && host_ns() - start >= m->wall_limit_ns)
+            return stop_at_wall_limit(m);
         uint64_t ran = run_round(m);
         if (ran) {
             advance_clock(m, ran);
             fire_timers(m);
-            event_poll(0);
+            sched_poll(m);
             continue;
         }
-        if (m->exit_requested || m->quit)
+        if (m->exit_requested || m->quit || m->stop_status)
             continue;
         /* Nothing ran: every CPU waits, is off, or is held by the debugger. */
         if (m->timers && any_cpu_waiting(m)) {
@@ -211,9 +287,9 @@ int machine_run(struct machine *m)
             if (m->timers->deadline_ns > m->clock_ns)
                 m->clock_ns = m->timers->deadline_ns;
             fire_timers(m);
-            event_poll(0);
+            sched_poll(m);
         } else if (event_input_sources() || debug_attached(m)) {
-            event_poll(-1);
+            event_poll(wall_wait_ms(m, start));
         } else {
             log_error("every CPU is %s and nothing can wake %s (no timer armed, no input): "
                       "stopping at %.6f s of virtual time",

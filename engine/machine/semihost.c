@@ -10,17 +10,19 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine/machine/cpu.h"
 #include "engine/io/log.h"
+#include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 #include "engine/machine/semihost.h"
 
+/* clang-format off */
 enum {
     SYS_OPEN = 0x01, SYS_CLOSE = 0x02, SYS_WRITEC = 0x03, SYS_WRITE0 = 0x04, SYS_WRITE = 0x05,
     SYS_READ = 0x06, SYS_ISTTY = 0x09, SYS_SEEK = 0x0a, SYS_FLEN = 0x0c, SYS_CLOCK = 0x10,
     SYS_TIME = 0x11, SYS_ERRNO = 0x13, SYS_GET_CMDLINE = 0x15, SYS_HEAPINFO = 0x16,
     SYS_EXIT = 0x18, SYS_EXIT_EXTENDED = 0x20, SYS_ELAPSED = 0x30, SYS_TICKFREQ = 0x31,
 };
+/* clang-format on */
 
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 
@@ -251,14 +253,12 @@ static uint64_t semihost_op(struct semihost *sh, struct cpu *cpu, uint64_t op, u
     case SYS_HEAPINFO: return sys_heapinfo(sh, cpu, arg);
     case SYS_ELAPSED: return sys_elapsed(sh, cpu, arg);
     case SYS_TICKFREQ: return 1000000000u; /* SYS_ELAPSED counts nanoseconds */
-    default:
-        log_unimplemented(op);
-        return ~0ull;
+    default: log_unimplemented(op); return ~0ull;
     }
 }
 
-enum semihost_status semihost_call(struct semihost *sh, struct cpu *cpu, uint64_t op,
-                                   uint64_t arg, uint64_t *ret)
+enum semihost_status semihost_call(struct semihost *sh, struct cpu *cpu, uint64_t op, uint64_t arg,
+                                   uint64_t *ret)
 {
     if (op == SYS_EXIT || op == SYS_EXIT_EXTENDED) {
         machine_request_exit(machine_of(&cpu->obj), exit_status(sh, cpu, op, arg));

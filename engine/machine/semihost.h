@@ -24,9 +24,9 @@ struct cpu;
 
 /* Per-CPU semihosting state (zero it at reset, then set @word). */
 struct semihost {
-    unsigned word;          /* size of a parameter-block field: 4 or 8 */
-    uint64_t features_pos;  /* read position in ":semihosting-features" */
-    uint64_t err;           /* what SYS_ERRNO returns */
+    unsigned word;         /* size of a parameter-block field: 4 or 8 */
+    uint64_t features_pos; /* read position in ":semihosting-features" */
+    uint64_t err;          /* what SYS_ERRNO returns */
 };
 
 enum semihost_status {
@@ -36,7 +36,7 @@ enum semihost_status {
 
 /* Perform operation @op with parameter @arg (a value or the address of a
  * parameter block) on behalf of @cpu. */
-enum semihost_status semihost_call(struct semihost *sh, struct cpu *cpu, uint64_t op,
-                                   uint64_t arg, uint64_t *ret);
+enum semihost_status semihost_call(struct semihost *sh, struct cpu *cpu, uint64_t op, uint64_t arg,
+                                   uint64_t *ret);
 
 #endif

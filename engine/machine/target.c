@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/machine/internals.h"
 #include "engine/io/log.h"
+#include "engine/machine/internals.h"
 
 #define MAX_TARGETS 8
 
@@ -73,6 +73,5 @@ void target_list_models(const struct target_ops *t, char *buf, size_t len)
 {
     buf[0] = '\0';
     for (const struct cpu_model *m = t->models; m->name; m++)
-        snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", m == t->models ? "" : ", ",
-                 m->name);
+        snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", m == t->models ? "" : ", ", m->name);
 }

@@ -27,7 +27,12 @@ struct cluster;
 struct tb;
 
 enum mem_access { MEM_ACCESS_READ, MEM_ACCESS_WRITE, MEM_ACCESS_FETCH };
-enum mem_fault_kind { MEM_FAULT_UNMAPPED, MEM_FAULT_MISALIGNED, MEM_FAULT_DEVICE, MEM_FAULT_READONLY };
+enum mem_fault_kind {
+    MEM_FAULT_UNMAPPED,
+    MEM_FAULT_MISALIGNED,
+    MEM_FAULT_DEVICE,
+    MEM_FAULT_READONLY
+};
 
 /*
  * How a target reads and writes one register named in its target
@@ -40,13 +45,13 @@ struct target_reg {
     unsigned size;
     uint64_t (*get)(struct cpu *cpu, const struct target_reg *r);
     void (*set)(struct cpu *cpu, const struct target_reg *r, uint64_t value);
-    unsigned arg;       /* for get/set: e.g. a CSR number */
+    unsigned arg; /* for get/set: e.g. a CSR number */
 };
 
 /* A CPU model of an architecture. */
 struct cpu_model {
-    const char *name;   /* "rv64imac" */
-    const char *tdesc;  /* target description file in xml/, e.g. "riscv-64.xml" */
+    const char *name;     /* "rv64imac" */
+    const char *tdesc;    /* target description file in xml/, e.g. "riscv-64.xml" */
     uint16_t elf_machine; /* EM_RISCV, EM_ARM, EM_X86_64 */
     uint8_t elf_class;    /* 1 = ELF32, 2 = ELF64 */
     uint64_t features;    /* target-defined bits */
@@ -57,20 +62,20 @@ struct tb_ctx {
     struct cpu *cpu;
     struct ir_block *ir;
     gaddr pc_first;
-    gaddr pc_next;     /* address of the next instruction to decode */
-    uint32_t flags;    /* mode bits the TB was translated for */
+    gaddr pc_next;  /* address of the next instruction to decode */
+    uint32_t flags; /* mode bits the TB was translated for */
     unsigned num_insns;
     unsigned max_insns;
-    bool ended;        /* the frontend emitted the TB's exit */
+    bool ended; /* the frontend emitted the TB's exit */
     /* Filled by translator_fetch: host pages the TB's code came from. */
     struct tb *tb;
 };
 
 struct target_ops {
-    const char *arch;                 /* "riscv" */
-    const struct cpu_model *models;   /* terminated by .name NULL */
+    const char *arch;               /* "riscv" */
+    const struct cpu_model *models; /* terminated by .name NULL */
     const char *default_model;
-    size_t cpu_size;                  /* sizeof the target's CPU struct */
+    size_t cpu_size; /* sizeof the target's CPU struct */
     const struct ir_global_def *globals;
     size_t nglobals;
     /* Register accessors by name, for every register of every model's
@@ -119,8 +124,8 @@ struct target_ops {
     /* Deliver exception cpu->excp (>= 0), raised by a helper or a fault. */
     void (*do_exception)(struct cpu *cpu);
     /* A guest memory access failed; record cause/tval and raise. No return. */
-    void (*mem_fault)(struct cpu *cpu, gaddr addr, enum mem_access acc,
-                      enum mem_fault_kind kind) __attribute__((noreturn));
+    void (*mem_fault)(struct cpu *cpu, gaddr addr, enum mem_access acc, enum mem_fault_kind kind)
+        __attribute__((noreturn));
     /* Restore state from an IR_INSN_START marker (pc and target data) when
      * an exception leaves a TB in the middle. */
     void (*restore_state)(struct cpu *cpu, uint64_t pc, uint64_t data);
@@ -130,8 +135,8 @@ struct target_ops {
     int (*irq_in)(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
                   const struct diag *d);
     /* Disassemble one instruction into @buf; returns its length (0: invalid). */
-    unsigned (*disas)(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
-                      char *buf, size_t buflen);
+    unsigned (*disas)(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len, char *buf,
+                      size_t buflen);
 };
 
 /* Register a target (main does this once for each linked-in target). */

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "engine/accel/accel.h"
-#include "engine/machine/target.h"
 #include "engine/io/log.h"
+#include "engine/machine/target.h"
 #include "engine/machine/tdesc.h"
 
 #define TDESC_MAX_FILES 16
@@ -22,13 +22,13 @@
 struct parse_state {
     struct tdesc *t;
     const char *dir;
-    const char *path;       /* file being parsed, for messages */
+    const char *path; /* file being parsed, for messages */
     XML_Parser parser;
-    char *feature;          /* current <feature name> */
+    char *feature; /* current <feature name> */
     bool in_architecture;
     unsigned next_regnum;
     int err;
-    unsigned depth;         /* include nesting */
+    unsigned depth; /* include nesting */
 };
 
 static int parse_file(struct parse_state *st, const char *file, const char *annex);

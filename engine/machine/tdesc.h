@@ -19,23 +19,23 @@ struct target_reg;
 
 struct tdesc_reg {
     char *name;
-    unsigned regnum;  /* gdb register number (g packet order) */
+    unsigned regnum; /* gdb register number (g packet order) */
     unsigned bitsize;
-    char *type;       /* "int", "code_ptr", "data_ptr", ... */
-    char *group;      /* "general", "system", ... or NULL */
-    char *feature;    /* name of the feature it belongs to */
+    char *type;                   /* "int", "code_ptr", "data_ptr", ... */
+    char *group;                  /* "general", "system", ... or NULL */
+    char *feature;                /* name of the feature it belongs to */
     const struct target_reg *acc; /* bound accessor */
 };
 
 struct tdesc_file {
-    char *name;       /* annex: "target.xml" for the main file */
+    char *name; /* annex: "target.xml" for the main file */
     char *text;
     size_t len;
 };
 
 struct tdesc {
-    char *architecture; /* <architecture> contents, e.g. "riscv:rv64" */
-    struct tdesc_reg *regs;  /* sorted by regnum, numbers dense from 0 */
+    char *architecture;     /* <architecture> contents, e.g. "riscv:rv64" */
+    struct tdesc_reg *regs; /* sorted by regnum, numbers dense from 0 */
     unsigned nregs;
     struct tdesc_file *files;
     unsigned nfiles;

@@ -19,7 +19,9 @@ static inline void irq_set(const struct irq_line *l, int level)
         l->handler(l->opaque, l->n, level);
 }
 
+/* clang-format off */
 static inline void irq_raise(const struct irq_line *l) { irq_set(l, 1); }
 static inline void irq_lower(const struct irq_line *l) { irq_set(l, 0); }
+/* clang-format on */
 
 #endif

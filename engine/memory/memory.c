@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "engine/io/log.h"
 #include "engine/memory/memory.h"
@@ -60,9 +61,13 @@ static struct mem_region *region_new(const char *name, enum mem_kind kind, uint6
     if (!r->name)
         goto fail;
     if (kind != MEM_MMIO) {
-        r->host = calloc(1, size);
-        if (!r->host)
+        /* Zeroed pages from mmap, not calloc: the kernel's overcommit check
+         * refuses what the host cannot back in every build, where a
+         * sanitizer's allocator would abort the process on a huge request. */
+        void *host = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (host == MAP_FAILED)
             goto fail;
+        r->host = host;
     }
     r->kind = kind;
     r->size = size;
@@ -111,7 +116,8 @@ void mem_region_unref(struct mem_region *r)
     if (--r->refcount)
         return;
     free(r->code_pages);
-    free(r->host);
+    if (r->host)
+        munmap(r->host, r->size);
     free(r->name);
     free(r);
 }
@@ -184,8 +190,7 @@ static int map_check_args(const struct mem_view *v, gaddr base, const struct mem
                           uint64_t offset, uint64_t size)
 {
     if (size == 0) {
-        log_error("view %s: mapping of '%s' at " GADDR_FMT " has size 0", v->name, r->name,
-                  base);
+        log_error("view %s: mapping of '%s' at " GADDR_FMT " has size 0", v->name, r->name, base);
         return -EINVAL;
     }
     if (offset > r->size || size > r->size - offset) {
@@ -196,7 +201,8 @@ static int map_check_args(const struct mem_view *v, gaddr base, const struct mem
     }
     if (base + (size - 1) < base) {
         log_error("view %s: mapping of '%s' at " GADDR_FMT " size 0x%" PRIx64
-                  " wraps past the end of the address space", v->name, r->name, base, size);
+                  " wraps past the end of the address space",
+                  v->name, r->name, base, size);
         return -EINVAL;
     }
     return 0;
@@ -205,9 +211,9 @@ static int map_check_args(const struct mem_view *v, gaddr base, const struct mem
 static void log_overlap(const struct mem_view *v, const struct mem_region *r, gaddr base,
                         uint64_t size, const struct mem_mapping *old)
 {
-    log_error("view %s: '%s' [" GADDR_FMT "-" GADDR_FMT "] overlaps '%s' [" GADDR_FMT
-              "-" GADDR_FMT "]", v->name, r->name, base, base + (size - 1),
-              old->region->name, old->base, map_last(old));
+    log_error(
+        "view %s: '%s' [" GADDR_FMT "-" GADDR_FMT "] overlaps '%s' [" GADDR_FMT "-" GADDR_FMT "]",
+        v->name, r->name, base, base + (size - 1), old->region->name, old->base, map_last(old));
 }
 
 int mem_view_map(struct mem_view *v, gaddr base, struct mem_region *r, uint64_t offset,
@@ -230,16 +236,15 @@ int mem_view_map(struct mem_view *v, gaddr base, struct mem_region *r, uint64_t 
     if (err)
         return err;
     memmove(&v->maps[i + 1], &v->maps[i], (v->nmaps - i) * sizeof(v->maps[0]));
-    v->maps[i] = (struct mem_mapping){ .base = base, .size = size, .region = r,
-                                       .offset = offset };
+    v->maps[i] = (struct mem_mapping){.base = base, .size = size, .region = r, .offset = offset};
     v->nmaps++;
     mem_region_ref(r);
     v->generation++;
     return 0;
 }
 
-int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r,
-                         uint64_t offset, uint64_t size)
+int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r, uint64_t offset,
+                         uint64_t size)
 {
     int err = map_check_args(v, base, r, offset, size);
     if (err)
@@ -249,7 +254,8 @@ int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r,
     struct mem_mapping *m = i > 0 ? &v->maps[i - 1] : NULL;
     if (!m || map_last(m) < base) {
         log_error("view %s: overlay '%s' [" GADDR_FMT "-" GADDR_FMT "] is not over RAM or ROM:"
-                  " nothing is mapped at " GADDR_FMT, v->name, r->name, base, last, base);
+                  " nothing is mapped at " GADDR_FMT,
+                  v->name, r->name, base, last, base);
         return -EEXIST;
     }
     if (m->region->kind == MEM_MMIO) {
@@ -258,8 +264,8 @@ int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r,
     }
     if (map_last(m) < last) {
         log_error("view %s: overlay '%s' [" GADDR_FMT "-" GADDR_FMT "] runs past the end of '%s'"
-                  " [" GADDR_FMT "-" GADDR_FMT "]", v->name, r->name, base, last,
-                  m->region->name, m->base, map_last(m));
+                  " [" GADDR_FMT "-" GADDR_FMT "]",
+                  v->name, r->name, base, last, m->region->name, m->base, map_last(m));
         return -EEXIST;
     }
     err = view_reserve(v, 2);
@@ -270,11 +276,11 @@ int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r,
     struct mem_mapping pieces[3];
     size_t n = 0;
     if (base > old.base)
-        pieces[n++] = (struct mem_mapping){ old.base, base - old.base, old.region, old.offset };
-    pieces[n++] = (struct mem_mapping){ base, size, r, offset };
+        pieces[n++] = (struct mem_mapping){old.base, base - old.base, old.region, old.offset};
+    pieces[n++] = (struct mem_mapping){base, size, r, offset};
     if (last < map_last(&old))
-        pieces[n++] = (struct mem_mapping){ last + 1, map_last(&old) - last, old.region,
-                                            map_offset(&old, last + 1) };
+        pieces[n++] = (struct mem_mapping){last + 1, map_last(&old) - last, old.region,
+                                           map_offset(&old, last + 1)};
     memmove(&v->maps[i - 1 + n], &v->maps[i], (v->nmaps - i) * sizeof(v->maps[0]));
     memcpy(&v->maps[i - 1], pieces, n * sizeof(pieces[0]));
     v->nmaps += n - 1;
@@ -324,8 +330,7 @@ static unsigned mmio_piece(const struct mem_region *r, uint64_t offset, uint64_t
  * accesses no larger than the device's max_access; the device sees
  * little-endian values, as the guest bus would deliver them.
  */
-static int mmio_rw(struct mem_region *r, uint64_t offset, uint8_t *buf, uint64_t len,
-                   bool write)
+static int mmio_rw(struct mem_region *r, uint64_t offset, uint8_t *buf, uint64_t len, bool write)
 {
     const struct mem_region_ops *ops = r->ops;
     while (len) {
@@ -404,8 +409,8 @@ int mem_view_read_buf(struct mem_view *v, gaddr addr, void *buf, size_t len, uns
     return view_rw(v, addr, buf, len, flags, false, done);
 }
 
-int mem_view_write_buf(struct mem_view *v, gaddr addr, const void *buf, size_t len,
-                       unsigned flags, size_t *done)
+int mem_view_write_buf(struct mem_view *v, gaddr addr, const void *buf, size_t len, unsigned flags,
+                       size_t *done)
 {
     /* view_rw only reads from @buf when writing. */
     return view_rw(v, addr, (uint8_t *)(uintptr_t)buf, len, flags, true, done);
@@ -508,7 +513,7 @@ void mem_region_unmark_code(struct mem_region *r, uint64_t offset)
     if (!r->code_pages || offset >= r->size)
         return;
     uint64_t page = offset >> MEM_PAGE_BITS;
-    r->code_pages[page / 8] &= (uint8_t)~(1u << (page % 8));
+    r->code_pages[page / 8] &= (uint8_t) ~(1u << (page % 8));
 }
 
 bool mem_region_has_code(const struct mem_region *r, uint64_t offset)

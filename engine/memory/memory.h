@@ -60,8 +60,8 @@ struct mem_region {
     char *name;
     enum mem_kind kind;
     uint64_t size;
-    uint8_t *host;                      /* RAM and ROM backing store */
-    const struct mem_region_ops *ops;   /* MMIO */
+    uint8_t *host;                    /* RAM and ROM backing store */
+    const struct mem_region_ops *ops; /* MMIO */
     void *opaque;
     /* One bit per page that has translated code; writes there go slow
      * and are reported to code_watcher. */
@@ -74,14 +74,14 @@ struct mem_mapping {
     gaddr base;
     uint64_t size;
     struct mem_region *region;
-    uint64_t offset;  /* into the region */
+    uint64_t offset; /* into the region */
 };
 
 struct mem_view {
     char *name;
-    struct mem_mapping *maps;  /* sorted by base, non-overlapping */
+    struct mem_mapping *maps; /* sorted by base, non-overlapping */
     size_t nmaps, cap;
-    unsigned generation;       /* bumped on every map change (TLBs flush) */
+    unsigned generation; /* bumped on every map change (TLBs flush) */
 };
 
 struct mem_region *mem_region_new_ram(const char *name, uint64_t size);
@@ -108,8 +108,8 @@ int mem_view_map(struct mem_view *v, gaddr base, struct mem_region *r, uint64_t 
  * before and after the overlay. -EEXIST when [@base, @base+@size) is not
  * entirely inside one RAM/ROM mapping; -EINVAL as for mem_view_map().
  */
-int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r,
-                         uint64_t offset, uint64_t size);
+int mem_view_map_overlay(struct mem_view *v, gaddr base, struct mem_region *r, uint64_t offset,
+                         uint64_t size);
 
 /* The mapping containing @addr, or NULL. */
 const struct mem_mapping *mem_view_find(const struct mem_view *v, gaddr addr);
@@ -127,15 +127,15 @@ int mem_view_read(struct mem_view *v, gaddr addr, unsigned size, uint64_t *value
 int mem_view_write(struct mem_view *v, gaddr addr, unsigned size, uint64_t value);
 
 /* Access flags for byte-range copies. */
-#define MEM_F_LOAD 0x1  /* a loader or debugger: may write ROM */
+#define MEM_F_LOAD 0x1    /* a loader or debugger: may write ROM */
 #define MEM_F_NO_MMIO 0x2 /* fail instead of touching devices */
 
 /* Copy a byte range (it may span mappings). Returns 0 or a mem_result for
  * the first byte that failed; *@done (if non-NULL) receives the bytes copied. */
 int mem_view_read_buf(struct mem_view *v, gaddr addr, void *buf, size_t len, unsigned flags,
                       size_t *done);
-int mem_view_write_buf(struct mem_view *v, gaddr addr, const void *buf, size_t len,
-                       unsigned flags, size_t *done);
+int mem_view_write_buf(struct mem_view *v, gaddr addr, const void *buf, size_t len, unsigned flags,
+                       size_t *done);
 
 /* Print the view's mappings, one per line ("info mtree"). */
 void mem_view_print(FILE *out, const struct mem_view *v);

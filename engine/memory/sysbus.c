@@ -16,10 +16,15 @@ struct mem_block {
 };
 
 static const struct prop_def sysbus_props[] = {
-    {.name = "base", .type = PROP_UINT, .offset = offsetof(struct sysbus, base),
-     .defval = "0xffffffffffffffff", .flags = PROP_HEX | PROP_FIXED_AFTER_REALIZE,
+    {.name = "base",
+     .type = PROP_UINT,
+     .offset = offsetof(struct sysbus, base),
+     .defval = "0xffffffffffffffff",
+     .flags = PROP_HEX | PROP_FIXED_AFTER_REALIZE,
      .help = "guest address it is mapped at (unset: only through aliases)"},
-    {.name = "clusters", .type = PROP_STRING, .offset = offsetof(struct sysbus, clusters),
+    {.name = "clusters",
+     .type = PROP_STRING,
+     .offset = offsetof(struct sysbus, clusters),
      .flags = PROP_FIXED_AFTER_REALIZE,
      .help = "comma-separated clusters that see it (empty: all; board-level objects only)"},
     {0},
@@ -50,8 +55,8 @@ static int mem_block_realize(struct object *obj, bool rom)
                   rom ? "rom" : "ram");
         return -EINVAL;
     }
-    b->bus.region = rom ? mem_region_new_rom(obj->name, b->size)
-                        : mem_region_new_ram(obj->name, b->size);
+    b->bus.region =
+        rom ? mem_region_new_rom(obj->name, b->size) : mem_region_new_ram(obj->name, b->size);
     if (!b->bus.region)
         return -ENOMEM; /* mem_region_new_* said why */
     return 0;
@@ -68,8 +73,11 @@ static int rom_realize(struct object *obj)
 }
 
 static const struct prop_def mem_block_props[] = {
-    {.name = "size", .type = PROP_SIZE, .offset = offsetof(struct mem_block, size),
-     .flags = PROP_FIXED_AFTER_REALIZE, .help = "size in bytes (K, M, G suffixes)"},
+    {.name = "size",
+     .type = PROP_SIZE,
+     .offset = offsetof(struct mem_block, size),
+     .flags = PROP_FIXED_AFTER_REALIZE,
+     .help = "size in bytes (K, M, G suffixes)"},
     {0},
 };
 
@@ -91,6 +99,7 @@ const struct object_type rom_type = {
     .realize = rom_realize,
 };
 
+/* clang-format off */
 static const struct prop_def alias_props[] = {
     {.name = "region", .type = PROP_STRING, .offset = offsetof(struct mem_alias, region),
      .flags = PROP_FIXED_AFTER_REALIZE, .help = "path of the ram, rom or device aliased"},
@@ -102,6 +111,7 @@ static const struct prop_def alias_props[] = {
      .flags = PROP_FIXED_AFTER_REALIZE, .help = "bytes aliased (0: to the region's end)"},
     {0},
 };
+/* clang-format on */
 
 const struct object_type alias_type = {
     .name = "alias",

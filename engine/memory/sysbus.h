@@ -20,8 +20,8 @@
 /* Base of RAM, ROM and every memory-mapped device. */
 struct sysbus {
     struct object obj;
-    uint64_t base;          /* property "base"; SYSBUS_NO_BASE if unset */
-    char *clusters;         /* property: "app,rt"; empty = all */
+    uint64_t base;             /* property "base"; SYSBUS_NO_BASE if unset */
+    char *clusters;            /* property: "app,rt"; empty = all */
     struct mem_region *region; /* created by the subclass's realize */
     /* Optional hooks (set by subclasses in init). irq_out: the output
      * line @name[@n], or NULL (the caller reports). irq_in: connect input
@@ -38,10 +38,10 @@ struct sysbus {
 /* An alias: (part of) a named region mapped at another address. */
 struct mem_alias {
     struct object obj;
-    char *region;    /* path of the sysbus object whose region is aliased */
+    char *region; /* path of the sysbus object whose region is aliased */
     uint64_t base;
     uint64_t offset;
-    uint64_t size;   /* 0 = to the end of the region */
+    uint64_t size; /* 0 = to the end of the region */
 };
 
 /* The object types sysbus.c defines (engine_register_types registers them). */

@@ -83,6 +83,11 @@ static size_t type_chain(const struct object_type *type, const struct object_typ
     return n;
 }
 
+static bool prop_is_unsigned(const struct prop_def *def)
+{
+    return def->type == PROP_UINT || def->type == PROP_SIZE || def->type == PROP_DURATION;
+}
+
 static int type_check(const struct object_type *type)
 {
     const struct object_type *parent = type_parent(type);
@@ -99,6 +104,12 @@ static int type_check(const struct object_type *type)
                   type->instance_size);
         return -EINVAL;
     }
+    for (const struct prop_def *d = type->props; d && d->name; d++)
+        if ((d->min || d->max) && !prop_is_unsigned(d)) {
+            log_error("type '%s': property '%s' has bounds but is not unsigned", type->name,
+                      d->name);
+            return -EINVAL;
+        }
     if (parent && type_depth(parent) >= TYPE_DEPTH_MAX) {
         log_error("type '%s': more than %d levels of inheritance", type->name, TYPE_DEPTH_MAX);
         return -EINVAL;
@@ -193,6 +204,8 @@ struct prop_kind {
 
 static void prop_error(const struct diag *d, const struct object *obj, const char *prop,
                        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void format_size(const struct prop_def *def, const union prop_value *v, char *buf,
+                        size_t len);
 
 /* "PATH.PROP: what is wrong" to @d. */
 static void prop_error(const struct diag *d, const struct object *obj, const char *prop,
@@ -217,26 +230,70 @@ static int parse_string(const struct object *obj, const struct prop_def *def, co
     return 0;
 }
 
+static uint64_t prop_max(const struct prop_def *def)
+{
+    return def->max ? def->max : UINT64_MAX;
+}
+
+/* One bound the way the property's values are written ("64", "16G", "10s"). */
+static void format_bound(const struct prop_def *def, uint64_t n, char *buf, size_t len)
+{
+    if (def->type == PROP_SIZE && n != UINT64_MAX)
+        format_size(def, &(union prop_value){.u = n}, buf, len);
+    else if (def->type == PROP_DURATION)
+        format_duration(n, buf, len);
+    else
+        snprintf(buf, len, "%" PRIu64, n);
+}
+
+/* "1 to 64", "at least 1": the values the property accepts. */
+static void prop_range_text(const struct prop_def *def, char *buf, size_t len)
+{
+    char lo[32], hi[32];
+    if (!prop_is_unsigned(def)) {
+        snprintf(buf, len, "%" PRId64 " to %" PRId64, INT64_MIN, INT64_MAX);
+        return;
+    }
+    format_bound(def, def->min, lo, sizeof(lo));
+    format_bound(def, prop_max(def), hi, sizeof(hi));
+    if (def->min && prop_max(def) == UINT64_MAX)
+        snprintf(buf, len, "at least %s", lo);
+    else
+        snprintf(buf, len, "%s to %s", lo, hi);
+}
+
+static int range_error(const struct object *obj, const struct prop_def *def, const char *text,
+                       const struct diag *d)
+{
+    char range[80];
+    prop_range_text(def, range, sizeof(range));
+    prop_error(d, obj, def->name, "'%s' is out of range (%s)", text, range);
+    return -ERANGE;
+}
+
 static int number_error(const struct object *obj, const struct prop_def *def, const char *text,
                         int err, const struct diag *d)
 {
-    static const char *const ranges[] = {
-        [PROP_INT] = "-9223372036854775808 to 9223372036854775807",
-        [PROP_UINT] = "0 to 18446744073709551615",
-        [PROP_SIZE] = "0 to 18446744073709551615",
-    };
     int64_t i;
     /* A negative number for an unsigned property is out of range, not garbage. */
-    if (err == -ERANGE || (def->type != PROP_INT && parse_i64(text, &i) == 0)) {
-        prop_error(d, obj, def->name, "'%s' is out of range (%s)", text, ranges[def->type]);
-        return -ERANGE;
-    }
+    if (err == -ERANGE || (def->type != PROP_INT && parse_i64(text, &i) == 0))
+        return range_error(obj, def, text, d);
     if (def->type == PROP_SIZE)
         prop_error(d, obj, def->name, "'%s' is not a size (a number with an optional K, M, G or T)",
                    text);
     else
         prop_error(d, obj, def->name, "'%s' is not a number", text);
     return -EINVAL;
+}
+
+/* The bounds of the property's definition; @text is the value as the user
+ * wrote it, for the message. */
+static int prop_check_range(const struct object *obj, const struct prop_def *def,
+                            const union prop_value *v, const char *text, const struct diag *d)
+{
+    if (!prop_is_unsigned(def) || (v->u >= def->min && v->u <= prop_max(def)))
+        return 0;
+    return range_error(obj, def, text, d);
 }
 
 static int parse_int(const struct object *obj, const struct prop_def *def, const char *text,
@@ -331,8 +388,8 @@ static void format_size(const struct prop_def *def, const union prop_value *v, c
     format_uint(def, v, buf, len);
 }
 
-static void format_duration_prop(const struct prop_def *def, const union prop_value *v,
-                                 char *buf, size_t len)
+static void format_duration_prop(const struct prop_def *def, const union prop_value *v, char *buf,
+                                 size_t len)
 {
     (void)def;
     format_duration(v->u, buf, len);
@@ -382,6 +439,14 @@ static const struct prop_kind *prop_kind(const struct prop_def *def)
 static bool prop_is_string(const struct prop_def *def)
 {
     return def->type == PROP_STRING || def->type == PROP_PATH;
+}
+
+/* Parse @text by the property's kind and hold it to the definition's bounds. */
+static int prop_parse(const struct object *obj, const struct prop_def *def, const char *text,
+                      union prop_value *v, const struct diag *d)
+{
+    int err = prop_kind(def)->parse(obj, def, text, v, d);
+    return err ? err : prop_check_range(obj, def, v, text, d);
 }
 
 /* The union members all start at offset 0, so the field's bytes map onto them. */
@@ -582,7 +647,7 @@ static int object_apply_defaults(struct object *obj)
         union prop_value v, old;
         if (!d->defval)
             continue;
-        int err = prop_kind(d)->parse(obj, d, d->defval, &v, NULL); /* a type's bug: log it */
+        int err = prop_parse(obj, d, d->defval, &v, NULL); /* a type's bug: log it */
         if (err)
             return err;
         prop_load(obj, d, &old);
@@ -755,7 +820,7 @@ int object_set_prop_str(struct object *obj, const char *name, const char *value,
     if (err)
         return err;
     union prop_value v;
-    err = prop_kind(def)->parse(obj, def, value ? value : "", &v, d);
+    err = prop_parse(obj, def, value ? value : "", &v, d);
     return err ? err : object_commit_prop(obj, def, &v, d);
 }
 
@@ -764,22 +829,13 @@ static bool prop_value_from_int(const struct prop_def *def, int64_t n, union pro
 {
     memset(v, 0, sizeof(*v));
     switch (def->type) {
-    case PROP_INT:
-        v->i = n;
-        return true;
+    case PROP_INT: v->i = n; return true;
     case PROP_UINT:
     case PROP_SIZE:
-    case PROP_DURATION:
-        v->u = (uint64_t)n;
-        return n >= 0;
-    case PROP_BOOL:
-        v->b = n != 0;
-        return true;
-    case PROP_ENUM:
-        v->e = (int)n;
-        return n >= 0 && (uint64_t)n < enum_count(def);
-    default:
-        return false;
+    case PROP_DURATION: v->u = (uint64_t)n; return n >= 0;
+    case PROP_BOOL: v->b = n != 0; return true;
+    case PROP_ENUM: v->e = (int)n; return n >= 0 && (uint64_t)n < enum_count(def);
+    default: return false;
     }
 }
 
@@ -801,7 +857,10 @@ int object_set_prop_int(struct object *obj, const char *name, int64_t n)
         prop_error(NULL, obj, def->name, "%" PRId64 " is out of range", n);
         return -ERANGE;
     }
-    return object_commit_prop(obj, def, &v, NULL);
+    char text[32];
+    snprintf(text, sizeof(text), "%" PRId64, n);
+    err = prop_check_range(obj, def, &v, text, NULL);
+    return err ? err : object_commit_prop(obj, def, &v, NULL);
 }
 
 int object_get_prop_str(const struct object *obj, const char *name, char *buf, size_t len)

@@ -30,22 +30,32 @@
 struct diag;
 struct object;
 
+/* clang-format off */
 enum prop_type {
     PROP_STRING, PROP_PATH, PROP_INT, PROP_UINT, PROP_SIZE, PROP_BOOL, PROP_ENUM, PROP_DURATION
 };
+/* clang-format on */
 
 /* Property flags. */
-#define PROP_HEX 0x1           /* print integers in hex */
+#define PROP_HEX 0x1                 /* print integers in hex */
 #define PROP_FIXED_AFTER_REALIZE 0x2 /* refuse changes once the board runs */
 
 struct prop_def {
     const char *name;
     enum prop_type type;
-    size_t offset;                /* of the value in the instance struct */
-    const char *defval;           /* default, as text; NULL = empty/0/false */
+    size_t offset;      /* of the value in the instance struct */
+    const char *defval; /* default, as text; NULL = empty/0/false */
     const char *help;
     const char *const *enum_names; /* PROP_ENUM: NULL-terminated */
     unsigned flags;
+    /*
+     * PROP_UINT, PROP_SIZE, PROP_DURATION: the value must lie in min..max
+     * (max 0: no upper bound). Every way of setting the property (-set,
+     * board files, the monitor, code) is refused outside it with the same
+     * message, so a value that would break the run at any time (a zero
+     * divisor) is a bound here, not a check in realize.
+     */
+    uint64_t min, max;
     /*
      * Optional: called after the value was stored. Returning a negative errno
      * rejects the value (the previous one is restored) after reporting why
@@ -56,10 +66,10 @@ struct prop_def {
 
 struct object_type {
     const char *name;
-    const char *parent;           /* NULL only for "object" itself */
-    size_t instance_size;         /* >= sizeof(struct object), object first */
+    const char *parent;   /* NULL only for "object" itself */
+    size_t instance_size; /* >= sizeof(struct object), object first */
     const char *help;
-    const struct prop_def *props; /* terminated by an entry with .name NULL */
+    const struct prop_def *props;       /* terminated by an entry with .name NULL */
     int (*init)(struct object *obj);    /* defaults are already set */
     int (*realize)(struct object *obj); /* properties are final; children first */
     void (*finalize)(struct object *obj);

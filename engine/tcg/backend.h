@@ -7,8 +7,8 @@
 #ifndef MOSAIC_BACKEND_H
 #define MOSAIC_BACKEND_H
 
-#include "engine/tcg/ir.h"
 #include "engine/accel/tcg/internals.h"
+#include "engine/tcg/ir.h"
 
 /* Compile @ir into tb->code and tb->marks. Returns 0, or -E2BIG when the
  * block needs more temporaries than a frame holds (retranslate smaller). */

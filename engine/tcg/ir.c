@@ -143,8 +143,9 @@ void ir_binopi(struct ir_block *b, enum ir_opc opc, ir_val d, ir_val a, uint64_t
 void ir_unop(struct ir_block *b, enum ir_opc opc, ir_val d, ir_val a)
 {
     /* Conversions work at the source width; everything else at d's. */
-    enum ir_type t = opc == IR_TRUNC ? IR_I64 : (opc == IR_EXT32S || opc == IR_EXT32U)
-                                                     ? IR_I32 : ir_type_of(b, d);
+    enum ir_type t = opc == IR_TRUNC                          ? IR_I64
+                     : (opc == IR_EXT32S || opc == IR_EXT32U) ? IR_I32
+                                                              : ir_type_of(b, d);
     struct ir_op *op = ir_emit(b, opc, t);
     op->args[0] = d;
     op->args[1] = a;
@@ -159,8 +160,8 @@ void ir_setcond(struct ir_block *b, enum ir_cond c, ir_val d, ir_val a, ir_val x
     op->args[2] = x;
 }
 
-void ir_movcond(struct ir_block *b, enum ir_cond c, ir_val d, ir_val a, ir_val x,
-                ir_val vtrue, ir_val vfalse)
+void ir_movcond(struct ir_block *b, enum ir_cond c, ir_val d, ir_val a, ir_val x, ir_val vtrue,
+                ir_val vfalse)
 {
     struct ir_op *op = ir_emit(b, IR_MOVCOND, ir_type_of(b, a));
     op->cond = c;
@@ -216,8 +217,8 @@ void ir_st(struct ir_block *b, ir_val v, ir_val addr, unsigned memop, unsigned m
     emit_mem(b, IR_ST, v, addr, memop, memidx);
 }
 
-void ir_atomic(struct ir_block *b, enum ir_rmw rmw, ir_val d, ir_val addr, ir_val v,
-               unsigned memop, unsigned memidx)
+void ir_atomic(struct ir_block *b, enum ir_rmw rmw, ir_val d, ir_val addr, ir_val v, unsigned memop,
+               unsigned memidx)
 {
     struct ir_op *op = emit_mem(b, IR_ATOMIC, d, addr, memop, memidx);
     op->args[2] = v;
@@ -262,18 +263,20 @@ void ir_exit_tb(struct ir_block *b)
 }
 
 static const char *const opc_names[IR_OPC_COUNT] = {
-    [IR_MOV] = "mov", [IR_ADD] = "add", [IR_SUB] = "sub", [IR_MUL] = "mul",
-    [IR_AND] = "and", [IR_OR] = "or", [IR_XOR] = "xor", [IR_SHL] = "shl",
-    [IR_SHR] = "shr", [IR_SAR] = "sar", [IR_ROTL] = "rotl", [IR_ROTR] = "rotr",
-    [IR_DIVS] = "divs", [IR_DIVU] = "divu", [IR_REMS] = "rems", [IR_REMU] = "remu",
-    [IR_MULHS] = "mulhs", [IR_MULHU] = "mulhu", [IR_MULHSU] = "mulhsu",
-    [IR_NEG] = "neg", [IR_NOT] = "not", [IR_CLZ] = "clz", [IR_CTZ] = "ctz",
-    [IR_BSWAP] = "bswap", [IR_EXT8S] = "ext8s", [IR_EXT8U] = "ext8u",
-    [IR_EXT16S] = "ext16s", [IR_EXT16U] = "ext16u", [IR_EXT32S] = "ext32s",
-    [IR_EXT32U] = "ext32u", [IR_TRUNC] = "trunc", [IR_SETCOND] = "setcond",
-    [IR_MOVCOND] = "movcond", [IR_BRCOND] = "brcond", [IR_BR] = "br",
-    [IR_LABEL] = "label", [IR_LD] = "ld", [IR_ST] = "st", [IR_ATOMIC] = "atomic",
-    [IR_CMPXCHG] = "cmpxchg", [IR_CALL] = "call", [IR_INSN_START] = "insn_start",
+    [IR_MOV] = "mov",         [IR_ADD] = "add",         [IR_SUB] = "sub",
+    [IR_MUL] = "mul",         [IR_AND] = "and",         [IR_OR] = "or",
+    [IR_XOR] = "xor",         [IR_SHL] = "shl",         [IR_SHR] = "shr",
+    [IR_SAR] = "sar",         [IR_ROTL] = "rotl",       [IR_ROTR] = "rotr",
+    [IR_DIVS] = "divs",       [IR_DIVU] = "divu",       [IR_REMS] = "rems",
+    [IR_REMU] = "remu",       [IR_MULHS] = "mulhs",     [IR_MULHU] = "mulhu",
+    [IR_MULHSU] = "mulhsu",   [IR_NEG] = "neg",         [IR_NOT] = "not",
+    [IR_CLZ] = "clz",         [IR_CTZ] = "ctz",         [IR_BSWAP] = "bswap",
+    [IR_EXT8S] = "ext8s",     [IR_EXT8U] = "ext8u",     [IR_EXT16S] = "ext16s",
+    [IR_EXT16U] = "ext16u",   [IR_EXT32S] = "ext32s",   [IR_EXT32U] = "ext32u",
+    [IR_TRUNC] = "trunc",     [IR_SETCOND] = "setcond", [IR_MOVCOND] = "movcond",
+    [IR_BRCOND] = "brcond",   [IR_BR] = "br",           [IR_LABEL] = "label",
+    [IR_LD] = "ld",           [IR_ST] = "st",           [IR_ATOMIC] = "atomic",
+    [IR_CMPXCHG] = "cmpxchg", [IR_CALL] = "call",       [IR_INSN_START] = "insn_start",
     [IR_GOTO_TB] = "goto_tb", [IR_EXIT_TB] = "exit_tb",
 };
 
@@ -282,8 +285,8 @@ const char *ir_opc_name(enum ir_opc opc)
     return opc < IR_OPC_COUNT && opc_names[opc] ? opc_names[opc] : "?";
 }
 
-static const char *const cond_names[] = {"eq", "ne", "lt", "ge", "le", "gt",
-                                         "ltu", "geu", "leu", "gtu"};
+static const char *const cond_names[] = {"eq", "ne",  "lt",  "ge",  "le",
+                                         "gt", "ltu", "geu", "leu", "gtu"};
 
 static void dump_val(FILE *out, const struct ir_block *b, ir_val v)
 {
@@ -307,8 +310,13 @@ static unsigned op_nvals(const struct ir_op *op)
     case IR_CMPXCHG: return 4;
     case IR_CALL: return 1 + op->helper->nargs;
     case IR_BRCOND: return 2;
-    case IR_BR: case IR_LABEL: case IR_INSN_START: case IR_GOTO_TB: case IR_EXIT_TB: return 0;
-    case IR_LD: case IR_ST: return 2;
+    case IR_BR:
+    case IR_LABEL:
+    case IR_INSN_START:
+    case IR_GOTO_TB:
+    case IR_EXIT_TB: return 0;
+    case IR_LD:
+    case IR_ST: return 2;
     case IR_ATOMIC: return 3;
     default: return op->opc >= IR_NEG && op->opc <= IR_TRUNC ? 2 : (op->opc == IR_MOV ? 2 : 3);
     }

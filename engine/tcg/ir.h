@@ -35,11 +35,13 @@ enum ir_type { IR_I32, IR_I64 };
 typedef uint16_t ir_val;
 #define IR_NO_VAL ((ir_val)0xffff)
 
+/* clang-format off */
 enum ir_cond {
     IR_EQ, IR_NE,
     IR_LT, IR_GE, IR_LE, IR_GT,     /* signed */
     IR_LTU, IR_GEU, IR_LEU, IR_GTU, /* unsigned */
 };
+/* clang-format on */
 
 /* memop: size in the low 2 bits (log2 bytes), sign-extend flag. */
 #define IR_MO_8 0
@@ -51,6 +53,7 @@ enum ir_cond {
 #define IR_MO_ALIGN 8 /* a misaligned access raises the target's fault */
 
 /* Read-modify-write operations for IR_ATOMIC (the old value is returned). */
+/* clang-format off */
 enum ir_rmw { IR_RMW_XCHG, IR_RMW_ADD, IR_RMW_AND, IR_RMW_OR, IR_RMW_XOR,
               IR_RMW_SMIN, IR_RMW_SMAX, IR_RMW_UMIN, IR_RMW_UMAX };
 
@@ -91,11 +94,12 @@ enum ir_opc {
     IR_EXIT_TB,
     IR_OPC_COUNT
 };
+/* clang-format on */
 
 struct ir_op {
     uint8_t opc;
-    uint8_t type;  /* enum ir_type: the width the op works at */
-    uint8_t cond;  /* enum ir_cond, memop, or enum ir_rmw */
+    uint8_t type; /* enum ir_type: the width the op works at */
+    uint8_t cond; /* enum ir_cond, memop, or enum ir_rmw */
     uint8_t memidx;
     uint16_t args[5];
     const struct ir_helper *helper; /* IR_CALL */
@@ -105,8 +109,8 @@ struct ir_op {
 enum ir_val_kind { IR_VAL_GLOBAL, IR_VAL_TEMP, IR_VAL_CONST };
 
 struct ir_value {
-    uint8_t kind;  /* enum ir_val_kind */
-    uint8_t type;  /* enum ir_type */
+    uint8_t kind;    /* enum ir_val_kind */
+    uint8_t type;    /* enum ir_type */
     uint16_t global; /* IR_VAL_GLOBAL: index in the target's table */
     uint64_t cval;   /* IR_VAL_CONST (i32 constants are zero-extended) */
 };
@@ -172,16 +176,16 @@ void ir_binop(struct ir_block *b, enum ir_opc opc, ir_val d, ir_val a, ir_val c)
 void ir_binopi(struct ir_block *b, enum ir_opc opc, ir_val d, ir_val a, uint64_t imm);
 void ir_unop(struct ir_block *b, enum ir_opc opc, ir_val d, ir_val a);
 void ir_setcond(struct ir_block *b, enum ir_cond c, ir_val d, ir_val a, ir_val x);
-void ir_movcond(struct ir_block *b, enum ir_cond c, ir_val d, ir_val a, ir_val x,
-                ir_val vtrue, ir_val vfalse);
+void ir_movcond(struct ir_block *b, enum ir_cond c, ir_val d, ir_val a, ir_val x, ir_val vtrue,
+                ir_val vfalse);
 void ir_brcond(struct ir_block *b, enum ir_cond c, ir_val a, ir_val x, unsigned label);
 void ir_brcondi(struct ir_block *b, enum ir_cond c, ir_val a, uint64_t imm, unsigned label);
 void ir_br(struct ir_block *b, unsigned label);
 void ir_set_label(struct ir_block *b, unsigned label);
 void ir_ld(struct ir_block *b, ir_val d, ir_val addr, unsigned memop, unsigned memidx);
 void ir_st(struct ir_block *b, ir_val v, ir_val addr, unsigned memop, unsigned memidx);
-void ir_atomic(struct ir_block *b, enum ir_rmw rmw, ir_val d, ir_val addr, ir_val v,
-               unsigned memop, unsigned memidx);
+void ir_atomic(struct ir_block *b, enum ir_rmw rmw, ir_val d, ir_val addr, ir_val v, unsigned memop,
+               unsigned memidx);
 void ir_cmpxchg(struct ir_block *b, ir_val d, ir_val addr, ir_val expected, ir_val newv,
                 unsigned memop, unsigned memidx);
 /* @d may be IR_NO_VAL; unused argument slots are ignored (nargs says). */

@@ -28,16 +28,16 @@
 
 struct opt {
     struct ir_block *b;
-    uint8_t *known;      /* per value: a temp known to hold kval */
+    uint8_t *known; /* per value: a temp known to hold kval */
     uint64_t *kval;
     /* Liveness: temps by value index, globals by storage group after them
      * (slot gbase + group of the global). */
     uint8_t *live;
     size_t gbase;
-    uint8_t *read;       /* per value: read by some op of the TB */
-    uint16_t *group;     /* per global: the first global sharing its storage */
-    uint8_t *covers;     /* per global: a write replaces all of its group's storage */
-    uint8_t *dead;       /* per op */
+    uint8_t *read;   /* per value: read by some op of the TB */
+    uint16_t *group; /* per global: the first global sharing its storage */
+    uint8_t *covers; /* per global: a write replaces all of its group's storage */
+    uint8_t *dead;   /* per op */
 };
 
 static bool is_binop(enum ir_opc o)
@@ -59,11 +59,14 @@ static bool is_pure(enum ir_opc o)
 static bool has_output(const struct ir_op *op)
 {
     switch (op->opc) {
-    case IR_ST: case IR_BRCOND: case IR_BR: case IR_LABEL: case IR_INSN_START:
-    case IR_GOTO_TB: case IR_EXIT_TB:
-        return false;
-    default:
-        return op->args[0] != IR_NO_VAL;
+    case IR_ST:
+    case IR_BRCOND:
+    case IR_BR:
+    case IR_LABEL:
+    case IR_INSN_START:
+    case IR_GOTO_TB:
+    case IR_EXIT_TB: return false;
+    default: return op->args[0] != IR_NO_VAL;
     }
 }
 
@@ -78,9 +81,11 @@ static unsigned n_inputs_from(const struct ir_op *op, unsigned *first)
     case IR_CMPXCHG: *first = 1; return 3;
     case IR_CALL: *first = 1; return op->helper->nargs;
     case IR_MOVCOND: *first = 1; return 4;
-    case IR_BR: case IR_LABEL: case IR_INSN_START: case IR_GOTO_TB: case IR_EXIT_TB:
-        *first = 0;
-        return 0;
+    case IR_BR:
+    case IR_LABEL:
+    case IR_INSN_START:
+    case IR_GOTO_TB:
+    case IR_EXIT_TB: *first = 0; return 0;
     default: *first = 1; return is_binop((enum ir_opc)op->opc) || op->opc == IR_SETCOND ? 2 : 1;
     }
 }
@@ -123,14 +128,15 @@ static bool fold_value(const struct opt *s, const struct ir_op *op, uint64_t *v)
     if (is_binop(o) || o == IR_SETCOND) {
         if (!is_const(s, a[1]) || !is_const(s, a[2]))
             return false;
-        *v = is_binop(o) ? ir_eval_binop(o, t, const_of(s, a[1]), const_of(s, a[2]))
-                         : ir_eval_cond((enum ir_cond)op->cond, t, const_of(s, a[1]),
-                                        const_of(s, a[2]));
+        *v = is_binop(o)
+                 ? ir_eval_binop(o, t, const_of(s, a[1]), const_of(s, a[2]))
+                 : ir_eval_cond((enum ir_cond)op->cond, t, const_of(s, a[1]), const_of(s, a[2]));
         return true;
     }
     if (o == IR_MOVCOND && is_const(s, a[1]) && is_const(s, a[2])) {
-        ir_val pick = ir_eval_cond((enum ir_cond)op->cond, t, const_of(s, a[1]),
-                                   const_of(s, a[2])) ? a[3] : a[4];
+        ir_val pick = ir_eval_cond((enum ir_cond)op->cond, t, const_of(s, a[1]), const_of(s, a[2]))
+                          ? a[3]
+                          : a[4];
         if (!is_const(s, pick))
             return false;
         *v = const_of(s, pick);
@@ -230,7 +236,6 @@ static void branch_live(struct opt *s)
             s->live[v] = 1;
 }
 
-
 static void mark_reads(struct opt *s)
 {
     for (size_t i = 0; i < s->b->nops; i++) {
@@ -258,7 +263,8 @@ static unsigned eliminate_pass(struct opt *s)
         if (s->dead[i])
             continue;
         switch (o) {
-        case IR_GOTO_TB: case IR_EXIT_TB:
+        case IR_GOTO_TB:
+        case IR_EXIT_TB:
             nothing_live(s);
             all_globals_live(s);
             continue;
@@ -266,13 +272,10 @@ static unsigned eliminate_pass(struct opt *s)
             nothing_live(s);
             branch_live(s);
             continue;
-        case IR_BRCOND:
-            branch_live(s);
-            break;
-        case IR_LABEL: case IR_INSN_START:
-            continue;
-        default:
-            break;
+        case IR_BRCOND: branch_live(s); break;
+        case IR_LABEL:
+        case IR_INSN_START: continue;
+        default: break;
         }
         if (has_output(op)) {
             size_t d = slot_of(s, op->args[0]);
@@ -362,8 +365,8 @@ static void coalesce(struct opt *s)
         bool clear = true;
         for (size_t k = j + 1; k < i && clear; k++) {
             const struct ir_op *op = &b->ops[k];
-            clear = op->opc == IR_INSN_START ||
-                    (is_pure((enum ir_opc)op->opc) && !touches(s, op, d));
+            clear =
+                op->opc == IR_INSN_START || (is_pure((enum ir_opc)op->opc) && !touches(s, op, d));
         }
         if (!clear)
             continue;

@@ -12,26 +12,51 @@
 #include "targets/arm/arm.h"
 #include "targets/arm/internals.h"
 
+/* The Cortex-M4 has its FPU (FPv4-SP-D16), as QEMU's cortex-m4 and most
+ * parts do; code that never enables CP10/CP11 in CPACR sees the integer
+ * core (an FP instruction is a NOCP UsageFault, the reset state). */
+#define MODEL(n, xml, f)                                                                           \
+    {                                                                                              \
+        .name = n, .elf_machine = EM_ARM, .elf_class = ELFCLASS32, .tdesc = xml, .features = f     \
+    }
 static const struct cpu_model arm_models[] = {
-    {.name = "cortex-m3", .elf_machine = EM_ARM, .elf_class = ELFCLASS32, .tdesc = "arm-m.xml"},
-    {.name = "cortex-m4", .elf_machine = EM_ARM, .elf_class = ELFCLASS32, .tdesc = "arm-m.xml",
-     .features = ARM_FEAT_DSP},
+    MODEL("cortex-m0", "arm-m-v6.xml", ARM_FEAT_V6M | ARM_FEAT_NO_VTOR),
+    MODEL("cortex-m0plus", "arm-m-v6.xml", ARM_FEAT_V6M),
+    MODEL("cortex-m3", "arm-m.xml", 0),
+    MODEL("cortex-m4", "arm-m-fp.xml", ARM_FEAT_DSP | ARM_FEAT_FP),
+    MODEL("cortex-m7", "arm-m-fp.xml", ARM_FEAT_DSP | ARM_FEAT_FP | ARM_FEAT_FP_DP | ARM_FEAT_FPV5),
     {.name = NULL},
 };
+#undef MODEL
 
-#define G(name, field) {name, IR_I32, offsetof(struct arm_cpu, field)}
+#define G(name, field)                                                                             \
+    {                                                                                              \
+        name, IR_I32, offsetof(struct arm_cpu, field)                                              \
+    }
+/* clang-format off */
 const struct ir_global_def arm_globals[ARM_G_COUNT] = {
     G("r0", r[0]), G("r1", r[1]), G("r2", r[2]), G("r3", r[3]), G("r4", r[4]), G("r5", r[5]),
     G("r6", r[6]), G("r7", r[7]), G("r8", r[8]), G("r9", r[9]), G("r10", r[10]),
     G("r11", r[11]), G("r12", r[12]), G("sp", r[13]), G("lr", r[14]), G("pc", r[15]),
     G("nf", nf), G("zf", zf), G("cf", cf), G("vf", vf), G("qf", qf), G("ge", ge),
     G("itstate", itstate), G("excl_addr", excl_addr), G("excl_val", excl_val),
+    G("fpscr", fpscr),
+    G("s0", vfp[0]), G("s1", vfp[1]), G("s2", vfp[2]), G("s3", vfp[3]), G("s4", vfp[4]),
+    G("s5", vfp[5]), G("s6", vfp[6]), G("s7", vfp[7]), G("s8", vfp[8]), G("s9", vfp[9]),
+    G("s10", vfp[10]), G("s11", vfp[11]), G("s12", vfp[12]), G("s13", vfp[13]),
+    G("s14", vfp[14]), G("s15", vfp[15]), G("s16", vfp[16]), G("s17", vfp[17]),
+    G("s18", vfp[18]), G("s19", vfp[19]), G("s20", vfp[20]), G("s21", vfp[21]),
+    G("s22", vfp[22]), G("s23", vfp[23]), G("s24", vfp[24]), G("s25", vfp[25]),
+    G("s26", vfp[26]), G("s27", vfp[27]), G("s28", vfp[28]), G("s29", vfp[29]),
+    G("s30", vfp[30]), G("s31", vfp[31]),
 };
+/* clang-format on */
 
 static int arm_cpu_init(struct cpu *cpu, const struct cpu_model *model)
 {
     struct arm_cpu *c = arm_cpu(cpu);
     c->dsp = model->features & ARM_FEAT_DSP;
+    c->feat = (uint32_t)model->features;
     vtimer_init(&c->nvic.syst_timer, arm_systick_timer, c);
     return 0;
 }
@@ -68,18 +93,24 @@ static uint32_t arm_tb_flags(const struct cpu *cpu)
     uint32_t f = c->itstate & ARM_TBF_IT_MASK;
     if (c->thumb)
         f |= ARM_TBF_THUMB;
-    if (c->nvic.ccr & CCR_UNALIGN_TRP)
+    if (c->nvic.ccr & CCR_UNALIGN_TRP) /* always on ARMv6-M */
         f |= ARM_TBF_UNALIGN_TRP;
     if (c->nvic.ccr & CCR_DIV_0_TRP)
         f |= ARM_TBF_DIV_0_TRP;
+    if (!arm_fp_enabled(c))
+        return f;
+    f |= ARM_TBF_FPEN;
+    if (c->nvic.fpccr & FPCCR_LSPACT)
+        f |= ARM_TBF_LSPACT;
+    if ((c->nvic.fpccr & FPCCR_ASPEN) && !(c->control & CONTROL_FPCA))
+        f |= ARM_TBF_NEWFPCTX;
     return f;
 }
 
 /* Misaligned: UsageFault UNALIGNED. Anything else the bus refused is a
  * precise BusFault with the address in BFAR. */
 static __attribute__((noreturn)) void arm_mem_fault(struct cpu *cpu, gaddr addr,
-                                                    enum mem_access acc,
-                                                    enum mem_fault_kind kind)
+                                                    enum mem_access acc, enum mem_fault_kind kind)
 {
     struct arm_cpu *c = arm_cpu(cpu);
     if (kind == MEM_FAULT_MISALIGNED)

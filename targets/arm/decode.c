@@ -4,7 +4,7 @@
  * capstone spells them), translator kinds and arguments. decode16.c and
  * decode32.c follow the encoding tables of the ARM ARM chapter A5; this
  * file picks between them and removes what the model lacks (the DSP
- * extension on the Cortex-M3, A5.1).
+ * extension on the Cortex-M3, A5.1; Thumb-2 on ARMv6-M).
  */
 #include <string.h>
 
@@ -18,11 +18,12 @@ const struct arm_opdef arm_opdefs[T_COUNT] = {ARM_OPS(ARM_OPDEF)};
 static bool op_is_dsp(enum thumb_op op)
 {
     switch (arm_opdefs[op].kind) {
-    case K_DSP: case K_DSP64: case K_PAR: case K_PKH:
-        return true;
+    case K_DSP:
+    case K_DSP64:
+    case K_PAR:
+    case K_PKH: return true;
     default:
-        return op == T_SXTAB || op == T_UXTAB || op == T_SXTAH ||
-               op == T_UXTAH || op == T_UMAAL;
+        return op == T_SXTAB || op == T_UXTAB || op == T_SXTAH || op == T_UXTAH || op == T_UMAAL;
     }
 }
 
@@ -41,4 +42,15 @@ void arm_decode(uint32_t raw, bool in_it, bool dsp, struct thumb_insn *in)
     }
     if (!dsp && op_is_dsp((enum thumb_op)in->op))
         in->op = T_UNDEF;
+}
+
+void arm_decode_v6m(struct thumb_insn *in)
+{
+    bool keep = in->len == 2 ? in->op != T_CBZ && in->op != T_CBNZ && in->op != T_IT
+                             : in->op == T_BL || in->op == T_MSR || in->op == T_MRS ||
+                                   in->op == T_DMB || in->op == T_DSB || in->op == T_ISB;
+    if (!keep) {
+        in->op = T_UNDEF;
+        in->unpred = false;
+    }
 }

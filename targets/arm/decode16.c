@@ -88,9 +88,8 @@ static void dec_shift_add_sub(uint16_t h, bool in_it, struct thumb_insn *in)
 static void dec_dp(uint16_t h, bool in_it, struct thumb_insn *in)
 {
     static const enum thumb_op ops[16] = {
-        T_AND, T_EOR, T_LSL, T_LSR, T_ASR, T_ADC, T_SBC,
-        T_ROR, T_TST, T_RSB, T_CMP, T_CMN, T_ORR, T_MUL,
-        T_BIC, T_MVN,
+        T_AND, T_EOR, T_LSL, T_LSR, T_ASR, T_ADC, T_SBC, T_ROR,
+        T_TST, T_RSB, T_CMP, T_CMN, T_ORR, T_MUL, T_BIC, T_MVN,
     };
     unsigned opc = B(h, 9, 6), rdn = B(h, 2, 0), rm = B(h, 5, 3);
     set_op(in, ops[opc]);
@@ -100,15 +99,22 @@ static void dec_dp(uint16_t h, bool in_it, struct thumb_insn *in)
     in->rm = rm;
     in->form = FORM_REG;
     switch (opc) {
-    case 2: case 3: case 4: case 7: /* shifts by register: Rdn = Rdn shift Rm */
+    case 2:
+    case 3:
+    case 4:
+    case 7: /* shifts by register: Rdn = Rdn shift Rm */
         in->rm = rdn;
         in->ra = rm;
         in->rn = ARM_RNONE;
         in->form = FORM_RSR;
-        in->shift = (uint8_t)(opc == 2 ? SHIFT_LSL : opc == 3 ? SHIFT_LSR
-                              : opc == 4 ? SHIFT_ASR : SHIFT_ROR);
+        in->shift = (uint8_t)(opc == 2   ? SHIFT_LSL
+                              : opc == 3 ? SHIFT_LSR
+                              : opc == 4 ? SHIFT_ASR
+                                         : SHIFT_ROR);
         break;
-    case 8: case 10: case 11: /* TST, CMP, CMN */
+    case 8:
+    case 10:
+    case 11: /* TST, CMP, CMN */
         in->rd = ARM_RNONE;
         in->setflags = true;
         break;
@@ -123,9 +129,7 @@ static void dec_dp(uint16_t h, bool in_it, struct thumb_insn *in)
         in->rm = rdn;
         in->form = FORM_NONE;
         break;
-    case 15: /* MVNS Rd, Rm */
-        in->rn = ARM_RNONE;
-        break;
+    case 15: /* MVNS Rd, Rm */ in->rn = ARM_RNONE; break;
     }
 }
 
@@ -180,8 +184,7 @@ static void mem_imm(struct thumb_insn *in, enum thumb_op op, unsigned rt, unsign
 static void dec_ldst(uint16_t h, struct thumb_insn *in)
 {
     static const enum thumb_op reg_ops[8] = {
-        T_STR, T_STRH, T_STRB, T_LDRSB,
-        T_LDR, T_LDRH, T_LDRB, T_LDRSH,
+        T_STR, T_STRH, T_STRB, T_LDRSB, T_LDR, T_LDRH, T_LDRB, T_LDRSH,
     };
     unsigned opa = B(h, 15, 12), l = B(h, 11, 11), rt = B(h, 2, 0), rn = B(h, 5, 3);
     unsigned imm5 = B(h, 10, 6);
@@ -213,8 +216,7 @@ static void reg_list(struct thumb_insn *in, enum thumb_op op, unsigned rn, uint3
 /* A5.2.5 "If-Then, and hints". */
 static void dec_it_hint(uint16_t h, struct thumb_insn *in)
 {
-    static const enum thumb_op hints[] = {T_NOP, T_YIELD, T_WFE, T_WFI,
-                                        T_SEV};
+    static const enum thumb_op hints[] = {T_NOP, T_YIELD, T_WFE, T_WFI, T_SEV};
     unsigned firstcond = B(h, 7, 4), mask = B(h, 3, 0);
     if (mask) {
         set_op(in, T_IT);
@@ -244,14 +246,18 @@ static void dec_misc(uint16_t h, bool in_it, struct thumb_insn *in)
         in->imm = B(h, 6, 0) * 4;
         in->form = FORM_IMM;
         return;
-    case 0x1: case 0x3: case 0x9: case 0xb: /* CBZ/CBNZ: op 0 i 1 */
+    case 0x1:
+    case 0x3:
+    case 0x9:
+    case 0xb: /* CBZ/CBNZ: op 0 i 1 */
         set_op(in, B(h, 11, 11) ? T_CBNZ : T_CBZ);
         in->rn = B(h, 2, 0);
         in->imm = B(h, 9, 9) << 6 | B(h, 7, 3) << 1;
         unpred_if(in, in_it);
         return;
     case 0x2: one_reg(in, ext[B(h, 7, 6)], h); return;
-    case 0x4: case 0x5: /* PUSH {list, lr} */
+    case 0x4:
+    case 0x5: /* PUSH {list, lr} */
         reg_list(in, T_PUSH, ARM_SP, B(h, 7, 0) | B(h, 8, 8) << 14);
         return;
     case 0x6: /* CPS: 0110 011 im (0)(0) I F */
@@ -262,7 +268,8 @@ static void dec_misc(uint16_t h, bool in_it, struct thumb_insn *in)
         unpred_if(in, in_it || B(h, 3, 2) != 0 || B(h, 1, 0) == 0);
         return;
     case 0xa: one_reg(in, rev[B(h, 7, 6)], h); return;
-    case 0xc: case 0xd: /* POP {list, pc} */
+    case 0xc:
+    case 0xd: /* POP {list, pc} */
         reg_list(in, T_POP, ARM_SP, B(h, 7, 0) | B(h, 8, 8) << 15);
         return;
     case 0xe:

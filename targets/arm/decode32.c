@@ -8,8 +8,8 @@
  * decode32_mem.c. Each function follows one table of A5.3; UNPREDICTABLE
  * register uses (BadReg, A5.1.1) are flagged.
  */
-#include "targets/arm/internals.h"
 #include "targets/arm/decode32.h"
+#include "targets/arm/internals.h"
 
 /* ThumbExpandImm_C (A5.3.2). */
 static uint32_t expand_imm(uint32_t imm12, struct thumb_insn *in)
@@ -31,9 +31,8 @@ static uint32_t expand_imm(uint32_t imm12, struct thumb_insn *in)
 /* The logical and arithmetic ops of A5.3.1 and A5.3.11 by op field;
  * T_UNDEF where the table has no entry. */
 static const uint8_t dp_ops[16] = {
-    T_AND, T_BIC, T_ORR, T_ORN, T_EOR, T_UNDEF, T_UNDEF,
-    T_UNDEF, T_ADD, T_UNDEF, T_ADC, T_SBC, T_UNDEF,
-    T_SUB, T_RSB, T_UNDEF,
+    T_AND, T_BIC,   T_ORR, T_ORN, T_EOR,   T_UNDEF, T_UNDEF, T_UNDEF,
+    T_ADD, T_UNDEF, T_ADC, T_SBC, T_UNDEF, T_SUB,   T_RSB,   T_UNDEF,
 };
 
 /* Turn an op into its compare/test or move form and check registers:
@@ -43,10 +42,12 @@ static void dp_special(struct thumb_insn *in, unsigned opc)
     unsigned d = in->rd, n = in->rn;
     bool test = d == 15 && in->setflags;
     switch (opc) {
-    case 0: case 4: case 8: case 13:
+    case 0:
+    case 4:
+    case 8:
+    case 13:
         if (test) {
-            static const uint8_t tests[16] = {[0] = T_TST, [4] = T_TEQ,
-                                              [8] = T_CMN, [13] = T_CMP};
+            static const uint8_t tests[16] = {[0] = T_TST, [4] = T_TEQ, [8] = T_CMN, [13] = T_CMP};
             in->op = tests[opc];
             in->rd = ARM_RNONE;
             dec_unpred(in, opc < 8 ? dec_bad(n) : n == 15);
@@ -56,10 +57,10 @@ static void dp_special(struct thumb_insn *in, unsigned opc)
             dec_unpred(in, d == 15 && !in->setflags);
             return;
         }
-        dec_unpred(in, d == 13 || (d == 15 && !in->setflags) || n == 15 ||
-                       (opc < 8 && n == 13));
+        dec_unpred(in, d == 13 || (d == 15 && !in->setflags) || n == 15 || (opc < 8 && n == 13));
         return;
-    case 2: case 3:
+    case 2:
+    case 3:
         if (n == 15) {
             in->op = opc == 2 ? T_MOV : T_MVN;
             in->rn = ARM_RNONE;
@@ -68,9 +69,7 @@ static void dp_special(struct thumb_insn *in, unsigned opc)
         }
         dec_unpred(in, dec_bad(d) || n == 13);
         return;
-    default:
-        dec_unpred(in, dec_bad(d) || dec_bad(n));
-        return;
+    default: dec_unpred(in, dec_bad(d) || dec_bad(n)); return;
     }
 }
 
@@ -85,8 +84,8 @@ static void dec_dp_modimm(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     in->rn = arm_bits(hw1, 3, 0);
     in->rd = arm_bits(hw2, 11, 8);
     in->form = FORM_IMM;
-    in->imm = expand_imm(arm_bits(hw1, 10, 10) << 11 | arm_bits(hw2, 14, 12) << 8 |
-                         arm_bits(hw2, 7, 0), in);
+    in->imm = expand_imm(
+        arm_bits(hw1, 10, 10) << 11 | arm_bits(hw2, 14, 12) << 8 | arm_bits(hw2, 7, 0), in);
     dp_special(in, opc);
 }
 
@@ -138,8 +137,7 @@ static void dec_dp_shifted(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
         in->op = moves[type]; /* LSR/ASR #32 */
     if (in->op == T_MOV)
         in->unpred = in->setflags ? dec_bad(in->rd) || dec_bad(in->rm)
-                                  : in->rd == 15 || in->rm == 15 ||
-                                        (in->rd == 13 && in->rm == 13);
+                                  : in->rd == 15 || in->rm == 15 || (in->rd == 13 && in->rm == 13);
     else
         dec_unpred(in, dec_bad(in->rm));
 }
@@ -164,20 +162,21 @@ static void dec_sat(uint16_t hw1, uint16_t hw2, unsigned shift_imm, struct thumb
 static void dec_dp_plain(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
 {
     unsigned opc = arm_bits(hw1, 8, 4), rn = arm_bits(hw1, 3, 0);
-    unsigned imm12 = arm_bits(hw1, 10, 10) << 11 | arm_bits(hw2, 14, 12) << 8 |
-                     arm_bits(hw2, 7, 0);
+    unsigned imm12 = arm_bits(hw1, 10, 10) << 11 | arm_bits(hw2, 14, 12) << 8 | arm_bits(hw2, 7, 0);
     unsigned lsb = arm_bits(hw2, 14, 12) << 2 | arm_bits(hw2, 7, 6), w = arm_bits(hw2, 4, 0);
     in->rd = arm_bits(hw2, 11, 8);
     in->rn = rn;
     in->form = FORM_IMM;
     in->imm = imm12;
     switch (opc) {
-    case 0x00: case 0x0a: /* ADDW/SUBW, or ADR with Rn = PC */
+    case 0x00:
+    case 0x0a: /* ADDW/SUBW, or ADR with Rn = PC */
         in->op = rn == 15 ? T_ADR : opc ? T_SUBW : T_ADDW;
         in->add = !opc;
         dec_unpred(in, rn == 13 ? in->rd == 15 : dec_bad(in->rd));
         return;
-    case 0x04: case 0x0c: /* MOVW/MOVT */
+    case 0x04:
+    case 0x0c: /* MOVW/MOVT */
         in->op = opc == 4 ? T_MOVW : T_MOVT;
         in->imm = rn << 12 | imm12;
         in->rn = ARM_RNONE;
@@ -188,8 +187,12 @@ static void dec_dp_plain(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     in->form = FORM_NONE;
     in->shamt = (uint8_t)lsb;
     switch (opc) {
-    case 0x10: case 0x12: case 0x18: case 0x1a: dec_sat(hw1, hw2, lsb, in); break;
-    case 0x14: case 0x1c: /* SBFX, UBFX */
+    case 0x10:
+    case 0x12:
+    case 0x18:
+    case 0x1a: dec_sat(hw1, hw2, lsb, in); break;
+    case 0x14:
+    case 0x1c: /* SBFX, UBFX */
         in->op = opc == 0x14 ? T_SBFX : T_UBFX;
         in->width = (uint8_t)(w + 1);
         dec_unpred(in, lsb + w > 31);
@@ -201,8 +204,7 @@ static void dec_dp_plain(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
         if (rn == 15)
             in->rn = ARM_RNONE;
         break;
-    default:
-        return;
+    default: return;
     }
     dec_unpred(in, dec_bad(in->rd) || (in->rn != ARM_RNONE && dec_bad(in->rn)));
 }
@@ -224,11 +226,10 @@ static int32_t branch_offset(uint16_t hw1, uint16_t hw2, bool cond)
 /* Hints (A5.3.4, "Change Processor State, and hints"). */
 static void dec_hint(uint16_t hw2, struct thumb_insn *in)
 {
-    static const uint8_t hints[] = {T_NOP, T_YIELD, T_WFE, T_WFI,
-                                    T_SEV};
+    static const uint8_t hints[] = {T_NOP, T_YIELD, T_WFE, T_WFI, T_SEV};
     unsigned op2 = arm_bits(hw2, 7, 0);
     if (arm_bits(hw2, 10, 8))
-        return; /* CPS.W is ARMv7-A only */
+        return;                            /* CPS.W is ARMv7-A only */
     dec_unpred(in, arm_bits(hw2, 11, 11)); /* (0) */
     in->op = op2 < 5 ? hints[op2] : T_HINT;
     if ((op2 & 0xf0) == 0xf0) {
@@ -253,7 +254,7 @@ static void dec_msr_mrs(uint16_t hw1, uint16_t hw2, bool msr, struct thumb_insn 
         in->rn = arm_bits(hw1, 3, 0);
         in->shamt = (uint8_t)arm_bits(hw2, 11, 10);
         dec_unpred(in, dec_bad(in->rn) || !in->shamt || (in->shamt != 2 && in->imm > 3) ||
-                       arm_bits(hw1, 4, 4) || arm_bits(hw2, 9, 8));
+                           arm_bits(hw1, 4, 4) || arm_bits(hw2, 9, 8));
     } else {
         in->op = T_MRS;
         in->rd = arm_bits(hw2, 11, 8);
@@ -264,8 +265,7 @@ static void dec_msr_mrs(uint16_t hw1, uint16_t hw2, bool msr, struct thumb_insn 
 /* A5.3.4: branches and miscellaneous control. */
 static void dec_branch_misc(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
 {
-    static const uint8_t barriers[16] = {[2] = T_CLREX, [4] = T_DSB,
-                                         [5] = T_DMB, [6] = T_ISB};
+    static const uint8_t barriers[16] = {[2] = T_CLREX, [4] = T_DSB, [5] = T_DMB, [6] = T_ISB};
     unsigned op = arm_bits(hw1, 10, 4), op1 = arm_bits(hw2, 14, 12);
     if (op1 == 2 && op == 0x7f) {
         in->op = T_UDF;
@@ -328,9 +328,8 @@ static void dec_misc_ops(unsigned op1, unsigned op2, uint16_t hw1, struct thumb_
 static void dec_dp_reg(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
 {
     static const uint8_t ext[6][2] = {
-        {T_SXTH, T_SXTAH}, {T_UXTH, T_UXTAH},
-        {T_SXTB16, T_SXTAB16}, {T_UXTB16, T_UXTAB16},
-        {T_SXTB, T_SXTAB}, {T_UXTB, T_UXTAB},
+        {T_SXTH, T_SXTAH},     {T_UXTH, T_UXTAH}, {T_SXTB16, T_SXTAB16},
+        {T_UXTB16, T_UXTAB16}, {T_SXTB, T_SXTAB}, {T_UXTB, T_UXTAB},
     };
     unsigned op1 = arm_bits(hw1, 7, 4), op2 = arm_bits(hw2, 7, 4);
     if (arm_bits(hw2, 15, 12) != 15)
@@ -360,9 +359,8 @@ static void dec_dp_reg(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     } else {
         return;
     }
-    dec_unpred(in, dec_bad(in->rd) || dec_bad(in->rm) ||
-                   (in->rn != ARM_RNONE && dec_bad(in->rn)) ||
-                   (in->ra != ARM_RNONE && dec_bad(in->ra)));
+    dec_unpred(in, dec_bad(in->rd) || dec_bad(in->rm) || (in->rn != ARM_RNONE && dec_bad(in->rn)) ||
+                       (in->ra != ARM_RNONE && dec_bad(in->ra)));
 }
 
 /* A5.3.16: multiply, multiply accumulate, and absolute difference. */
@@ -403,7 +401,7 @@ static void dec_mul(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     if (!acc && in->op != T_MLS && in->op != T_SMMLS && in->op != T_SMMLSR)
         in->ra = ARM_RNONE;
     dec_unpred(in, dec_bad(in->rd) || dec_bad(in->rn) || dec_bad(in->rm) || ra == 13 ||
-                   (in->op == T_MLS && ra == 15));
+                       (in->op == T_MLS && ra == 15));
 }
 
 /* A5.3.17: long multiply, long multiply accumulate, and divide. */
@@ -412,8 +410,8 @@ static void dec_long_mul(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     unsigned op1 = arm_bits(hw1, 6, 4), op2 = arm_bits(hw2, 7, 4);
     in->rn = arm_bits(hw1, 3, 0);
     in->rm = arm_bits(hw2, 3, 0);
-    in->rd = arm_bits(hw2, 15, 12);  /* RdLo */
-    in->ra = arm_bits(hw2, 11, 8);   /* RdHi */
+    in->rd = arm_bits(hw2, 15, 12);            /* RdLo */
+    in->ra = arm_bits(hw2, 11, 8);             /* RdHi */
     if ((op1 == 1 || op1 == 3) && op2 == 15) { /* SDIV/UDIV Rd, Rn, Rm */
         in->op = op1 == 1 ? T_SDIV : T_UDIV;
         dec_unpred(in, in->rd != 15);
@@ -423,8 +421,7 @@ static void dec_long_mul(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
         return;
     }
     if (op2 == 0 && !(op1 & 1)) {
-        static const uint8_t ops[8] = {T_SMULL, 0, T_UMULL, 0, T_SMLAL, 0,
-                                       T_UMLAL, 0};
+        static const uint8_t ops[8] = {T_SMULL, 0, T_UMULL, 0, T_SMLAL, 0, T_UMLAL, 0};
         in->op = ops[op1];
     } else if (op1 == 4 && (op2 & 0xc) == 8) {
         in->op = (uint16_t)(T_SMLALBB + (op2 & 3));
@@ -435,8 +432,8 @@ static void dec_long_mul(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     } else {
         return;
     }
-    dec_unpred(in, dec_bad(in->rd) || dec_bad(in->ra) || dec_bad(in->rn) ||
-                   dec_bad(in->rm) || in->rd == in->ra);
+    dec_unpred(in, dec_bad(in->rd) || dec_bad(in->ra) || dec_bad(in->rn) || dec_bad(in->rm) ||
+                       in->rd == in->ra);
 }
 
 /* A5.3.18: the coprocessor space, named as capstone names it. */
@@ -452,8 +449,7 @@ static void dec_coproc(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
         else
             in->op = two ? T_MCR2 : T_MCR;
     } else if (op1 == 4 || op1 == 5) {
-        in->op = (uint16_t)(op1 == 4 ? (two ? T_MCRR2 : T_MCRR)
-                                     : (two ? T_MRRC2 : T_MRRC));
+        in->op = (uint16_t)(op1 == 4 ? (two ? T_MCRR2 : T_MCRR) : (two ? T_MRRC2 : T_MRRC));
     } else if (!(op1 & 0x20) && (op1 & 0x3a)) {
         static const uint8_t ops[2][2][2] = {
             {{T_STC, T_STCL}, {T_STC2, T_STC2L}},

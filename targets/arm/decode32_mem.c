@@ -10,8 +10,8 @@
  * offset with index/add/wback = P/U/W; ra = Rt2 (dual) or the status
  * register (STREX). Literal loads have rn = PC.
  */
-#include "targets/arm/internals.h"
 #include "targets/arm/decode32.h"
+#include "targets/arm/internals.h"
 
 #define B arm_bits
 
@@ -30,7 +30,7 @@ void arm_decode_ldstm(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     in->imm = hw2;
     in->wback = w;
     dec_unpred(in, rn == 15 || __builtin_popcount(hw2) < 2 || (hw2 & (1u << 13)) ||
-                   (w && (hw2 & (1u << rn))));
+                       (w && (hw2 & (1u << rn))));
     dec_unpred(in, load ? (hw2 & 0xc000) == 0xc000 : (hw2 & 0x8000) != 0);
 }
 
@@ -61,7 +61,7 @@ static void dual(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     in->add = B(hw1, 7, 7);
     in->wback = B(hw1, 5, 5);
     dec_unpred(in, dec_bad(in->rd) || dec_bad(in->ra) ||
-                   (in->wback && (in->rn == in->rd || in->rn == in->ra)));
+                       (in->wback && (in->rn == in->rd || in->rn == in->ra)));
     if (load)
         dec_unpred(in, in->rd == in->ra || (in->rn == 15 && in->wback));
     else
@@ -138,7 +138,9 @@ static bool is_unpriv(const struct thumb_insn *in)
 void arm_decode_store(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
 {
     static const uint8_t ops[3][2] = {
-        {T_STRB, T_STRBT}, {T_STRH, T_STRHT}, {T_STR, T_STRT},
+        {T_STRB, T_STRBT},
+        {T_STRH, T_STRHT},
+        {T_STR, T_STRT},
     };
     unsigned op1 = B(hw1, 7, 5), size = op1 & 3;
     in->rn = B(hw1, 3, 0);
@@ -168,16 +170,15 @@ void arm_decode_load_word(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
     } else if (!addressing(hw2, in)) {
         return;
     }
-    in->op = B(hw2, 11, 11) && op1 == 0 && in->rn != 15 && is_unpriv(in) ? T_LDRT
-                                                                          : T_LDR;
-    dec_unpred(in, (in->wback && in->rn == in->rd) ||
-                   (in->op == T_LDRT && dec_bad(in->rd)));
+    in->op = B(hw2, 11, 11) && op1 == 0 && in->rn != 15 && is_unpriv(in) ? T_LDRT : T_LDR;
+    dec_unpred(in, (in->wback && in->rn == in->rd) || (in->op == T_LDRT && dec_bad(in->rd)));
 }
 
 /* A5.3.8 and A5.3.9: load halfword or byte, and memory hints (Rt = PC). */
 void arm_decode_load_bh(uint16_t hw1, uint16_t hw2, struct thumb_insn *in)
 {
-    static const uint8_t ops[2][2][3] = { /* [half][signed]: normal, unprivileged, hint */
+    static const uint8_t ops[2][2][3] = {
+        /* [half][signed]: normal, unprivileged, hint */
         {{T_LDRB, T_LDRBT, T_PLD}, {T_LDRSB, T_LDRSBT, T_PLI}},
         {{T_LDRH, T_LDRHT, T_NOP}, {T_LDRSH, T_LDRSHT, T_NOP}},
     };

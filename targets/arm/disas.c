@@ -13,14 +13,14 @@
 static csh handle;
 static int opened; /* 0: not yet, 1: open, -1: capstone refused */
 
-unsigned arm_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
-                   char *buf, size_t buflen)
+unsigned arm_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len, char *buf,
+                   size_t buflen)
 {
     (void)cpu;
     cs_insn *insn;
     if (!opened)
-        opened = cs_open(CS_ARCH_ARM, CS_MODE_THUMB | CS_MODE_MCLASS, &handle) == CS_ERR_OK
-                     ? 1 : -1;
+        opened =
+            cs_open(CS_ARCH_ARM, CS_MODE_THUMB | CS_MODE_MCLASS, &handle) == CS_ERR_OK ? 1 : -1;
     if (opened < 0 || !cs_disasm(handle, code, len, pc, 1, &insn))
         return 0;
     snprintf(buf, buflen, "%s%s%s", insn->mnemonic, *insn->op_str ? " " : "", insn->op_str);

@@ -107,8 +107,9 @@ static uint32_t mul_top(enum thumb_op op, uint32_t a, uint32_t b, uint32_t acc)
 {
     int64_t p = (int64_t)(int32_t)a * (int32_t)b;
     bool round = (op - T_SMMUL) & 1;
-    int64_t v = op >= T_SMMLS ? ((int64_t)(int32_t)acc * (INT64_C(1) << 32)) - p
-              : op >= T_SMMLA ? ((int64_t)(int32_t)acc * (INT64_C(1) << 32)) + p : p;
+    int64_t v = op >= T_SMMLS   ? ((int64_t)(int32_t)acc * (INT64_C(1) << 32)) - p
+                : op >= T_SMMLA ? ((int64_t)(int32_t)acc * (INT64_C(1) << 32)) + p
+                                : p;
     if (round)
         v += INT64_C(0x80000000);
     return (uint32_t)((uint64_t)v >> 32);
@@ -120,9 +121,12 @@ static uint32_t dual(struct arm_cpu *c, enum thumb_op op, uint32_t a, uint32_t b
     bool x = (op - T_SMLAD) & 1;
     dual_products(a, b, x, &p1, &p2);
     switch (op) {
-    case T_SMLAD: case T_SMLADX: return with_q(c, p1 + p2 + (int32_t)acc);
-    case T_SMUAD: case T_SMUADX: return with_q(c, p1 + p2);
-    case T_SMLSD: case T_SMLSDX: return with_q(c, p1 - p2 + (int32_t)acc);
+    case T_SMLAD:
+    case T_SMLADX: return with_q(c, p1 + p2 + (int32_t)acc);
+    case T_SMUAD:
+    case T_SMUADX: return with_q(c, p1 + p2);
+    case T_SMLSD:
+    case T_SMLSDX: return with_q(c, p1 - p2 + (int32_t)acc);
     default: return (uint32_t)(p1 - p2); /* SMUSD{X} cannot overflow */
     }
 }
@@ -153,8 +157,10 @@ static uint64_t helper_dsp(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a
     switch (op) {
     case T_USAD8: return usad8(a, b);
     case T_USADA8: return usad8(a, b) + acc;
-    case T_QADD: case T_QSUB: case T_QDADD: case T_QDSUB:
-        return qarith(c, op, a, b);
+    case T_QADD:
+    case T_QSUB:
+    case T_QDADD:
+    case T_QDSUB: return qarith(c, op, a, b);
     case T_SEL: return sel(c, a, b);
     case T_SXTB16: return xtb16(0, b, true);
     case T_UXTB16: return xtb16(0, b, false);
@@ -169,8 +175,7 @@ static uint64_t helper_dsp(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a
 }
 
 /* SMLALxy, SMLALD{X}, SMLSLD{X}: 64-bit accumulate (no Q). */
-static uint64_t helper_dsp64(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2,
-                             uint64_t acc)
+static uint64_t helper_dsp64(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t acc)
 {
     (void)cpu;
     enum thumb_op op = (enum thumb_op)a0;

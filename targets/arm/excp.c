@@ -3,7 +3,8 @@
  * The ARMv7-M exception model (ARM ARM B1.5): reset, execution priority,
  * taking synchronous exceptions (with escalation to HardFault and
  * lockup) and interrupts, stacking and unstacking the 8-word frame with
- * the optional 8-byte realignment, and exception return through
+ * the optional 8-byte realignment (the extended frame of an active FP
+ * context, fpctx.c, is always aligned), and exception return through
  * EXC_RETURN. Tail-chaining is not modelled: a pending exception at
  * return is taken afterwards with a fresh stacking, which leaves the same
  * architectural state.
@@ -17,11 +18,13 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "engine/machine/debug.h"
 #include "engine/io/log.h"
+#include "engine/machine/debug.h"
 #include "targets/arm/internals.h"
 
 #define FRAME_SIZE 0x20
+#define FP_FRAME_SIZE 0x68           /* with S0-S15, FPSCR and a reserved word */
+#define EXC_RETURN_BASIC_FRAME 0x10u /* EXC_RETURN bit 4: no FP state stacked */
 #define EXC_RETURN_HANDLER 0xfffffff1u
 #define EXC_RETURN_THREAD_MSP 0xfffffff9u
 #define EXC_RETURN_THREAD_PSP 0xfffffffdu
@@ -101,6 +104,7 @@ void arm_take_reset(struct arm_cpu *c)
     c->ipsr = c->control = c->primask = c->faultmask = c->basepri = 0;
     c->event = c->sleep_wfe = c->locked_up = c->reset_pending = false;
     arm_nvic_reset(c);
+    arm_fp_reset(c);
     load_reset_vectors(c);
 }
 
@@ -113,33 +117,39 @@ void arm_set_vtor_and_reload(struct arm_cpu *c, uint32_t vtor)
 static void lockup(struct arm_cpu *c, unsigned exc)
 {
     log_error("%s: lockup: exception %u at pc 0x%08" PRIx32 " cannot be taken at execution "
-              "priority %d; the core stops until reset", c->cpu.path, exc, c->r[15],
-              arm_exec_priority(c));
+              "priority %d; the core stops until reset",
+              c->cpu.path, exc, c->r[15], arm_exec_priority(c));
     c->locked_up = true;
     c->r[15] = 0xfffffffeu;
     c->cpu.state = CPU_WAITING;
 }
 
-/* PushStack (B1.5.6): the frame goes on the current stack. A write that
- * fails is a stacking error: a BusFault becomes pending (STKERR). */
+/* PushStack (B1.5.6): the frame goes on the current stack, extended
+ * while an FP context is active. A write that fails is a stacking error:
+ * a BusFault becomes pending (STKERR). */
 static void push_stack(struct arm_cpu *c, uint32_t ret_addr)
 {
-    bool force = c->nvic.ccr & CCR_STKALIGN, psp = arm_using_psp(c);
+    bool fp = c->control & CONTROL_FPCA;
+    bool force = fp || (c->nvic.ccr & CCR_STKALIGN), psp = arm_using_psp(c), ok = true;
     uint32_t sp = c->r[13];
     uint32_t realign = force && (sp & 4) ? XPSR_SPREALIGN : 0;
-    uint32_t frame = (sp - FRAME_SIZE) & (force ? ~4u : ~0u);
-    uint32_t w[8] = {c->r[0], c->r[1], c->r[2], c->r[3], c->r[12], c->r[14], ret_addr,
-                     (arm_xpsr_read(c) & ~XPSR_SPREALIGN) | realign};
+    uint32_t frame = (sp - (fp ? FP_FRAME_SIZE : FRAME_SIZE)) & (force ? ~4u : ~0u);
+    uint32_t w[8] = {c->r[0],  c->r[1],  c->r[2],  c->r[3],
+                     c->r[12], c->r[14], ret_addr, (arm_xpsr_read(c) & ~XPSR_SPREALIGN) | realign};
     c->r[13] = frame;
-    for (unsigned i = 0; i < 8; i++) {
-        if (mem_view_write(c->cpu.view, frame + 4 * i, 4, w[i]) != MEM_OK) {
-            c->nvic.cfsr |= CFSR_STKERR;
-            arm_set_pending(c, ARM_EXC_BUS, true);
-            break;
-        }
+    for (unsigned i = 0; i < 8 && ok; i++)
+        ok = mem_view_write(c->cpu.view, frame + 4 * i, 4, w[i]) == MEM_OK;
+    if (ok && fp)
+        ok = arm_fp_frame_push(c, frame);
+    if (!ok) {
+        c->nvic.cfsr |= CFSR_STKERR;
+        arm_set_pending(c, ARM_EXC_BUS, true);
     }
     c->r[14] = arm_handler_mode(c) ? EXC_RETURN_HANDLER
-               : psp ? EXC_RETURN_THREAD_PSP : EXC_RETURN_THREAD_MSP;
+               : psp               ? EXC_RETURN_THREAD_PSP
+                                   : EXC_RETURN_THREAD_MSP;
+    if (fp)
+        c->r[14] &= ~EXC_RETURN_BASIC_FRAME;
 }
 
 /* ExceptionTaken (B1.5.6): Handler mode on the main stack, PC from the
@@ -156,13 +166,14 @@ static void exception_taken(struct arm_cpu *c, unsigned exc)
         exc = ARM_EXC_HARD;
     }
     if (log_enabled(LOG_INT))
-        log_debug(LOG_INT, "%s: exception %u from pc 0x%08" PRIx32 " to 0x%08" PRIx32
-                  " after %" PRIu64 " instructions", c->cpu.path, exc, c->r[15],
-                  (uint32_t)vec, c->cpu.icount);
+        log_debug(LOG_INT,
+                  "%s: exception %u from pc 0x%08" PRIx32 " to 0x%08" PRIx32 " after %" PRIu64
+                  " instructions",
+                  c->cpu.path, exc, c->r[15], (uint32_t)vec, c->cpu.icount);
     if (arm_using_psp(c))
         swap_sp(c);
     c->ipsr = exc;
-    c->control &= ~CONTROL_SPSEL;
+    c->control &= ~(CONTROL_SPSEL | CONTROL_FPCA);
     c->r[15] = (uint32_t)vec & ~1u;
     c->thumb = vec & 1;
     c->itstate = 0;
@@ -247,8 +258,7 @@ bool arm_exec_interrupt(struct cpu *cpu)
         c->event = false;
     }
     if (c->reset_pending) {
-        log_info("%s: reset requested (AIRCR.SYSRESETREQ): resetting the core",
-                 cpu->path);
+        log_info("%s: reset requested (AIRCR.SYSRESETREQ): resetting the core", cpu->path);
         arm_take_reset(c);
         return true;
     }
@@ -325,7 +335,9 @@ void arm_exception_return(struct arm_cpu *c, uint32_t exc_return)
 {
     unsigned exc = c->ipsr, nested = arm_active_count(c);
     bool thread = false, psp = false, ok = arm_is_active(c, exc);
-    switch (exc_return & 0x0fffffff) {
+    /* With the FP extension, bit 4 clear says the frame is extended. */
+    bool fp = arm_has_fp(c) && !(exc_return & EXC_RETURN_BASIC_FRAME);
+    switch ((exc_return | (fp ? EXC_RETURN_BASIC_FRAME : 0)) & 0x0fffffff) {
     case 0x0ffffff1: ok &= nested != 1; break;
     case 0x0ffffff9: thread = true; break;
     case 0x0ffffffd: thread = psp = true; break;
@@ -339,13 +351,13 @@ void arm_exception_return(struct arm_cpu *c, uint32_t exc_return)
         return;
     }
     uint32_t frame = psp ? c->sp_other : c->r[13], w[8];
-    if (!pop_frame(c, frame, w)) {
+    if (!pop_frame(c, frame, w) || (fp && !arm_fp_frame_pop(c, frame))) {
         c->nvic.cfsr |= CFSR_UNSTKERR;
         take_sync(c, ARM_EXC_BUS, c->r[15], false);
         return;
     }
-    uint32_t new_sp = frame + FRAME_SIZE;
-    if ((w[7] & XPSR_SPREALIGN) && (c->nvic.ccr & CCR_STKALIGN))
+    uint32_t new_sp = frame + (fp ? FP_FRAME_SIZE : FRAME_SIZE);
+    if ((w[7] & XPSR_SPREALIGN) && (fp || (c->nvic.ccr & CCR_STKALIGN)))
         new_sp |= 4;
     if (psp) {
         c->sp_other = c->r[13];
@@ -353,7 +365,8 @@ void arm_exception_return(struct arm_cpu *c, uint32_t exc_return)
     } else {
         c->r[13] = new_sp;
     }
-    c->control = (c->control & ~CONTROL_SPSEL) | (psp ? CONTROL_SPSEL : 0);
+    c->control &= ~(CONTROL_SPSEL | CONTROL_FPCA);
+    c->control |= (psp ? CONTROL_SPSEL : 0) | (fp ? CONTROL_FPCA : 0);
     restore_frame(c, w);
     if (thread != (c->ipsr == 0)) {
         /* The frame's IPSR contradicts EXC_RETURN: re-stack in the mode

@@ -15,8 +15,7 @@ void arm_raise_fault(struct arm_cpu *c, int exc, uint32_t cfsr)
 }
 
 /* a0 = exception number, a1 = CFSR bits. */
-static uint64_t helper_fault(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2,
-                             uint64_t a3)
+static uint64_t helper_fault(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {
     (void)a2, (void)a3;
     arm_raise_fault(arm_cpu(cpu), (int)a0, (uint32_t)a1);
@@ -78,8 +77,7 @@ static uint64_t helper_sev(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a
 }
 
 /* a0 = the BKPT immediate; pc and ITSTATE are already the next insn's. */
-static uint64_t helper_bkpt(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2,
-                            uint64_t a3)
+static uint64_t helper_bkpt(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {
     (void)a1, (void)a2, (void)a3;
     struct arm_cpu *c = arm_cpu(cpu);

@@ -19,13 +19,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/machine/target.h"
-#include "engine/tcg/ir.h"
 #include "engine/machine/machine.h"
 #include "engine/machine/semihost.h"
+#include "engine/machine/target.h"
+#include "engine/tcg/ir.h"
 
 /* cpu_model.features */
-#define ARM_FEAT_DSP 0x1 /* the DSP extension (Cortex-M4) */
+#define ARM_FEAT_DSP 0x1      /* the DSP extension (Cortex-M4, M7) */
+#define ARM_FEAT_FP 0x2       /* the FP extension, single precision (FPv4-SP-D16) */
+#define ARM_FEAT_FP_DP 0x4    /* ... with double precision (FPv5-D16) */
+#define ARM_FEAT_FPV5 0x8     /* FPv5's additions: VSEL, VMAXNM, VRINT, VCVTA (M7) */
+#define ARM_FEAT_V6M 0x10     /* ARMv6-M (Cortex-M0, M0+) */
+#define ARM_FEAT_NO_VTOR 0x20 /* no VTOR: the vector table stays at 0 (Cortex-M0) */
 
 /* Exception numbers (ARM ARM B1.5.2). External interrupt n is 16 + n. */
 enum arm_exc {
@@ -52,11 +57,13 @@ enum arm_exc {
 #define CFSR_DACCVIOL (1u << 1)
 #define CFSR_MUNSTKERR (1u << 3)
 #define CFSR_MSTKERR (1u << 4)
+#define CFSR_MLSPERR (1u << 5)
 #define CFSR_MMARVALID (1u << 7)
 #define CFSR_IBUSERR (1u << 8)
 #define CFSR_PRECISERR (1u << 9)
 #define CFSR_UNSTKERR (1u << 11)
 #define CFSR_STKERR (1u << 12)
+#define CFSR_LSPERR (1u << 13)
 #define CFSR_BFARVALID (1u << 15)
 #define CFSR_UNDEFINSTR (1u << 16)
 #define CFSR_INVSTATE (1u << 17)
@@ -93,6 +100,35 @@ enum arm_exc {
 /* CONTROL (B1.4.4). */
 #define CONTROL_NPRIV 0x1u
 #define CONTROL_SPSEL 0x2u
+#define CONTROL_FPCA 0x4u /* an FP context is active (FP extension only) */
+
+/* FPSCR (A2.5.3): condition flags, modes and cumulative exception flags;
+ * no trap enables on M-profile. */
+#define FPSCR_IOC (1u << 0)
+#define FPSCR_DZC (1u << 1)
+#define FPSCR_OFC (1u << 2)
+#define FPSCR_UFC (1u << 3)
+#define FPSCR_IXC (1u << 4)
+#define FPSCR_IDC (1u << 7)
+#define FPSCR_RMODE_SHIFT 22
+#define FPSCR_FZ (1u << 24)
+#define FPSCR_DN (1u << 25)
+#define FPSCR_AHP (1u << 26)
+#define FPSCR_NZCV 0xf0000000u
+#define FPSCR_MASK 0xf7c0009fu /* the bits that exist */
+
+/* CPACR (B3.2.20): the CP10 field (CP11 must equal it). */
+#define CPACR_CP10_SHIFT 20
+/* FPCCR (B3.2.21). */
+#define FPCCR_LSPACT (1u << 0)
+#define FPCCR_USER (1u << 1)
+#define FPCCR_THREAD (1u << 3)
+#define FPCCR_HFRDY (1u << 4)
+#define FPCCR_MMRDY (1u << 5)
+#define FPCCR_BFRDY (1u << 6)
+#define FPCCR_MONRDY (1u << 8)
+#define FPCCR_LSPEN (1u << 30)
+#define FPCCR_ASPEN (1u << 31)
 
 /* xPSR fields (B1.4.2). */
 #define XPSR_N (1u << 31)
@@ -109,10 +145,13 @@ enum arm_exc {
 #define ARM_NO_EXCL 0xffffffffu
 
 /* Translation-block flags: what changes how code translates. */
-#define ARM_TBF_IT_MASK 0xffu          /* ITSTATE (EPSR.IT) at the TB start */
-#define ARM_TBF_THUMB (1u << 8)        /* EPSR.T: clear means INVSTATE */
-#define ARM_TBF_UNALIGN_TRP (1u << 9)  /* CCR.UNALIGN_TRP */
-#define ARM_TBF_DIV_0_TRP (1u << 10)   /* CCR.DIV_0_TRP */
+#define ARM_TBF_IT_MASK 0xffu         /* ITSTATE (EPSR.IT) at the TB start */
+#define ARM_TBF_THUMB (1u << 8)       /* EPSR.T: clear means INVSTATE */
+#define ARM_TBF_UNALIGN_TRP (1u << 9) /* CCR.UNALIGN_TRP */
+#define ARM_TBF_DIV_0_TRP (1u << 10)  /* CCR.DIV_0_TRP */
+#define ARM_TBF_FPEN (1u << 11)       /* CPACR lets this privilege use the FPU */
+#define ARM_TBF_LSPACT (1u << 12)     /* FPCCR.LSPACT: a lazy FP save is due */
+#define ARM_TBF_NEWFPCTX (1u << 13)   /* FPCCR.ASPEN and not CONTROL.FPCA */
 
 /* SysTick (B3.3): CSR bits. */
 #define SYST_ENABLE (1u << 0)
@@ -126,12 +165,13 @@ enum arm_exc {
  * state is kept as bitmaps indexed by exception number; device lines may
  * change pending and level bits from other threads, hence atomics. */
 struct arm_nvic {
-    uint32_t enabled[ARM_EXC_WORDS];   /* external interrupts (ISER) */
+    uint32_t enabled[ARM_EXC_WORDS]; /* external interrupts (ISER) */
     uint32_t pending[ARM_EXC_WORDS];
     uint32_t active[ARM_EXC_WORDS];
-    uint32_t level[ARM_EXC_WORDS];     /* input line levels of external interrupts */
-    uint8_t prio[ARM_NUM_EXC];         /* configurable priorities (SHPR, IPR) */
+    uint32_t level[ARM_EXC_WORDS]; /* input line levels of external interrupts */
+    uint8_t prio[ARM_NUM_EXC];     /* configurable priorities (SHPR, IPR) */
     uint32_t vtor, prigroup, scr, ccr, shcsr, cfsr, hfsr, dfsr, mmfar, bfar, demcr;
+    uint32_t cpacr, fpccr, fpcar, fpdscr; /* the FP extension (B3.2.20-B3.2.23) */
     /* SysTick: the counter was @syst_val at tick @syst_t0 of its clock. */
     uint32_t syst_csr, syst_rvr, syst_val;
     uint64_t syst_t0;
@@ -140,22 +180,26 @@ struct arm_nvic {
 
 struct arm_cpu {
     struct cpu cpu;
-    uint32_t r[16];           /* r13 is the current SP; r15 the pc of the next insn */
-    uint32_t nf, zf, cf, vf;  /* see the file comment */
-    uint32_t qf;              /* APSR.Q: nonzero when set */
-    uint32_t ge;              /* APSR.GE[3:0] */
-    uint32_t itstate;         /* EPSR.IT between TBs (restored from insn marks) */
-    uint32_t excl_addr;       /* local exclusive monitor */
-    uint32_t excl_val;        /* the value LDREX read (STREX compares it) */
-    uint32_t thumb;           /* EPSR.T */
-    uint32_t sp_other;        /* the banked SP not in r[13] */
-    uint32_t ipsr;            /* exception number; 0 in Thread mode */
+    uint32_t r[16];          /* r13 is the current SP; r15 the pc of the next insn */
+    uint32_t nf, zf, cf, vf; /* see the file comment */
+    uint32_t qf;             /* APSR.Q: nonzero when set */
+    uint32_t ge;             /* APSR.GE[3:0] */
+    uint32_t itstate;        /* EPSR.IT between TBs (restored from insn marks) */
+    uint32_t excl_addr;      /* local exclusive monitor */
+    uint32_t excl_val;       /* the value LDREX read (STREX compares it) */
+    uint32_t thumb;          /* EPSR.T */
+    uint32_t sp_other;       /* the banked SP not in r[13] */
+    uint32_t ipsr;           /* exception number; 0 in Thread mode */
     uint32_t control, primask, faultmask, basepri;
-    bool event;               /* the event register (WFE, SEV) */
-    bool sleep_wfe;           /* waiting in WFE: an event wakes it too */
-    bool locked_up;           /* lockup (B1.5.15): stopped until reset */
-    bool reset_pending;       /* AIRCR.SYSRESETREQ: reset at the next TB boundary */
+    bool event;         /* the event register (WFE, SEV) */
+    bool sleep_wfe;     /* waiting in WFE: an event wakes it too */
+    bool locked_up;     /* lockup (B1.5.15): stopped until reset */
+    bool reset_pending; /* AIRCR.SYSRESETREQ: reset at the next TB boundary */
     bool dsp;
+    uint32_t feat; /* ARM_FEAT_* of the model */
+    /* The FP extension: s0-s31; d<n> is s<2n+1>:s<2n> (A2.5.2). */
+    uint32_t vfp[32];
+    uint32_t fpscr;
     struct arm_nvic nvic;
     struct semihost sh;
 };
@@ -187,30 +231,39 @@ static inline bool arm_using_psp(const struct arm_cpu *c)
 }
 
 /* IR globals. */
+/* clang-format off */
 enum arm_global {
     ARM_G_R0 = 0,   /* r0..r15 are ARM_G_R0 + n; r15 is the pc */
     ARM_G_NF = 16, ARM_G_ZF, ARM_G_CF, ARM_G_VF, ARM_G_QF, ARM_G_GE,
     ARM_G_ITSTATE, ARM_G_EXCL_ADDR, ARM_G_EXCL_VAL,
-    ARM_G_COUNT
+    ARM_G_FPSCR,
+    ARM_G_S0,       /* s0..s31 are ARM_G_S0 + n */
+    ARM_G_COUNT = ARM_G_S0 + 32
 };
+/* clang-format on */
 extern const struct ir_global_def arm_globals[ARM_G_COUNT];
 
 /* ---- the pure decoder (decode.c, decode16.c, decode32.c) --------------- */
 
 /* How the translator handles a decoded operation. */
+/* clang-format off */
 enum arm_kind {
     K_UNDEF, K_NOCP, K_DP, K_ADR, K_MOVW, K_MOVT, K_MUL, K_MULL, K_DIV,
     K_DSP, K_DSP64, K_PAR, K_SAT, K_BFX, K_BFI, K_EXT, K_UNARY, K_PKH,
     K_LD, K_ST, K_LDRD, K_STRD, K_LDREX, K_STREX, K_CLREX, K_LDM, K_STM, K_TB,
     K_B, K_BL, K_BX, K_BLX, K_CBZ, K_IT, K_MRS, K_MSR, K_CPS, K_HINT, K_BARRIER,
     K_SVC, K_BKPT, K_UDF,
+    K_VFP, K_VMOV, K_VSYS, K_VLDST, K_VLDM, /* the FP extension (tr_vfp.c) */
 };
+/* clang-format on */
 
 /* ALU operations of K_DP (the arg of the op). */
+/* clang-format off */
 enum arm_alu {
     ALU_AND, ALU_EOR, ALU_ORR, ALU_ORN, ALU_BIC, ALU_MOV, ALU_MVN,
     ALU_ADD, ALU_ADC, ALU_SUB, ALU_SBC, ALU_RSB,
 };
+/* clang-format on */
 
 /* Hints of K_HINT. */
 enum { HINT_NOP, HINT_YIELD, HINT_WFE, HINT_WFI, HINT_SEV };
@@ -225,6 +278,7 @@ enum { HINT_NOP, HINT_YIELD, HINT_WFE, HINT_WFI, HINT_SEV };
 /* Every operation: enum id, capstone's name for it, kind, kind argument.
  * The names are what capstone's cs_insn_name() returns, so the decoder
  * test can compare them. */
+/* clang-format off */
 #define ARM_OPS(X)                                                                         \
     X(UNDEF, "undefined", K_UNDEF, 0)                                                      \
     X(AND, "and", K_DP, ALU_AND) X(EOR, "eor", K_DP, ALU_EOR) X(ORR, "orr", K_DP, ALU_ORR) \
@@ -305,7 +359,43 @@ enum { HINT_NOP, HINT_YIELD, HINT_WFE, HINT_WFI, HINT_SEV };
     X(MCRR, "mcrr", K_NOCP, 0) X(MCRR2, "mcrr2", K_NOCP, 0) X(MRRC, "mrrc", K_NOCP, 0)    \
     X(MRRC2, "mrrc2", K_NOCP, 0) X(LDC, "ldc", K_NOCP, 0) X(LDCL, "ldcl", K_NOCP, 0)      \
     X(LDC2, "ldc2", K_NOCP, 0) X(LDC2L, "ldc2l", K_NOCP, 0) X(STC, "stc", K_NOCP, 0)      \
-    X(STCL, "stcl", K_NOCP, 0) X(STC2, "stc2", K_NOCP, 0) X(STC2L, "stc2l", K_NOCP, 0)
+    X(STCL, "stcl", K_NOCP, 0) X(STC2, "stc2", K_NOCP, 0) X(STC2L, "stc2l", K_NOCP, 0)   \
+    ARM_VFP_OPS(X)
+/* clang-format on */
+
+/* The FP extension (A6.4-A6.6, decode_vfp.c). K_VFP operations run in the
+ * helper (vfp.c), those from VMLA to VMINNM on registers of one precision;
+ * the args of K_VMOV say which move it is. */
+/* clang-format off */
+enum { VMOV_IMM, VMOV_REG, VMOV_ABS, VMOV_NEG, VMOV_TO_S, VMOV_FROM_S, VMOV_TO_2, VMOV_FROM_2,
+       VMOV_TO_X, VMOV_FROM_X };
+#define ARM_VFP_OPS(X)                                                                     \
+    X(VMLA, "vmla", K_VFP, 0) X(VMLS, "vmls", K_VFP, 0) X(VNMLA, "vnmla", K_VFP, 0)         \
+    X(VNMLS, "vnmls", K_VFP, 0) X(VMUL, "vmul", K_VFP, 0) X(VNMUL, "vnmul", K_VFP, 0)       \
+    X(VADD, "vadd", K_VFP, 0) X(VSUB, "vsub", K_VFP, 0) X(VDIV, "vdiv", K_VFP, 0)          \
+    X(VFMA, "vfma", K_VFP, 0) X(VFMS, "vfms", K_VFP, 0) X(VFNMA, "vfnma", K_VFP, 0)         \
+    X(VFNMS, "vfnms", K_VFP, 0) X(VSQRT, "vsqrt", K_VFP, 0)                                \
+    X(VRINTA, "vrinta", K_VFP, 0) X(VRINTN, "vrintn", K_VFP, 0)                            \
+    X(VRINTP, "vrintp", K_VFP, 0) X(VRINTM, "vrintm", K_VFP, 0)                            \
+    X(VRINTR, "vrintr", K_VFP, 0) X(VRINTZ, "vrintz", K_VFP, 0) X(VRINTX, "vrintx", K_VFP, 0) \
+    X(VSELEQ, "vseleq", K_VFP, 0) X(VSELVS, "vselvs", K_VFP, 0)                            \
+    X(VSELGE, "vselge", K_VFP, 0) X(VSELGT, "vselgt", K_VFP, 0)                            \
+    X(VMAXNM, "vmaxnm", K_VFP, 0) X(VMINNM, "vminnm", K_VFP, 0)                            \
+    X(VCMP, "vcmp", K_VFP, 0) X(VCMPE, "vcmpe", K_VFP, 0)                                  \
+    X(VCVTB, "vcvtb", K_VFP, 0) X(VCVTT, "vcvtt", K_VFP, 0)                                \
+    X(VCVT_DS, "vcvt", K_VFP, 0) X(VCVT_IF, "vcvt", K_VFP, 0) X(VCVT_FI, "vcvt", K_VFP, 0) \
+    X(VCVTR, "vcvtr", K_VFP, 0) X(VCVT_XF, "vcvt", K_VFP, 0) X(VCVT_FX, "vcvt", K_VFP, 0)  \
+    X(VCVTA, "vcvta", K_VFP, 0) X(VCVTN, "vcvtn", K_VFP, 0) X(VCVTP, "vcvtp", K_VFP, 0)     \
+    X(VCVTM, "vcvtm", K_VFP, 0)                                                            \
+    X(VMOV_IMM, "vmov", K_VMOV, VMOV_IMM) X(VMOV_REG, "vmov", K_VMOV, VMOV_REG)            \
+    X(VABS, "vabs", K_VMOV, VMOV_ABS) X(VNEG, "vneg", K_VMOV, VMOV_NEG)                    \
+    X(VMOV_SR, "vmov", K_VMOV, VMOV_TO_S) X(VMOV_RS, "vmov", K_VMOV, VMOV_FROM_S)          \
+    X(VMOV_2R, "vmov", K_VMOV, VMOV_TO_2) X(VMOV_R2, "vmov", K_VMOV, VMOV_FROM_2)          \
+    X(VMOV_XR, "vmov", K_VMOV, VMOV_TO_X) X(VMOV_RX, "vmov", K_VMOV, VMOV_FROM_X)          \
+    X(VMRS, "vmrs", K_VSYS, 0) X(VMSR, "vmsr", K_VSYS, 1)                                  \
+    X(VLDR, "vldr", K_VLDST, 1) X(VSTR, "vstr", K_VLDST, 0)                                \
+    X(VLDMIA, "vldmia", K_VLDM, 1) X(VLDMDB, "vldmdb", K_VLDM, 1) X(VPOP, "vpop", K_VLDM, 1) \
+    X(VSTMIA, "vstmia", K_VLDM, 0) X(VSTMDB, "vstmdb", K_VLDM, 0) X(VPUSH, "vpush", K_VLDM, 0)
 
 /* Parallel addition and subtraction (A5.3.13, A5.3.14): six prefixes
  * (s, q, sh, u, uq, uh) times six operations, in that order, so the
@@ -336,14 +426,15 @@ struct arm_opdef {
     uint8_t kind;  /* enum arm_kind */
     uint8_t arg;   /* enum arm_alu, memop, IR unop, ... by kind */
 };
+/* clang-format on */
 extern const struct arm_opdef arm_opdefs[T_COUNT];
 
 /* Operand 2 of data processing and the offset of loads and stores. */
 enum arm_form {
     FORM_NONE,
-    FORM_IMM,  /* imm */
-    FORM_REG,  /* rm shifted by shamt (shift type in shift) */
-    FORM_RSR,  /* rm shifted by the bottom byte of rs (in ra) */
+    FORM_IMM, /* imm */
+    FORM_REG, /* rm shifted by shamt (shift type in shift) */
+    FORM_RSR, /* rm shifted by the bottom byte of rs (in ra) */
 };
 
 enum arm_shift { SHIFT_LSL, SHIFT_LSR, SHIFT_ASR, SHIFT_ROR, SHIFT_RRX };
@@ -362,18 +453,23 @@ enum arm_shift { SHIFT_LSL, SHIFT_LSR, SHIFT_ASR, SHIFT_ROR, SHIFT_RRX };
  * SYSm (MRS/MSR, with the MSR mask in shamt) or the IT firstcond:mask.
  */
 struct thumb_insn {
-    uint16_t op;        /* enum thumb_op */
-    uint8_t len;        /* 2 or 4 */
-    uint8_t cond;       /* B<c>: its condition; otherwise ARM_COND_AL */
+    uint16_t op;  /* enum thumb_op */
+    uint8_t len;  /* 2 or 4 */
+    uint8_t cond; /* B<c>: its condition; otherwise ARM_COND_AL */
     uint8_t rd, rn, rm, ra;
-    uint8_t form;       /* enum arm_form */
-    uint8_t shift;      /* enum arm_shift */
-    uint8_t shamt;      /* shift amount (1-32), extend rotation, bit-field lsb, sat shift */
-    uint8_t width;      /* bit-field width, saturation bit position */
+    uint8_t form;  /* enum arm_form */
+    uint8_t shift; /* enum arm_shift */
+    uint8_t shamt; /* shift amount (1-32), extend rotation, bit-field lsb, sat shift */
+    uint8_t width; /* bit-field width, saturation bit position */
     bool setflags;
-    bool carry_imm;     /* the modified immediate was rotated: C = imm bit 31 */
+    bool carry_imm;         /* the modified immediate was rotated: C = imm bit 31 */
     bool index, add, wback; /* addressing (P, U, W) */
-    bool unpred;        /* an UNPREDICTABLE encoding: executed as UNDEFINED */
+    bool unpred;            /* an UNPREDICTABLE encoding: executed as UNDEFINED */
+    /* The FP extension: rd, rn, rm are FP registers (an S number, or a D
+     * number when dp; each operation says which of its operands are
+     * which); rn is the base of loads and stores; rt, rt2 core registers. */
+    bool dp;
+    uint8_t rt, rt2;
     uint32_t imm;
 };
 
@@ -407,6 +503,15 @@ static inline unsigned arm_insn_len(uint16_t hw1)
 void arm_decode(uint32_t raw, bool in_it, bool dsp, struct thumb_insn *out);
 void arm_decode16(uint16_t hw, bool in_it, struct thumb_insn *in);
 void arm_decode32(uint16_t hw1, uint16_t hw2, struct thumb_insn *in);
+/* Refine a coprocessor-space encoding (@raw as for arm_decode) for a
+ * core with the FP extension features @feat (ARM_FEAT_*): cp10 and cp11
+ * become FP instructions (or T_UNDEF); other coprocessors stay as they
+ * are (no coprocessor: NOCP). */
+void arm_decode_vfp(uint32_t raw, uint32_t feat, struct thumb_insn *in);
+/* Restrict a decoded instruction to ARMv6-M (ARMv6-M ARM A5.1, A5.2):
+ * of the 32-bit encodings only BL, MSR, MRS, DMB, DSB and ISB exist, and
+ * CBZ, CBNZ and IT do not; the others become T_UNDEF. */
+void arm_decode_v6m(struct thumb_insn *in);
 
 /* ---- translation (translate.c, tr_*.c) --------------------------------- */
 
@@ -415,12 +520,16 @@ struct arm_tc {
     struct tb_ctx *ctx;
     struct ir_block *b;
     struct arm_cpu *c;
-    uint32_t flags;       /* the TB's flags */
-    uint32_t pc, next;    /* this instruction and the one after it */
-    unsigned itstate;     /* ITSTATE for this instruction */
-    unsigned it_next;     /* ITSTATE after it */
-    bool it_live;         /* ITSTATE must be written back when the TB exits */
+    uint32_t flags;    /* the TB's flags */
+    uint32_t pc, next; /* this instruction and the one after it */
+    unsigned itstate;  /* ITSTATE for this instruction */
+    unsigned it_next;  /* ITSTATE after it */
+    bool it_live;      /* ITSTATE must be written back when the TB exits */
     bool dsp;
+    bool conditional; /* this instruction runs only if its condition passes */
+    /* ExecuteFPCheck's work still due in this TB: the lazy FP save, a new
+     * FP context (the TB flags at first, cleared once done for sure). */
+    bool fp_lspact, fp_newctx;
 };
 
 typedef void (*arm_emit_fn)(struct arm_tc *s, const struct thumb_insn *in);
@@ -429,6 +538,7 @@ arm_emit_fn arm_emitter_alu(enum arm_kind k);
 arm_emit_fn arm_emitter_mem(enum arm_kind k);
 arm_emit_fn arm_emitter_ctrl(enum arm_kind k);
 arm_emit_fn arm_emitter_dsp(enum arm_kind k);
+arm_emit_fn arm_emitter_vfp(enum arm_kind k);
 
 void arm_translate(struct tb_ctx *ctx);
 
@@ -461,9 +571,40 @@ ir_val arm_shift_imm(struct arm_tc *s, ir_val v, enum arm_shift sh, unsigned n);
 /* ---- helpers, special registers, exceptions (helpers.c, dsp.c, sysreg.c,
  * excp.c) -------------------------------------------------------------- */
 
-extern const struct ir_helper arm_helper_fault, arm_helper_bx, arm_helper_mrs,
-    arm_helper_msr, arm_helper_cps, arm_helper_wfi, arm_helper_wfe, arm_helper_sev,
-    arm_helper_bkpt, arm_helper_dsp, arm_helper_dsp64, arm_helper_par, arm_helper_rbit;
+extern const struct ir_helper arm_helper_fault, arm_helper_bx, arm_helper_mrs, arm_helper_msr,
+    arm_helper_cps, arm_helper_wfi, arm_helper_wfe, arm_helper_sev, arm_helper_bkpt, arm_helper_dsp,
+    arm_helper_dsp64, arm_helper_par, arm_helper_rbit, arm_helper_vfp, arm_helper_fp_check;
+
+static inline bool arm_has_fp(const struct arm_cpu *c)
+{
+    return c->feat & ARM_FEAT_FP;
+}
+
+static inline bool arm_v6m(const struct arm_cpu *c)
+{
+    return c->feat & ARM_FEAT_V6M;
+}
+
+/* The priority bits a core implements: ARMv6-M has the top two. */
+static inline uint8_t arm_prio_mask(const struct arm_cpu *c)
+{
+    return arm_v6m(c) ? 0xc0 : 0xff;
+}
+
+/* The FP operation @op (a K_VFP thumb_op) on the FP registers and FPSCR
+ * (vfp.c): @regs = rd | rn << 8 | rm << 16, @imm as decoded. */
+void arm_vfp_exec(struct arm_cpu *c, unsigned op, bool dp, uint32_t regs, uint32_t imm);
+/* ExecuteFPCheck() after the CPACR check: the lazy save of a
+ * stacked FP context, then a new FP context if ASPEN asks for one. */
+void arm_fp_check(struct arm_cpu *c);
+/* Whether CPACR lets the current privilege use the FPU. */
+bool arm_fp_enabled(const struct arm_cpu *c);
+/* The FP part of exception entry for a frame at @frame when CONTROL.FPCA
+ * (the registers, or the lazy reservation) and of the return to it
+ * (EXC_RETURN bit 4 clear); false when a memory access failed. */
+bool arm_fp_frame_push(struct arm_cpu *c, uint32_t frame);
+bool arm_fp_frame_pop(struct arm_cpu *c, uint32_t frame);
+void arm_fp_reset(struct arm_cpu *c);
 
 /* Raise fault @exc from C with the CFSR bits @cfsr (the caller sets any
  * fault address register) and leave the TB. No return. */
@@ -532,7 +673,7 @@ void arm_semihost(struct arm_cpu *c);
 
 extern const struct target_reg arm_regs[];
 
-unsigned arm_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
-                   char *buf, size_t buflen);
+unsigned arm_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len, char *buf,
+                   size_t buflen);
 
 #endif

@@ -82,9 +82,11 @@ int arm_exc_group_priority(const struct arm_cpu *c, unsigned exc)
 bool arm_exc_enabled(const struct arm_cpu *c, unsigned exc)
 {
     switch (exc) {
-    case ARM_EXC_NMI: case ARM_EXC_HARD: case ARM_EXC_SVC: case ARM_EXC_PENDSV:
-    case ARM_EXC_SYSTICK:
-        return true;
+    case ARM_EXC_NMI:
+    case ARM_EXC_HARD:
+    case ARM_EXC_SVC:
+    case ARM_EXC_PENDSV:
+    case ARM_EXC_SYSTICK: return true;
     case ARM_EXC_MEM: return c->nvic.shcsr & SHCSR_MEMFAULTENA;
     case ARM_EXC_BUS: return c->nvic.shcsr & SHCSR_BUSFAULTENA;
     case ARM_EXC_USAGE: return c->nvic.shcsr & SHCSR_USGFAULTENA;
@@ -129,6 +131,8 @@ void arm_nvic_reset(struct arm_cpu *c)
     n->vtor = n->prigroup = n->scr = n->shcsr = n->cfsr = n->hfsr = n->dfsr = 0;
     n->mmfar = n->bfar = n->demcr = 0;
     n->ccr = CCR_STKALIGN; /* the reset value on r2p0 and later Cortex-M3, and M4 */
+    if (arm_v6m(c))        /* fixed: every frame aligned, every unaligned access faults */
+        n->ccr |= CCR_UNALIGN_TRP;
     arm_systick_reset(c);
     for (unsigned e = ARM_EXC_IRQ0; e < ARM_NUM_EXC; e++)
         if (level[e / 32] >> (e % 32) & 1)
@@ -199,8 +203,7 @@ static uint32_t irq_word(const uint32_t *map, unsigned word)
 }
 
 /* Set (@set) or clear the interrupts of @word whose bit in @v is 1. */
-static void irq_word_update(struct arm_cpu *c, uint32_t *map, unsigned word, uint32_t v,
-                            bool set)
+static void irq_word_update(struct arm_cpu *c, uint32_t *map, unsigned word, uint32_t v, bool set)
 {
     for (unsigned i = 0; i < 32; i++) {
         unsigned exc = ARM_EXC_IRQ0 + 32 * word + i;
@@ -216,7 +219,11 @@ static void irq_word_update(struct arm_cpu *c, uint32_t *map, unsigned word, uin
 /* The bank an offset in 0x100-0x3FF addresses, or NULL. */
 static uint32_t *bank_of(struct arm_cpu *c, uint32_t offset, bool *set)
 {
-    static const struct { uint32_t base; size_t field; bool set; } banks[] = {
+    static const struct {
+        uint32_t base;
+        size_t field;
+        bool set;
+    } banks[] = {
         {NVIC_ISER, offsetof(struct arm_nvic, enabled), true},
         {NVIC_ICER, offsetof(struct arm_nvic, enabled), false},
         {NVIC_ISPR, offsetof(struct arm_nvic, pending), true},
@@ -264,7 +271,8 @@ bool arm_nvic_write(struct arm_cpu *c, uint32_t offset, uint32_t value, unsigned
     }
     if (offset >= NVIC_IPR && offset < NVIC_IPR + 0xf0) {
         for (unsigned i = 0; i < size && offset + i < NVIC_IPR_END; i++)
-            c->nvic.prio[ARM_EXC_IRQ0 + offset - NVIC_IPR + i] = (uint8_t)(value >> (8 * i));
+            c->nvic.prio[ARM_EXC_IRQ0 + offset - NVIC_IPR + i] =
+                (uint8_t)(value >> (8 * i)) & arm_prio_mask(c);
         arm_recheck_irq(c);
         return true;
     }

@@ -7,6 +7,8 @@
  * changes the APSR and EPSR fields but not the mode (IPSR), which only
  * exception entry and return may change. msp and psp reach the banked
  * stack pointers whichever one r13 is; control switches r13 with SPSEL.
+ * d0-d15 (xml/arm-m-vfp.xml) are pairs of the S registers, fpscr keeps
+ * only the bits that exist.
  */
 #include <stddef.h>
 
@@ -78,9 +80,38 @@ static void set_sys(struct cpu *cpu, const struct target_reg *r, uint64_t v)
     arm_recheck_irq(c);
 }
 
-#define R(n, reg) {.name = reg, .get = get_r, .set = set_r, .arg = n}
-#define SYS(reg, n) {.name = reg, .get = get_sys, .set = set_sys, .arg = n}
+static uint64_t get_d(struct cpu *cpu, const struct target_reg *r)
+{
+    const struct arm_cpu *c = arm_cpu(cpu);
+    return (uint64_t)c->vfp[2 * r->arg + 1] << 32 | c->vfp[2 * r->arg];
+}
 
+static void set_d(struct cpu *cpu, const struct target_reg *r, uint64_t v)
+{
+    struct arm_cpu *c = arm_cpu(cpu);
+    c->vfp[2 * r->arg] = (uint32_t)v;
+    c->vfp[2 * r->arg + 1] = (uint32_t)(v >> 32);
+}
+
+static uint64_t get_fpscr(struct cpu *cpu, const struct target_reg *r)
+{
+    (void)r;
+    return arm_cpu(cpu)->fpscr;
+}
+
+static void set_fpscr(struct cpu *cpu, const struct target_reg *r, uint64_t v)
+{
+    (void)r;
+    arm_cpu(cpu)->fpscr = (uint32_t)v & FPSCR_MASK;
+}
+
+/* clang-format off */
+#define R(n, reg) {.name = reg, .get = get_r, .set = set_r, .arg = n}
+#define D(n) {.name = "d" #n, .get = get_d, .set = set_d, .arg = n}
+#define SYS(reg, n) {.name = reg, .get = get_sys, .set = set_sys, .arg = n}
+/* clang-format on */
+
+/* clang-format off */
 const struct target_reg arm_regs[] = {
     R(0, "r0"), R(1, "r1"), R(2, "r2"), R(3, "r3"), R(4, "r4"), R(5, "r5"), R(6, "r6"),
     R(7, "r7"), R(8, "r8"), R(9, "r9"), R(10, "r10"), R(11, "r11"), R(12, "r12"),
@@ -89,5 +120,9 @@ const struct target_reg arm_regs[] = {
     {.name = "xpsr", .get = get_xpsr, .set = set_xpsr},
     SYS("msp", SYS_MSP), SYS("psp", SYS_PSP), SYS("primask", SYS_PRIMASK),
     SYS("basepri", SYS_BASEPRI), SYS("faultmask", SYS_FAULTMASK), SYS("control", SYS_CONTROL),
+    D(0), D(1), D(2), D(3), D(4), D(5), D(6), D(7), D(8), D(9), D(10), D(11), D(12), D(13),
+    D(14), D(15),
+    {.name = "fpscr", .get = get_fpscr, .set = set_fpscr},
     {0},
 };
+/* clang-format on */

@@ -10,8 +10,10 @@
  * Unprivileged accesses are bus errors, except STIR with
  * CCR.USERSETMPEND (B3.2.3). Registers are word-sized; the priority
  * bytes (SHPR, IPR) and the CFSR subregisters may also be written by
- * byte or halfword. There is no MPU (MPU_TYPE reads 0) and no FPU
- * (CPACR reads 0). Unimplemented offsets read as zero and ignore writes.
+ * byte or halfword. There is no MPU (MPU_TYPE reads 0). With the FP
+ * extension, CPACR, FPCCR, FPCAR, FPDSCR and MVFR0-2 (B3.2.20-B3.2.23,
+ * context handling in fpctx.c); without it they read as zero.
+ * Unimplemented offsets read as zero and ignore writes.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -22,13 +24,17 @@
 #define SCS_BASE 0xe000e000u
 #define SCS_SIZE 0x1000u
 
+/* clang-format off */
 enum {
     SCS_ICTR = 0x004, SCS_ACTLR = 0x008, SYST_CSR = 0x010, SYST_CALIB = 0x01c,
     SCB_CPUID = 0xd00, SCB_ICSR = 0xd04, SCB_VTOR = 0xd08, SCB_AIRCR = 0xd0c, SCB_SCR = 0xd10,
     SCB_CCR = 0xd14, SCB_SHPR1 = 0xd18, SCB_SHPR3 = 0xd20, SCB_SHCSR = 0xd24, SCB_CFSR = 0xd28,
     SCB_HFSR = 0xd2c, SCB_DFSR = 0xd30, SCB_MMFAR = 0xd34, SCB_BFAR = 0xd38,
-    SCB_ID_FIRST = 0xd40, SCB_ID_LAST = 0xd7c, SCB_DEMCR = 0xdfc, SCB_STIR = 0xf00,
+    SCB_ID_FIRST = 0xd40, SCB_ID_LAST = 0xd7c, SCB_CPACR = 0xd88, SCB_DEMCR = 0xdfc,
+    SCB_STIR = 0xf00, FP_FPCCR = 0xf34, FP_FPCAR = 0xf38, FP_FPDSCR = 0xf3c, FP_MVFR0 = 0xf40,
+    FP_MVFR1 = 0xf44, FP_MVFR2 = 0xf48,
 };
+/* clang-format on */
 
 #define ICSR_NMIPENDSET (1u << 31)
 #define ICSR_PENDSVSET (1u << 28)
@@ -41,12 +47,42 @@ enum {
 #define AIRCR_VECTKEYSTAT 0xfa05u
 #define AIRCR_SYSRESETREQ (1u << 2)
 #define AIRCR_VECTRESET (1u << 0)
-#define CCR_WRITABLE (CCR_NONBASETHRDENA | CCR_USERSETMPEND | CCR_UNALIGN_TRP | \
-                      CCR_DIV_0_TRP | CCR_BFHFNMIGN | CCR_STKALIGN)
+#define CCR_WRITABLE                                                                               \
+    (CCR_NONBASETHRDENA | CCR_USERSETMPEND | CCR_UNALIGN_TRP | CCR_DIV_0_TRP | CCR_BFHFNMIGN |     \
+     CCR_STKALIGN)
 
-/* CPUID (B3.2.3): Cortex-M3 r2p1 and Cortex-M4 r0p1. */
+/* CPUID (B3.2.3): Cortex-M0 r0p0, M0+ r0p1, M3 r2p1, M4 r0p1, M7 r1p2. */
+#define CPUID_M0 0x410cc200u
+#define CPUID_M0PLUS 0x410cc601u
 #define CPUID_M3 0x412fc231u
 #define CPUID_M4 0x410fc241u
+#define CPUID_M7 0x411fc272u
+
+#define CPACR_CP10_CP11 (0xfu << CPACR_CP10_SHIFT)
+#define FPCCR_WRITABLE                                                                             \
+    (FPCCR_ASPEN | FPCCR_LSPEN | FPCCR_MONRDY | FPCCR_BFRDY | FPCCR_MMRDY | FPCCR_HFRDY |          \
+     FPCCR_THREAD | FPCCR_USER | FPCCR_LSPACT)
+#define FPDSCR_WRITABLE (FPSCR_AHP | FPSCR_DN | FPSCR_FZ | 3u << FPSCR_RMODE_SHIFT)
+
+static uint32_t cpuid(const struct arm_cpu *c)
+{
+    if (c->feat & ARM_FEAT_V6M)
+        return (c->feat & ARM_FEAT_NO_VTOR) ? CPUID_M0 : CPUID_M0PLUS;
+    if (c->feat & ARM_FEAT_FPV5)
+        return CPUID_M7;
+    return c->dsp ? CPUID_M4 : CPUID_M3;
+}
+
+/* MVFR0-2, the Media and FP Feature Registers: FPv4-SP-D16, or FPv5-D16
+ * with double precision (the values of the Cortex-M4 and M7 TRMs). */
+static uint32_t mvfr(const struct arm_cpu *c, unsigned n)
+{
+    static const uint32_t sp[3] = {0x10110021, 0x11000011, 0};
+    static const uint32_t dp[3] = {0x10110221, 0x12000011, 0x40};
+    if (!arm_has_fp(c))
+        return 0;
+    return (c->feat & ARM_FEAT_FP_DP) ? dp[n] : sp[n];
+}
 
 /* ID_PFR0 .. ID_ISAR4 (B4.1), by the DSP extension's presence. */
 static const uint32_t id_regs[2][16] = {
@@ -57,18 +93,43 @@ static const uint32_t id_regs[2][16] = {
 };
 
 /* System handler state shown in SHCSR: bit, exception, active (else pending). */
-static const struct { uint8_t bit, exc; bool active; } shcsr_bits[] = {
-    {0, ARM_EXC_MEM, true}, {1, ARM_EXC_BUS, true}, {3, ARM_EXC_USAGE, true},
-    {7, ARM_EXC_SVC, true}, {8, ARM_EXC_DEBUGMON, true}, {10, ARM_EXC_PENDSV, true},
-    {11, ARM_EXC_SYSTICK, true}, {12, ARM_EXC_USAGE, false}, {13, ARM_EXC_MEM, false},
-    {14, ARM_EXC_BUS, false}, {15, ARM_EXC_SVC, false},
+static const struct {
+    uint8_t bit, exc;
+    bool active;
+} shcsr_bits[] = {
+    {0, ARM_EXC_MEM, true},      {1, ARM_EXC_BUS, true},      {3, ARM_EXC_USAGE, true},
+    {7, ARM_EXC_SVC, true},      {8, ARM_EXC_DEBUGMON, true}, {10, ARM_EXC_PENDSV, true},
+    {11, ARM_EXC_SYSTICK, true}, {12, ARM_EXC_USAGE, false},  {13, ARM_EXC_MEM, false},
+    {14, ARM_EXC_BUS, false},    {15, ARM_EXC_SVC, false},
 };
 
-/* The exceptions with a configurable priority byte in SHPR1-3. */
-static bool shpr_writable(unsigned exc)
+/* The exceptions with a configurable priority byte in SHPR1-3 (ARMv6-M
+ * has only SVCall, PendSV and SysTick). */
+static bool shpr_writable(const struct arm_cpu *c, unsigned exc)
 {
+    if (arm_v6m(c))
+        return exc == ARM_EXC_SVC || exc >= ARM_EXC_PENDSV;
     return (exc >= ARM_EXC_MEM && exc <= ARM_EXC_USAGE) || exc == ARM_EXC_SVC ||
            exc == ARM_EXC_DEBUGMON || exc >= ARM_EXC_PENDSV;
+}
+
+/* SCB registers ARMv6-M does not have (ARMv6-M ARM B3.2): they read as
+ * zero and ignore writes; so does VTOR without the option (Cortex-M0). */
+static bool absent(const struct arm_cpu *c, uint32_t offset)
+{
+    if (!arm_v6m(c))
+        return false;
+    switch (offset) {
+    case SCB_VTOR: return c->feat & ARM_FEAT_NO_VTOR;
+    case SCB_SHPR1:
+    case SCB_CFSR:
+    case SCB_HFSR:
+    case SCB_DFSR:
+    case SCB_MMFAR:
+    case SCB_BFAR:
+    case SCB_STIR: return true;
+    default: return offset >= SCB_ID_FIRST && offset <= SCB_ID_LAST;
+    }
 }
 
 static bool irq_pending_any(const struct arm_cpu *c)
@@ -115,7 +176,7 @@ static uint32_t shpr_read(const struct arm_cpu *c, uint32_t offset)
     unsigned first = ARM_EXC_MEM + (offset - SCB_SHPR1);
     uint32_t v = 0;
     for (unsigned i = 0; i < 4; i++)
-        if (shpr_writable(first + i))
+        if (shpr_writable(c, first + i))
             v |= (uint32_t)c->nvic.prio[first + i] << (8 * i);
     return v;
 }
@@ -124,8 +185,8 @@ static void shpr_write(struct arm_cpu *c, uint32_t offset, uint32_t v, unsigned 
 {
     unsigned first = ARM_EXC_MEM + (offset - SCB_SHPR1);
     for (unsigned i = 0; i < size; i++)
-        if (shpr_writable(first + i))
-            c->nvic.prio[first + i] = (uint8_t)(v >> (8 * i));
+        if (shpr_writable(c, first + i))
+            c->nvic.prio[first + i] = (uint8_t)(v >> (8 * i)) & arm_prio_mask(c);
 }
 
 static uint32_t shcsr_read(const struct arm_cpu *c)
@@ -140,9 +201,11 @@ static uint32_t shcsr_read(const struct arm_cpu *c)
 }
 
 /* Writing SHCSR sets the enables and the active/pending state itself
- * (an OS restoring a context may do so). */
+ * (an OS restoring a context may do so). ARMv6-M has only SVCALLPENDED. */
 static void shcsr_write(struct arm_cpu *c, uint32_t v)
 {
+    if (arm_v6m(c))
+        v &= 1u << 15;
     c->nvic.shcsr = v & (SHCSR_MEMFAULTENA | SHCSR_BUSFAULTENA | SHCSR_USGFAULTENA);
     for (unsigned i = 0; i < sizeof(shcsr_bits) / sizeof(shcsr_bits[0]); i++) {
         bool on = v & (1u << shcsr_bits[i].bit);
@@ -167,12 +230,14 @@ static void aircr_write(struct arm_cpu *c, uint32_t v)
 static uint32_t scb_read(struct arm_cpu *c, uint32_t offset)
 {
     const struct arm_nvic *n = &c->nvic;
+    if (absent(c, offset))
+        return 0;
     if (offset >= SCB_SHPR1 && offset <= SCB_SHPR3)
         return shpr_read(c, offset);
     if (offset >= SCB_ID_FIRST && offset <= SCB_ID_LAST)
         return id_regs[c->dsp][(offset - SCB_ID_FIRST) / 4];
     switch (offset) {
-    case SCB_CPUID: return c->dsp ? CPUID_M4 : CPUID_M3;
+    case SCB_CPUID: return cpuid(c);
     case SCB_ICSR: return icsr_read(c);
     case SCB_VTOR: return n->vtor;
     case SCB_AIRCR: return AIRCR_VECTKEYSTAT << 16 | n->prigroup << 8;
@@ -185,19 +250,45 @@ static uint32_t scb_read(struct arm_cpu *c, uint32_t offset)
     case SCB_MMFAR: return n->mmfar;
     case SCB_BFAR: return n->bfar;
     case SCB_DEMCR: return n->demcr;
+    case SCB_CPACR: return n->cpacr;
+    case FP_FPCCR: return n->fpccr;
+    case FP_FPCAR: return n->fpcar;
+    case FP_FPDSCR: return n->fpdscr;
+    case FP_MVFR0:
+    case FP_MVFR1:
+    case FP_MVFR2: return mvfr(c, (offset - FP_MVFR0) / 4);
     default: return 0;
     }
+}
+
+/* The FP extension's registers; CPACR and FPCCR are in the TB flags. */
+static void fp_write(struct arm_cpu *c, uint32_t offset, uint32_t v)
+{
+    struct arm_nvic *n = &c->nvic;
+    if (!arm_has_fp(c))
+        return;
+    switch (offset) {
+    case SCB_CPACR: n->cpacr = v & CPACR_CP10_CP11; break;
+    case FP_FPCCR: n->fpccr = v & FPCCR_WRITABLE; break;
+    case FP_FPCAR: n->fpcar = v & ~7u; break;
+    default: n->fpdscr = v & FPDSCR_WRITABLE; return;
+    }
+    cpu_exit(&c->cpu);
 }
 
 static void scb_write(struct arm_cpu *c, uint32_t offset, uint32_t v)
 {
     struct arm_nvic *n = &c->nvic;
+    if (absent(c, offset))
+        return;
     switch (offset) {
     case SCB_ICSR: icsr_write(c, v); break;
     case SCB_VTOR: n->vtor = v & ~0x7fu; break;
     case SCB_AIRCR: aircr_write(c, v); break;
     case SCB_SCR: n->scr = v & 0x16; break;
     case SCB_CCR:
+        if (arm_v6m(c)) /* read-only: STKALIGN and UNALIGN_TRP */
+            break;
         n->ccr = v & CCR_WRITABLE;
         cpu_exit(&c->cpu); /* UNALIGN_TRP and DIV_0_TRP are TB flags */
         break;
@@ -212,6 +303,10 @@ static void scb_write(struct arm_cpu *c, uint32_t offset, uint32_t v)
         if ((v & 0x1ff) < ARM_NUM_IRQ)
             arm_set_pending(c, ARM_EXC_IRQ0 + (v & 0x1ff), true);
         break;
+    case SCB_CPACR:
+    case FP_FPCCR:
+    case FP_FPCAR:
+    case FP_FPDSCR: fp_write(c, offset, v); break;
     default:
         if (offset >= SCB_SHPR1 && offset <= SCB_SHPR3)
             shpr_write(c, offset, v, 4);
@@ -313,6 +408,7 @@ int arm_cluster_realize(struct cluster *cl)
     mem_region_unref(r);
     if (err)
         log_error("%s: cannot map the System Control Space at 0x%08x: the board already "
-                  "maps something there", object_path(&cl->obj, path, sizeof(path)), SCS_BASE);
+                  "maps something there",
+                  object_path(&cl->obj, path, sizeof(path)), SCS_BASE);
     return err;
 }

@@ -52,11 +52,12 @@ void arm_set_psp(struct arm_cpu *c, uint32_t v)
     *(arm_using_psp(c) ? &c->r[13] : &c->sp_other) = v & ~3u;
 }
 
-/* CONTROL.SPSEL selects PSP only in Thread mode; r13 follows. */
+/* CONTROL.SPSEL selects PSP only in Thread mode; r13 follows. FPCA
+ * exists with the FP extension. */
 void arm_write_control(struct arm_cpu *c, uint32_t control)
 {
     bool was_psp = arm_using_psp(c);
-    c->control = control & (CONTROL_NPRIV | CONTROL_SPSEL);
+    c->control = control & (CONTROL_NPRIV | CONTROL_SPSEL | (arm_has_fp(c) ? CONTROL_FPCA : 0));
     if (arm_using_psp(c) != was_psp) {
         uint32_t t = c->r[13];
         c->r[13] = c->sp_other;
@@ -65,14 +66,15 @@ void arm_write_control(struct arm_cpu *c, uint32_t control)
 }
 
 /* SYSm values of MRS and MSR (B5.1.1). */
+/* clang-format off */
 enum {
     SYSM_APSR = 0, SYSM_XPSR_MAX = 7, SYSM_MSP = 8, SYSM_PSP = 9, SYSM_PRIMASK = 16,
     SYSM_BASEPRI = 17, SYSM_BASEPRI_MAX = 18, SYSM_FAULTMASK = 19, SYSM_CONTROL = 20,
 };
+/* clang-format on */
 
 /* MRS: the xPSR views never show the EPSR (it reads as zero). */
-static uint64_t helper_mrs(struct cpu *cpu, uint64_t sysm, uint64_t a1, uint64_t a2,
-                           uint64_t a3)
+static uint64_t helper_mrs(struct cpu *cpu, uint64_t sysm, uint64_t a1, uint64_t a2, uint64_t a3)
 {
     (void)a1, (void)a2, (void)a3;
     struct arm_cpu *c = arm_cpu(cpu);
@@ -85,11 +87,14 @@ static uint64_t helper_mrs(struct cpu *cpu, uint64_t sysm, uint64_t a1, uint64_t
             v |= x & (0xf8000000u | (c->dsp ? 0xf0000u : 0));
         return v;
     }
+    if (arm_v6m(c) && sysm >= SYSM_BASEPRI && sysm <= SYSM_FAULTMASK)
+        return 0; /* ARMv6-M has neither BASEPRI nor FAULTMASK */
     switch (sysm) {
     case SYSM_MSP: return priv ? arm_get_msp(c) : 0;
     case SYSM_PSP: return priv ? arm_get_psp(c) : 0;
     case SYSM_PRIMASK: return c->primask;
-    case SYSM_BASEPRI: case SYSM_BASEPRI_MAX: return c->basepri;
+    case SYSM_BASEPRI:
+    case SYSM_BASEPRI_MAX: return c->basepri;
     case SYSM_FAULTMASK: return c->faultmask;
     case SYSM_CONTROL: return c->control;
     default: return 0;
@@ -110,9 +115,8 @@ static void msr_masks(struct arm_cpu *c, unsigned sysm, uint32_t v)
             c->faultmask = v & 1;
         break;
     case SYSM_CONTROL: /* SPSEL is not writable in Handler mode */
-        v &= CONTROL_NPRIV | CONTROL_SPSEL;
         if (arm_handler_mode(c))
-            v = (v & CONTROL_NPRIV) | (c->control & CONTROL_SPSEL);
+            v = (v & ~CONTROL_SPSEL) | (c->control & CONTROL_SPSEL);
         arm_write_control(c, v);
         break;
     }
@@ -131,6 +135,8 @@ static uint64_t helper_msr(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a
         return 0;
     }
     if (!arm_privileged(c))
+        return 0;
+    if (arm_v6m(c) && sysm >= SYSM_BASEPRI && sysm <= SYSM_FAULTMASK)
         return 0;
     if (sysm == SYSM_MSP)
         arm_set_msp(c, v);
@@ -152,7 +158,7 @@ static uint64_t helper_cps(struct cpu *cpu, uint64_t a0, uint64_t a1, uint64_t a
         return 0;
     if (a0 & 2)
         c->primask = disable;
-    if ((a0 & 1) && (!disable || arm_exec_priority(c) > -1))
+    if ((a0 & 1) && !arm_v6m(c) && (!disable || arm_exec_priority(c) > -1))
         c->faultmask = disable;
     arm_recheck_irq(c);
     return 0;

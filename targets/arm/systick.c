@@ -115,8 +115,8 @@ void arm_systick_write(struct arm_cpu *c, unsigned reg, uint32_t v)
     systick_sync(c);
     switch (reg) {
     case SYST_REG_CSR:
-        n->syst_csr = (n->syst_csr & SYST_COUNTFLAG) |
-                      (v & (SYST_ENABLE | SYST_TICKINT | SYST_CLKSOURCE));
+        n->syst_csr =
+            (n->syst_csr & SYST_COUNTFLAG) | (v & (SYST_ENABLE | SYST_TICKINT | SYST_CLKSOURCE));
         n->syst_t0 = now_ticks(c); /* the clock or the enable may have changed */
         break;
     case SYST_REG_RVR: n->syst_rvr = v & SYST_MASK; break;

@@ -13,8 +13,7 @@
 
 /* Shift by a constant (A2.2.1 Shift_C); @carry receives the carry out
  * (a 0/1 temp) or IR_NO_VAL when the shift leaves C unchanged. */
-static ir_val shift_imm(struct arm_tc *s, ir_val v, enum arm_shift sh, unsigned n,
-                        ir_val *carry)
+static ir_val shift_imm(struct arm_tc *s, ir_val v, enum arm_shift sh, unsigned n, ir_val *carry)
 {
     struct ir_block *b = s->b;
     ir_val r = arm_tmp(s), c = IR_NO_VAL;
@@ -30,7 +29,8 @@ static ir_val shift_imm(struct arm_tc *s, ir_val v, enum arm_shift sh, unsigned 
             ir_andi(b, c, c, 1);
         }
         break;
-    case SHIFT_LSR: case SHIFT_ASR:
+    case SHIFT_LSR:
+    case SHIFT_ASR:
         if (n == 32 && sh == SHIFT_LSR)
             ir_movi(b, r, 0);
         else
@@ -71,8 +71,7 @@ static ir_val clamp(struct arm_tc *s, ir_val amt, uint32_t limit)
 /* A shift by the bottom byte of a register (amounts 0-255). The carry
  * path computes in 64 bits so that every amount falls out of one shift:
  * the carry is the bit shifted out just past the 32-bit result. */
-static ir_val shift_reg(struct arm_tc *s, ir_val v, enum arm_shift sh, ir_val rs,
-                        ir_val *carry)
+static ir_val shift_reg(struct arm_tc *s, ir_val v, enum arm_shift sh, ir_val rs, ir_val *carry)
 {
     struct ir_block *b = s->b;
     ir_val amt = arm_tmp(s), r = arm_tmp(s), zero = arm_const(s, 0);
@@ -129,10 +128,9 @@ static ir_val operand2(struct arm_tc *s, const struct thumb_insn *in, ir_val *ca
             *carry = arm_const(s, in->imm >> 31);
         return arm_const(s, in->imm);
     case FORM_RSR:
-        return shift_reg(s, arm_src(s, in->rm), (enum arm_shift)in->shift,
-                         arm_src(s, in->ra), carry);
-    default:
-        return shift_imm(s, arm_src(s, in->rm), (enum arm_shift)in->shift, in->shamt, carry);
+        return shift_reg(s, arm_src(s, in->rm), (enum arm_shift)in->shift, arm_src(s, in->ra),
+                         carry);
+    default: return shift_imm(s, arm_src(s, in->rm), (enum arm_shift)in->shift, in->shamt, carry);
     }
 }
 
@@ -182,8 +180,7 @@ static void gen_add_carry(struct arm_tc *s, ir_val r, ir_val a, ir_val b2, bool 
 }
 
 /* The ALU operation into @r (a temp); flags other than N and Z. */
-static void gen_alu(struct arm_tc *s, enum arm_alu op, ir_val r, ir_val a, ir_val b2,
-                    bool flags)
+static void gen_alu(struct arm_tc *s, enum arm_alu op, ir_val r, ir_val a, ir_val b2, bool flags)
 {
     struct ir_block *b = s->b;
     ir_val t;
@@ -191,7 +188,8 @@ static void gen_alu(struct arm_tc *s, enum arm_alu op, ir_val r, ir_val a, ir_va
     case ALU_AND: ir_and(b, r, a, b2); break;
     case ALU_EOR: ir_xor(b, r, a, b2); break;
     case ALU_ORR: ir_or(b, r, a, b2); break;
-    case ALU_ORN: case ALU_BIC:
+    case ALU_ORN:
+    case ALU_BIC:
         t = arm_tmp(s);
         gen_not(s, t, b2);
         ir_binop(b, op == ALU_ORN ? IR_OR : IR_AND, r, a, t);
@@ -206,7 +204,8 @@ static void gen_alu(struct arm_tc *s, enum arm_alu op, ir_val r, ir_val a, ir_va
         }
         break;
     case ALU_ADC: gen_add_carry(s, r, a, b2, flags); break;
-    case ALU_SUB: case ALU_RSB:
+    case ALU_SUB:
+    case ALU_RSB:
         if (op == ALU_RSB)
             t = a, a = b2, b2 = t;
         ir_sub(b, r, a, b2);
@@ -307,7 +306,7 @@ static void emit_mull(struct arm_tc *s, const struct thumb_insn *in)
         ir_unop(b, IR_EXT32U, y, arm_src(s, in->ra));
         ir_unop(b, IR_EXT32U, acc, arm_src(s, in->rd));
         if (kind == 4) {
-            ir_add(b, x, x, y);   /* UMAAL: + RdHi + RdLo, each 32-bit */
+            ir_add(b, x, x, y); /* UMAAL: + RdHi + RdLo, each 32-bit */
         } else {
             ir_shli(b, y, y, 32);
             ir_or(b, acc, acc, y);

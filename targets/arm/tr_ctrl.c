@@ -116,7 +116,8 @@ static void emit_undef(struct arm_tc *s, const struct thumb_insn *in)
     arm_gen_fault(s, ARM_EXC_USAGE, CFSR_UNDEFINSTR);
 }
 
-/* No coprocessor exists on these cores (no FPU): NOCP (B3.2.15). */
+/* No coprocessor, or the FPU's (CP10, CP11) while CPACR denies access:
+ * NOCP (B3.2.15). */
 static void emit_nocp(struct arm_tc *s, const struct thumb_insn *in)
 {
     (void)in;

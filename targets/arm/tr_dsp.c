@@ -50,8 +50,8 @@ static void emit_dsp64(struct arm_tc *s, const struct thumb_insn *in)
     ir_unop(b, IR_EXT32U, hi, arm_src(s, in->ra));
     ir_shli(b, hi, hi, 32);
     ir_or(b, acc, acc, hi);
-    ir_call(b, &arm_helper_dsp64, acc, arm_const(s, in->op), arm_src(s, in->rn),
-            arm_src(s, in->rm), acc);
+    ir_call(b, &arm_helper_dsp64, acc, arm_const(s, in->op), arm_src(s, in->rn), arm_src(s, in->rm),
+            acc);
     ir_unop(b, IR_TRUNC, lo32, acc);
     ir_shri(b, acc, acc, 32);
     ir_unop(b, IR_TRUNC, hi32, acc);
@@ -62,8 +62,8 @@ static void emit_dsp64(struct arm_tc *s, const struct thumb_insn *in)
 static void emit_par(struct arm_tc *s, const struct thumb_insn *in)
 {
     ir_val r = arm_tmp(s);
-    ir_call(s->b, &arm_helper_par, r, arm_const(s, in->op), arm_src(s, in->rn),
-            arm_src(s, in->rm), IR_NO_VAL);
+    ir_call(s->b, &arm_helper_par, r, arm_const(s, in->op), arm_src(s, in->rn), arm_src(s, in->rm),
+            IR_NO_VAL);
     arm_set_reg(s, in->rd, r);
 }
 

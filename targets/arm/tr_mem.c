@@ -249,8 +249,10 @@ arm_emit_fn arm_emitter_mem(enum arm_kind k)
     switch (k) {
     case K_LD: return emit_load;
     case K_ST: return emit_store;
-    case K_LDRD: case K_STRD: return emit_dual;
-    case K_LDM: case K_STM: return emit_multiple;
+    case K_LDRD:
+    case K_STRD: return emit_dual;
+    case K_LDM:
+    case K_STM: return emit_multiple;
     case K_LDREX: return emit_ldrex;
     case K_STREX: return emit_strex;
     case K_CLREX: return emit_clrex;

@@ -71,6 +71,7 @@ static bool retarget_last_op(struct arm_tc *s, ir_val v, ir_val g)
     if (!op || b->vals[v].kind != IR_VAL_TEMP || op->args[0] != v || op->type != IR_I32)
         return false;
     switch (op->opc) {
+    /* clang-format off */
     case IR_MOV: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
     case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROTL: case IR_ROTR: case IR_DIVS:
     case IR_DIVU: case IR_CLZ: case IR_BSWAP: case IR_EXT8S: case IR_EXT8U: case IR_EXT16S:
@@ -79,6 +80,7 @@ static bool retarget_last_op(struct arm_tc *s, ir_val v, ir_val g)
         return true;
     default:
         return false;
+        /* clang-format on */
     }
 }
 
@@ -136,16 +138,15 @@ void arm_gen_bx(struct arm_tc *s, ir_val addr, bool exc_return)
     ir_andi(b, arm_glob(s, ARM_G_R0 + 15), addr, ~1u);
     ir_exit_tb(b);
     ir_set_label(b, slow);
-    ir_call(b, &arm_helper_bx, IR_NO_VAL, addr, arm_const(s, exc_return), IR_NO_VAL,
-            IR_NO_VAL);
+    ir_call(b, &arm_helper_bx, IR_NO_VAL, addr, arm_const(s, exc_return), IR_NO_VAL, IR_NO_VAL);
     ir_exit_tb(b);
     s->ctx->ended = true;
 }
 
 void arm_gen_fault(struct arm_tc *s, int exc, uint32_t cfsr)
 {
-    ir_call(s->b, &arm_helper_fault, IR_NO_VAL, arm_const(s, (uint32_t)exc),
-            arm_const(s, cfsr), IR_NO_VAL, IR_NO_VAL);
+    ir_call(s->b, &arm_helper_fault, IR_NO_VAL, arm_const(s, (uint32_t)exc), arm_const(s, cfsr),
+            IR_NO_VAL, IR_NO_VAL);
     ir_exit_tb(s->b);
     s->ctx->ended = true;
 }
@@ -158,33 +159,34 @@ static void gen_cond_false(struct arm_tc *s, unsigned cond, unsigned label)
     ir_val c = arm_glob(s, ARM_G_CF), v = arm_glob(s, ARM_G_VF);
     ir_val t = arm_tmp(s), u = arm_tmp(s);
     switch (cond) {
-    case 0: ir_brcondi(b, IR_NE, z, 0, label); break;       /* EQ */
-    case 1: ir_brcondi(b, IR_EQ, z, 0, label); break;       /* NE */
-    case 2: ir_brcondi(b, IR_EQ, c, 0, label); break;       /* CS */
-    case 3: ir_brcondi(b, IR_NE, c, 0, label); break;       /* CC */
-    case 4: ir_brcondi(b, IR_GE, n, 0, label); break;       /* MI */
-    case 5: ir_brcondi(b, IR_LT, n, 0, label); break;       /* PL */
-    case 6: ir_brcondi(b, IR_GE, v, 0, label); break;       /* VS */
-    case 7: ir_brcondi(b, IR_LT, v, 0, label); break;       /* VC */
-    case 8:                                                 /* HI: C and not Z */
+    case 0: ir_brcondi(b, IR_NE, z, 0, label); break; /* EQ */
+    case 1: ir_brcondi(b, IR_EQ, z, 0, label); break; /* NE */
+    case 2: ir_brcondi(b, IR_EQ, c, 0, label); break; /* CS */
+    case 3: ir_brcondi(b, IR_NE, c, 0, label); break; /* CC */
+    case 4: ir_brcondi(b, IR_GE, n, 0, label); break; /* MI */
+    case 5: ir_brcondi(b, IR_LT, n, 0, label); break; /* PL */
+    case 6: ir_brcondi(b, IR_GE, v, 0, label); break; /* VS */
+    case 7: ir_brcondi(b, IR_LT, v, 0, label); break; /* VC */
+    case 8:                                           /* HI: C and not Z */
         ir_brcondi(b, IR_EQ, c, 0, label);
         ir_brcondi(b, IR_EQ, z, 0, label);
         break;
-    case 9:                                                 /* LS: not C or Z */
+    case 9: /* LS: not C or Z */
         ir_setcond(b, IR_NE, t, z, arm_const(s, 0));
         ir_and(b, t, t, c);
         ir_brcondi(b, IR_NE, t, 0, label);
         break;
-    case 10: case 11:                                       /* GE, LT: N == V */
+    case 10:
+    case 11: /* GE, LT: N == V */
         ir_xor(b, t, n, v);
         ir_brcondi(b, cond == 10 ? IR_LT : IR_GE, t, 0, label);
         break;
-    case 12:                                                /* GT: not Z and N == V */
+    case 12: /* GT: not Z and N == V */
         ir_brcondi(b, IR_EQ, z, 0, label);
         ir_xor(b, t, n, v);
         ir_brcondi(b, IR_LT, t, 0, label);
         break;
-    default:                                                /* LE: Z or N != V */
+    default: /* LE: Z or N != V */
         ir_xor(b, t, n, v);
         ir_setcond(b, IR_GE, t, t, arm_const(s, 0));
         ir_setcond(b, IR_NE, u, z, arm_const(s, 0));
@@ -202,6 +204,8 @@ static arm_emit_fn emitter_of(enum arm_kind k)
     if (!f)
         f = arm_emitter_dsp(k);
     if (!f)
+        f = arm_emitter_vfp(k);
+    if (!f)
         f = arm_emitter_ctrl(k);
     return f;
 }
@@ -211,6 +215,7 @@ static void translate_insn(struct arm_tc *s, const struct thumb_insn *in)
     enum arm_kind k = (enum arm_kind)arm_opdefs[in->op].kind;
     unsigned cond = (s->itstate & 0xf) ? s->itstate >> 4 : in->cond;
     unsigned skip = NO_LABEL;
+    s->conditional = cond < ARM_COND_AL;
     if (cond < ARM_COND_AL) {
         skip = ir_label(s->b);
         gen_cond_false(s, cond, skip);
@@ -271,8 +276,14 @@ static bool fetch_insn(struct arm_tc *s, uint32_t *raw)
 void arm_translate(struct tb_ctx *ctx)
 {
     struct arm_cpu *c = arm_cpu(ctx->cpu);
-    struct arm_tc s = {.ctx = ctx, .b = ctx->ir, .c = c, .flags = ctx->flags, .dsp = c->dsp,
-                       .itstate = ctx->flags & ARM_TBF_IT_MASK};
+    struct arm_tc s = {.ctx = ctx,
+                       .b = ctx->ir,
+                       .c = c,
+                       .flags = ctx->flags,
+                       .dsp = c->dsp,
+                       .itstate = ctx->flags & ARM_TBF_IT_MASK,
+                       .fp_lspact = ctx->flags & ARM_TBF_LSPACT,
+                       .fp_newctx = ctx->flags & ARM_TBF_NEWFPCTX};
     s.it_next = s.itstate;
     s.it_live = s.itstate != 0;
     while (!ctx->ended && translator_next_insn(ctx, s.itstate)) {
@@ -286,6 +297,12 @@ void arm_translate(struct tb_ctx *ctx)
         if (!fetch_insn(&s, &raw))
             break;
         arm_decode(raw, (s.itstate & 0xf) != 0, s.dsp, &in);
+        /* With CP10/CP11 enabled, their encodings are FP instructions;
+         * otherwise they stay NOCP faults. */
+        if (arm_opdefs[in.op].kind == K_NOCP && (ctx->flags & ARM_TBF_FPEN))
+            arm_decode_vfp(raw, c->feat, &in);
+        if (arm_v6m(c))
+            arm_decode_v6m(&in);
         s.next = s.pc + in.len;
         s.it_next = arm_it_advance(s.itstate);
         translate_insn(&s, &in);

@@ -10,8 +10,8 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "engine/machine/debug.h"
 #include "engine/io/log.h"
+#include "engine/machine/debug.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
 
@@ -20,6 +20,7 @@
 
 /* IMAC; G (IMAFD) + C, what toolchains target by default; and GC with B
  * (Zba, Zbb, Zbs) and Zbc. */
+/* clang-format off */
 static const struct cpu_model riscv_models[] = {
     {.name = "rv64imac", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
      .features = RISCV_FEAT_RV64, .tdesc = "riscv-64.xml"},
@@ -36,24 +37,31 @@ static const struct cpu_model riscv_models[] = {
      .features = RISCV_G | RISCV_B | RISCV_EXT_ZBC, .tdesc = "riscv-32-gc.xml"},
     {.name = NULL},
 };
+/* clang-format on */
 
-#define GX(r, name, t) {name, t, offsetof(struct riscv_cpu, x[r])}
+#define GX(r, name, t)                                                                             \
+    {                                                                                              \
+        name, t, offsetof(struct riscv_cpu, x[r])                                                  \
+    }
 /* FLEN is 64 whatever XLEN: the f registers are IR_I64 in both sets. */
-#define GF(r) {"f" #r, IR_I64, offsetof(struct riscv_cpu, f[r])}
-#define GSET(t)                                                                              \
-    GX(1, "ra", t), GX(2, "sp", t), GX(3, "gp", t), GX(4, "tp", t), GX(5, "t0", t),          \
-    GX(6, "t1", t), GX(7, "t2", t), GX(8, "s0", t), GX(9, "s1", t), GX(10, "a0", t),         \
-    GX(11, "a1", t), GX(12, "a2", t), GX(13, "a3", t), GX(14, "a4", t), GX(15, "a5", t),     \
-    GX(16, "a6", t), GX(17, "a7", t), GX(18, "s2", t), GX(19, "s3", t), GX(20, "s4", t),     \
-    GX(21, "s5", t), GX(22, "s6", t), GX(23, "s7", t), GX(24, "s8", t), GX(25, "s9", t),     \
-    GX(26, "s10", t), GX(27, "s11", t), GX(28, "t3", t), GX(29, "t4", t), GX(30, "t5", t),   \
-    GX(31, "t6", t), {"pc", t, offsetof(struct riscv_cpu, pc)},                              \
-    {"res_addr", t, offsetof(struct riscv_cpu, res_addr)},                                   \
-    {"res_val", t, offsetof(struct riscv_cpu, res_val)},                                     \
-    {"mstatus", t, offsetof(struct riscv_cpu, mstatus)}, GF(0), GF(1), GF(2), GF(3), GF(4),  \
-    GF(5), GF(6), GF(7), GF(8), GF(9), GF(10), GF(11), GF(12), GF(13), GF(14), GF(15),       \
-    GF(16), GF(17), GF(18), GF(19), GF(20), GF(21), GF(22), GF(23), GF(24), GF(25), GF(26),  \
-    GF(27), GF(28), GF(29), GF(30), GF(31)
+#define GF(r)                                                                                      \
+    {                                                                                              \
+        "f" #r, IR_I64, offsetof(struct riscv_cpu, f[r])                                           \
+    }
+#define GSET(t)                                                                                    \
+    GX(1, "ra", t), GX(2, "sp", t), GX(3, "gp", t), GX(4, "tp", t), GX(5, "t0", t),                \
+        GX(6, "t1", t), GX(7, "t2", t), GX(8, "s0", t), GX(9, "s1", t), GX(10, "a0", t),           \
+        GX(11, "a1", t), GX(12, "a2", t), GX(13, "a3", t), GX(14, "a4", t), GX(15, "a5", t),       \
+        GX(16, "a6", t), GX(17, "a7", t), GX(18, "s2", t), GX(19, "s3", t), GX(20, "s4", t),       \
+        GX(21, "s5", t), GX(22, "s6", t), GX(23, "s7", t), GX(24, "s8", t), GX(25, "s9", t),       \
+        GX(26, "s10", t), GX(27, "s11", t), GX(28, "t3", t), GX(29, "t4", t), GX(30, "t5", t),     \
+        GX(31, "t6", t), {"pc", t, offsetof(struct riscv_cpu, pc)},                                \
+        {"res_addr", t, offsetof(struct riscv_cpu, res_addr)},                                     \
+        {"res_val", t, offsetof(struct riscv_cpu, res_val)},                                       \
+        {"mstatus", t, offsetof(struct riscv_cpu, mstatus)}, GF(0), GF(1), GF(2), GF(3), GF(4),    \
+        GF(5), GF(6), GF(7), GF(8), GF(9), GF(10), GF(11), GF(12), GF(13), GF(14), GF(15), GF(16), \
+        GF(17), GF(18), GF(19), GF(20), GF(21), GF(22), GF(23), GF(24), GF(25), GF(26), GF(27),    \
+        GF(28), GF(29), GF(30), GF(31)
 
 /* rv64 set, then the rv32 set over the low halves (little-endian host). */
 const struct ir_global_def riscv_globals[2 * RISCV_G_PER_XLEN] = {GSET(IR_I64), GSET(IR_I32)};
@@ -137,8 +145,8 @@ static void riscv_trap_enter(struct riscv_cpu *c, bool irq, unsigned cause, uint
     uint64_t base = c->mtvec & ~3ull;
     uint64_t mie = (c->mstatus & MSTATUS_MIE) ? MSTATUS_MPIE : 0;
     if (log_enabled(LOG_INT))
-        log_debug(LOG_INT, "%s: %s %u at pc 0x%" PRIx64 " tval 0x%" PRIx64 " priv %u",
-                  c->cpu.path, irq ? "interrupt" : "exception", cause, c->pc, tval, c->priv);
+        log_debug(LOG_INT, "%s: %s %u at pc 0x%" PRIx64 " tval 0x%" PRIx64 " priv %u", c->cpu.path,
+                  irq ? "interrupt" : "exception", cause, c->pc, tval, c->priv);
     c->mepc = c->pc;
     c->mcause = irq ? (1ull << (c->rv64 ? 63 : 31)) | cause : cause;
     c->mtval = riscv_xlen_val(c, tval);
@@ -208,8 +216,7 @@ void riscv_raise(struct riscv_cpu *c, int cause, uint64_t tval)
 }
 
 static __attribute__((noreturn)) void riscv_mem_fault(struct cpu *cpu, gaddr addr,
-                                                      enum mem_access acc,
-                                                      enum mem_fault_kind kind)
+                                                      enum mem_access acc, enum mem_fault_kind kind)
 {
     static const int cause[][2] = {
         [MEM_ACCESS_READ] = {RISCV_EXCP_LOAD_ACCESS, RISCV_EXCP_LOAD_MISALIGNED},
@@ -242,8 +249,13 @@ static void riscv_irq_set(void *opaque, int n, int level)
 static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
                         const struct diag *d)
 {
-    static const struct { const char *name; int bit; } lines[] = {
-        {"msip", RISCV_IRQ_MSI}, {"mtip", RISCV_IRQ_MTI}, {"meip", RISCV_IRQ_MEI},
+    static const struct {
+        const char *name;
+        int bit;
+    } lines[] = {
+        {"msip", RISCV_IRQ_MSI},
+        {"mtip", RISCV_IRQ_MTI},
+        {"meip", RISCV_IRQ_MEI},
     };
     for (unsigned i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
         if (strcmp(name, lines[i].name) || n != 0)
@@ -251,8 +263,8 @@ static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct ir
         *out = (struct irq_line){.handler = riscv_irq_set, .opaque = cpu, .n = lines[i].bit};
         return 0;
     }
-    diag_error(d, "%s: no interrupt input %s[%u] (a hart has msip[0], mtip[0], meip[0])",
-               cpu->path, name, n);
+    diag_error(d, "%s: no interrupt input %s[%u] (a hart has msip[0], mtip[0], meip[0])", cpu->path,
+               name, n);
     return -ENOENT;
 }
 
@@ -265,7 +277,7 @@ const struct target_ops riscv_target_ops = {
     .nglobals = 2 * RISCV_G_PER_XLEN,
     .regs = riscv_regs,
     .nonsteppable_watchpoints = true, /* as gdb's riscv-tdep expects */
-    .bp_kinds = 1u << 2 | 1u << 4, /* a compressed or a full instruction */
+    .bp_kinds = 1u << 2 | 1u << 4,    /* a compressed or a full instruction */
     .cpu_init = riscv_cpu_init,
     .cpu_reset = riscv_cpu_reset,
     .set_pc = riscv_set_pc,

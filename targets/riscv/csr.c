@@ -24,17 +24,17 @@
 
 struct riscv_csr {
     uint16_t num;
-    uint8_t count;   /* a numbered range: num .. num + count - 1 */
-    uint8_t first;   /* the number in the name of the first of a range */
-    uint8_t xlen;    /* 0: both, 32: rv32 only (the upper halves) */
+    uint8_t count;    /* a numbered range: num .. num + count - 1 */
+    uint8_t first;    /* the number in the name of the first of a range */
+    uint8_t xlen;     /* 0: both, 32: rv32 only (the upper halves) */
     const char *name; /* for a range, a format taking the number */
     uint64_t (*read)(struct riscv_cpu *c, const struct riscv_csr *r, unsigned csr);
     /* NULL: writes are ignored (read-only zero WARL fields) */
     void (*write)(struct riscv_cpu *c, const struct riscv_csr *r, unsigned csr, uint64_t v);
     /* An access rule beyond the privilege and read-only bits of the number. */
     bool (*allowed)(const struct riscv_cpu *c, unsigned csr);
-    size_t off;      /* plain registers: the field in struct riscv_cpu */
-    uint64_t wmask;  /* plain registers: the writable bits */
+    size_t off;     /* plain registers: the field in struct riscv_cpu */
+    uint64_t wmask; /* plain registers: the writable bits */
 };
 
 /* ---- counters ------------------------------------------------------------ */
@@ -74,8 +74,8 @@ static uint64_t rd_counter(struct riscv_cpu *c, const struct riscv_csr *r, unsig
 {
     (void)r;
     unsigned which = csr & 0x1f;
-    uint64_t v = which == 1 ? time_now(c)
-                            : ctr_get(c, which == 0 ? RISCV_CTR_CYCLE : RISCV_CTR_INSTRET);
+    uint64_t v =
+        which == 1 ? time_now(c) : ctr_get(c, which == 0 ? RISCV_CTR_CYCLE : RISCV_CTR_INSTRET);
     return (csr & 0x80) ? v >> 32 : v;
 }
 
@@ -209,8 +209,10 @@ static bool pmpcfg_ok(const struct riscv_cpu *c, unsigned csr)
 }
 
 #define F(field) offsetof(struct riscv_cpu, field)
+/* clang-format off */
 #define ONE(n, x, name, rd, wr, ok, off, wm) {n, 1, 0, x, name, rd, wr, ok, off, wm}
 #define RANGE(n, cnt, first, x, name, ok) {n, cnt, first, x, name, rd_zero, NULL, ok, 0, 0}
+/* clang-format on */
 
 static const struct riscv_csr csr_table[] = {
     ONE(0x001, 0, "fflags", rd_fcsr, wr_fcsr, riscv_fp_csr_ok, 0, 0),
@@ -317,8 +319,7 @@ void riscv_csr_reset(struct riscv_cpu *c)
  * instruction with mtval = the instruction. csrrw with rd = x0 does not
  * read; csrrs/csrrc with rs1 = x0 (or uimm = 0) do not write.
  */
-static uint64_t helper_csr(struct cpu *cpu, uint64_t insn, uint64_t src, uint64_t a2,
-                           uint64_t a3)
+static uint64_t helper_csr(struct cpu *cpu, uint64_t insn, uint64_t src, uint64_t a2, uint64_t a3)
 {
     (void)a2, (void)a3;
     struct riscv_cpu *c = riscv_cpu(cpu);

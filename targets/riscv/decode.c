@@ -14,17 +14,19 @@
 #define MASK_OPC 0x0000007fu
 #define MASK_F3 0x0000707fu
 #define MASK_R 0xfe00707fu
-#define MASK_SH64 0xfc00707fu   /* shamt[5] belongs to the immediate */
-#define MASK_AMO 0xf800707fu    /* aq/rl are operands */
-#define MASK_LR 0xf9f0707fu     /* rs2 must be zero */
+#define MASK_SH64 0xfc00707fu /* shamt[5] belongs to the immediate */
+#define MASK_AMO 0xf800707fu  /* aq/rl are operands */
+#define MASK_LR 0xf9f0707fu   /* rs2 must be zero */
 #define MASK_ALL 0xffffffffu
 
+/* clang-format off */
 #define ALU(n, m, op) {n, m, MASK_R, RV_F_R, RV_K_ALU, 0, op, 0}
 #define ALUW(n, m, op) {n, m, MASK_R, RV_F_R, RV_K_ALUW, 64, op, 0}
 #define LOAD(n, m, x, mo) {n, m, MASK_F3, RV_F_LOAD, RV_K_LOAD, x, 0, mo}
 #define STORE(n, m, x, mo) {n, m, MASK_F3, RV_F_S, RV_K_STORE, x, 0, mo}
 #define BRANCH(n, m, c) {n, m, MASK_F3, RV_F_B, RV_K_BRANCH, 0, c, 0}
 #define CSR(n, m, f) {n, m, MASK_F3, f, RV_K_CSR, 0, 0, 0}
+/* clang-format on */
 /* F and D (unpriv. spec chapters 11 and 12): OP-FP with funct7, rs2 and
  * funct3 in the mask or not; where funct3 is not, it is the rm operand. */
 #define MASK_FP 0xfe00007fu
@@ -32,17 +34,21 @@
 #define MASK_FP_RS2_F3 0xfff0707fu
 #define MASK_FMA 0x0600007fu
 #define OPFP(f7) ((uint32_t)(f7) << 25 | 0x53)
-#define FPH(n, m, mask, fmt, x, h, e) {n, m, mask, fmt, RV_K_FP, x, RV_FPH_##h, 0, e}
+#define FPH(n, m, mask, fmt, x, h, e)                                                              \
+    {                                                                                              \
+        n, m, mask, fmt, RV_K_FP, x, RV_FPH_##h, 0, e                                              \
+    }
 #define FP_R(n, f7, h, e) FPH(n, OPFP(f7), MASK_FP, RV_F_FR, 0, h, e)
-#define FP_R1(n, f7, rs2, fmt, x, h, e) \
-    FPH(n, OPFP(f7) | (rs2) << 20, MASK_FP_RS2, fmt, x, h, e)
+#define FP_R1(n, f7, rs2, fmt, x, h, e) FPH(n, OPFP(f7) | (rs2) << 20, MASK_FP_RS2, fmt, x, h, e)
 #define FP_F3(n, f7, f3, fmt, h, e) FPH(n, OPFP(f7) | (f3) << 12, MASK_R, fmt, 0, h, e)
 #define FCLASS(n, f7, h, e) FPH(n, OPFP(f7) | 1 << 12, MASK_FP_RS2_F3, RV_F_F2X, 0, h, e)
 #define FMA(n, opc, fmt2, h, e) FPH(n, (fmt2) << 25 | (opc), MASK_FMA, RV_F_FR4, 0, h, e)
+/* clang-format off */
 #define FSGNJ(n, f7, f3, e) {n, OPFP(f7) | (f3) << 12, MASK_R, RV_F_FR, RV_K_FSGNJ, 0, f3, 0, e}
 #define FMV(n, f7, k, fmt, x, e) {n, OPFP(f7), MASK_FP_RS2_F3, fmt, k, x, 0, 0, e}
 #define FLOAD(n, f3, mo, e) {n, (f3) << 12 | 0x07, MASK_F3, RV_F_FLOAD, RV_K_FLOAD, 0, 0, mo, e}
 #define FSTORE(n, f3, mo, e) {n, (f3) << 12 | 0x27, MASK_F3, RV_F_FSTORE, RV_K_FSTORE, 0, 0, mo, e}
+/* clang-format on */
 #define EF RISCV_EXT_F
 #define ED RISCV_EXT_D
 
@@ -51,21 +57,26 @@
  * bclr, ... with an immediate). OP = 0x33, OP-IMM = 0x13, OP-32 = 0x3b,
  * OP-IMM-32 = 0x1b. */
 #define MASK_I12 0xfff0707fu /* funct12 (rs2 field included) and funct3 */
-#define ZB(n, m, mask, fmt, x, zb, p, e) {n, m, mask, fmt, RV_K_ZB, x, zb, p, e}
-#define ZB_OP(n, f7, f3, x, opc, zb, p, e) \
+#define ZB(n, m, mask, fmt, x, zb, p, e)                                                           \
+    {                                                                                              \
+        n, m, mask, fmt, RV_K_ZB, x, zb, p, e                                                      \
+    }
+#define ZB_OP(n, f7, f3, x, opc, zb, p, e)                                                         \
     ZB(n, (uint32_t)(f7) << 25 | (f3) << 12 | (opc), MASK_R, RV_F_R, x, zb, p, e)
-#define ZB_UN(n, f12, f3, x, opc, zb, p, e) \
+#define ZB_UN(n, f12, f3, x, opc, zb, p, e)                                                        \
     ZB(n, (uint32_t)(f12) << 20 | (f3) << 12 | (opc), MASK_I12, RV_F_R1, x, zb, p, e)
-#define ZB_SH(n, f6, f3, opc, zb, p, e) \
+#define ZB_SH(n, f6, f3, opc, zb, p, e)                                                            \
     ZB(n, (uint32_t)(f6) << 26 | (f3) << 12 | (opc), MASK_SH64, RV_F_SH, 0, zb, p, e)
 #define EZBA RISCV_EXT_ZBA
 #define EZBB RISCV_EXT_ZBB
 #define EZBC RISCV_EXT_ZBC
 #define EZBS RISCV_EXT_ZBS
 
-#define AMO(n, f5, w, rmw)                                                      \
-    {n, (f5) << 27 | (w) << 12 | 0x2f, MASK_AMO, RV_F_AMO, RV_K_AMO, (w) == 3 ? 64 : 0, rmw, \
-     (w) == 3 ? IR_MO_64 : IR_MO_32}
+#define AMO(n, f5, w, rmw)                                                                         \
+    {                                                                                              \
+        n, (f5) << 27 | (w) << 12 | 0x2f, MASK_AMO, RV_F_AMO, RV_K_AMO, (w) == 3 ? 64 : 0, rmw,    \
+            (w) == 3 ? IR_MO_64 : IR_MO_32                                                         \
+    }
 
 /* The base encodings (unprivileged spec, chapter 34 "RV32/64G Instruction
  * Set Listings"; privileged spec table 9.1 for mret and wfi). */
@@ -238,8 +249,7 @@ const struct riscv_opdef riscv_opdefs[RV_OP_COUNT] = {
     [RV_SH1ADD_UW] = ZB_OP("sh1add.uw", 0x10, 2, 64, 0x3b, RV_ZB_SHADD_UW, 1, EZBA),
     [RV_SH2ADD_UW] = ZB_OP("sh2add.uw", 0x10, 4, 64, 0x3b, RV_ZB_SHADD_UW, 2, EZBA),
     [RV_SH3ADD_UW] = ZB_OP("sh3add.uw", 0x10, 6, 64, 0x3b, RV_ZB_SHADD_UW, 3, EZBA),
-    [RV_SLLI_UW] = ZB(
-        "slli.uw", 0x0800101b, MASK_SH64, RV_F_SH, 64, RV_ZB_SLLI_UW, 0, EZBA),
+    [RV_SLLI_UW] = ZB("slli.uw", 0x0800101b, MASK_SH64, RV_F_SH, 64, RV_ZB_SLLI_UW, 0, EZBA),
     [RV_ANDN] = ZB_OP("andn", 0x20, 7, 0, 0x33, RV_ZB_INV2, IR_AND, EZBB),
     [RV_ORN] = ZB_OP("orn", 0x20, 6, 0, 0x33, RV_ZB_INV2, IR_OR, EZBB),
     [RV_XNOR] = ZB_OP("xnor", 0x20, 4, 0, 0x33, RV_ZB_INV2, IR_XOR, EZBB),
@@ -292,16 +302,22 @@ static inline int64_t sext(uint64_t v, unsigned bits)
 static int64_t imm_of(uint32_t r, enum riscv_fmt fmt)
 {
     switch (fmt) {
-    case RV_F_I: case RV_F_LOAD: case RV_F_JALR: case RV_F_FLOAD: return sext(r >> 20, 12);
+    case RV_F_I:
+    case RV_F_LOAD:
+    case RV_F_JALR:
+    case RV_F_FLOAD: return sext(r >> 20, 12);
     case RV_F_SH: return field(r, 20, 6);
-    case RV_F_S: case RV_F_FSTORE: return sext(field(r, 25, 7) << 5 | field(r, 7, 5), 12);
+    case RV_F_S:
+    case RV_F_FSTORE: return sext(field(r, 25, 7) << 5 | field(r, 7, 5), 12);
     case RV_F_B:
         return sext(field(r, 31, 1) << 12 | field(r, 7, 1) << 11 | field(r, 25, 6) << 5 |
-                    field(r, 8, 4) << 1, 13);
+                        field(r, 8, 4) << 1,
+                    13);
     case RV_F_U: return sext(r & 0xfffff000u, 32);
     case RV_F_J:
         return sext(field(r, 31, 1) << 20 | field(r, 12, 8) << 12 | field(r, 20, 1) << 11 |
-                    field(r, 21, 10) << 1, 21);
+                        field(r, 21, 10) << 1,
+                    21);
     case RV_F_CSRI: return field(r, 15, 5);
     case RV_F_FENCE: return r >> 20;
     default: return 0;
@@ -314,6 +330,7 @@ static int64_t imm_of(uint32_t r, enum riscv_fmt fmt)
 #define USES_RS1 2
 #define USES_RS2 4
 #define USES_RS3 8
+/* clang-format off */
 static const uint8_t fmt_regs[] = {
     [RV_F_NONE] = 0, [RV_F_R] = USES_RD | USES_RS1 | USES_RS2, [RV_F_I] = USES_RD | USES_RS1,
     [RV_F_SH] = USES_RD | USES_RS1, [RV_F_LOAD] = USES_RD | USES_RS1,
@@ -327,6 +344,7 @@ static const uint8_t fmt_regs[] = {
     [RV_F_F2X] = USES_RD | USES_RS1, [RV_F_X2F] = USES_RD | USES_RS1,
     [RV_F_FCMP] = USES_RD | USES_RS1 | USES_RS2, [RV_F_R1] = USES_RD | USES_RS1,
 };
+/* clang-format on */
 
 static bool opdef_matches(const struct riscv_opdef *d, uint32_t raw, bool rv64)
 {
@@ -359,8 +377,8 @@ static void decode32(uint32_t raw, bool rv64, struct riscv_insn *in)
     }
 }
 
-static void cset(struct riscv_insn *in, enum riscv_op op, unsigned rd, unsigned rs1,
-                 unsigned rs2, int64_t imm)
+static void cset(struct riscv_insn *in, enum riscv_op op, unsigned rd, unsigned rs1, unsigned rs2,
+                 int64_t imm)
 {
     in->op = op;
     in->rd = rd;
@@ -383,14 +401,16 @@ static unsigned c_shamt(uint32_t r)
 static int64_t c_jimm(uint32_t r)
 {
     return sext(field(r, 12, 1) << 11 | field(r, 11, 1) << 4 | field(r, 9, 2) << 8 |
-                field(r, 8, 1) << 10 | field(r, 7, 1) << 6 | field(r, 6, 1) << 7 |
-                field(r, 3, 3) << 1 | field(r, 2, 1) << 5, 12);
+                    field(r, 8, 1) << 10 | field(r, 7, 1) << 6 | field(r, 6, 1) << 7 |
+                    field(r, 3, 3) << 1 | field(r, 2, 1) << 5,
+                12);
 }
 
 static int64_t c_bimm(uint32_t r)
 {
     return sext(field(r, 12, 1) << 8 | field(r, 10, 2) << 3 | field(r, 5, 2) << 6 |
-                field(r, 3, 2) << 1 | field(r, 2, 1) << 5, 9);
+                    field(r, 3, 2) << 1 | field(r, 2, 1) << 5,
+                9);
 }
 
 static unsigned c_lw_off(uint32_t r)
@@ -418,8 +438,8 @@ static unsigned c_ld_off(uint32_t r)
 
 static void decode_q0(uint32_t r, bool rv64, struct riscv_insn *in)
 {
-    unsigned nzuimm = field(r, 11, 2) << 4 | field(r, 7, 4) << 6 | field(r, 6, 1) << 2 |
-                      field(r, 5, 1) << 3;
+    unsigned nzuimm =
+        field(r, 11, 2) << 4 | field(r, 7, 4) << 6 | field(r, 6, 1) << 2 | field(r, 5, 1) << 3;
     switch (field(r, 13, 3)) {
     case 0: /* c.addi4spn; nzuimm 0 (including the all-zero parcel) is illegal */
         if (nzuimm)
@@ -447,12 +467,14 @@ static void decode_q0(uint32_t r, bool rv64, struct riscv_insn *in)
 
 static void decode_q1_alu(uint32_t r, bool rv64, struct riscv_insn *in)
 {
-    static const enum riscv_op ops[8] = {RV_SUB, RV_XOR, RV_OR, RV_AND,
+    static const enum riscv_op ops[8] = {RV_SUB,  RV_XOR,  RV_OR,      RV_AND,
                                          RV_SUBW, RV_ADDW, RV_ILLEGAL, RV_ILLEGAL};
     unsigned rd = CR(r, 7), shamt = c_shamt(r);
     switch (field(r, 10, 2)) {
+    /* clang-format off */
     case 0: if (rv64 || shamt < 32) cset(in, RV_SRLI, rd, rd, 0, shamt); break;
     case 1: if (rv64 || shamt < 32) cset(in, RV_SRAI, rd, rd, 0, shamt); break;
+    /* clang-format on */
     case 2: cset(in, RV_ANDI, rd, rd, 0, c_imm6(r)); break;
     default: {
         enum riscv_op op = ops[field(r, 12, 1) << 2 | field(r, 5, 2)];
@@ -478,7 +500,8 @@ static void decode_q1(uint32_t r, bool rv64, struct riscv_insn *in)
     case 3:
         if (rd == 2) {
             int64_t imm = sext(field(r, 12, 1) << 9 | field(r, 6, 1) << 4 | field(r, 5, 1) << 6 |
-                               field(r, 3, 2) << 7 | field(r, 2, 1) << 5, 10);
+                                   field(r, 3, 2) << 7 | field(r, 2, 1) << 5,
+                               10);
             if (imm)
                 cset(in, RV_ADDI, 2, 2, 0, imm);
         } else if (c_imm6(r)) {
@@ -497,11 +520,11 @@ static void decode_q2_misc(uint32_t r, struct riscv_insn *in)
     unsigned rd = field(r, 7, 5), rs2 = field(r, 2, 5);
     if (!field(r, 12, 1)) {
         if (rs2)
-            cset(in, RV_ADD, rd, 0, rs2, 0);         /* c.mv */
+            cset(in, RV_ADD, rd, 0, rs2, 0); /* c.mv */
         else if (rd)
-            cset(in, RV_JALR, 0, rd, 0, 0);          /* c.jr */
+            cset(in, RV_JALR, 0, rd, 0, 0); /* c.jr */
     } else if (rs2) {
-        cset(in, RV_ADD, rd, rd, rs2, 0);            /* c.add */
+        cset(in, RV_ADD, rd, rd, rs2, 0); /* c.add */
     } else {
         cset(in, rd ? RV_JALR : RV_EBREAK, rd ? 1 : 0, rd, 0, 0); /* c.jalr, c.ebreak */
     }
@@ -532,9 +555,15 @@ static void decode_q2(uint32_t r, bool rv64, struct riscv_insn *in)
 {
     unsigned rd = field(r, 7, 5), rs2 = field(r, 2, 5), shamt = c_shamt(r);
     switch (field(r, 13, 3)) {
-    case 0: if (rv64 || shamt < 32) cset(in, RV_SLLI, rd, rd, 0, shamt); break;
+    case 0:
+        if (rv64 || shamt < 32)
+            cset(in, RV_SLLI, rd, rd, 0, shamt);
+        break;
     case 1: cset(in, RV_FLD, rd, 2, 0, c_ldsp_off(r)); break;
-    case 2: if (rd) cset(in, RV_LW, rd, 2, 0, c_lwsp_off(r)); break;
+    case 2:
+        if (rd)
+            cset(in, RV_LW, rd, 2, 0, c_lwsp_off(r));
+        break;
     case 3:
         if (!rv64)
             cset(in, RV_FLW, rd, 2, 0, c_lwsp_off(r));

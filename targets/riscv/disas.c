@@ -14,14 +14,14 @@
 #include "targets/riscv/internals.h"
 
 static const char *const reg_names[32] = {
-    "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
-    "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5",
-    "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+    "zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0",
+    "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+    "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
 };
 
 static const char *const freg_names[32] = {
-    "ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1", "fa0",
-    "fa1", "fa2", "fa3", "fa4", "fa5", "fa6", "fa7", "fs2", "fs3", "fs4", "fs5",
+    "ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7", "fs0",  "fs1",  "fa0",
+    "fa1", "fa2", "fa3", "fa4", "fa5",  "fa6",  "fa7", "fs2", "fs3",  "fs4",  "fs5",
     "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
 };
 
@@ -39,8 +39,8 @@ struct dis {
     uint64_t pc;
 };
 
-#define R(r) reg_names[(r) & 31]
-#define FR(r) freg_names[(r) & 31]
+#define R(r) reg_names[(r)&31]
+#define FR(r) freg_names[(r)&31]
 #define PUT(...) snprintf(d->buf, d->len, __VA_ARGS__)
 
 static uint64_t target(const struct dis *d)
@@ -174,7 +174,11 @@ static void put_jal(struct dis *d)
 /* beqz, bnez, bgez, bltz with rs2 = zero; blez, bgtz with rs1 = zero. */
 static bool put_branch_alias(struct dis *d)
 {
-    static const struct { enum riscv_op op; bool rs1_zero; const char *name; } aliases[] = {
+    static const struct {
+        enum riscv_op op;
+        bool rs1_zero;
+        const char *name;
+    } aliases[] = {
         {RV_BEQ, false, "beqz"}, {RV_BNE, false, "bnez"}, {RV_BGE, true, "blez"},
         {RV_BGE, false, "bgez"}, {RV_BLT, false, "bltz"}, {RV_BLT, true, "bgtz"},
     };
@@ -263,15 +267,14 @@ static bool put_fsgnj_alias(struct dis *d, const struct riscv_opdef *def)
     const struct riscv_insn *in = d->in;
     if (def->kind != RV_K_FSGNJ || in->rs1 != in->rs2)
         return false;
-    PUT("%s%s\t%s,%s", names[def->arg], def->name + strlen(def->name) - 2, FR(in->rd),
-        FR(in->rs1));
+    PUT("%s%s\t%s,%s", names[def->arg], def->name + strlen(def->name) - 2, FR(in->rd), FR(in->rs1));
     return true;
 }
 
 static void put_fp(struct dis *d, const struct riscv_opdef *def)
 {
-    static const char *const rm_names[8] = {",rne", ",rtz", ",rdn", ",rup", ",rmm",
-                                            ",unknown", ",unknown", ""};
+    static const char *const rm_names[8] = {",rne", ",rtz",     ",rdn",     ",rup",
+                                            ",rmm", ",unknown", ",unknown", ""};
     const struct riscv_insn *in = d->in;
     const char *n = def->name;
     /* Conversions that are always exact carry an rm objdump does not show. */
@@ -304,9 +307,11 @@ static void put_insn(struct dis *d)
     case RV_F_JALR: put_jalr(d); return;
     case RV_F_J: put_jal(d); return;
     case RV_F_FENCE: put_fence(d); return;
+    /* clang-format off */
     case RV_F_CSR: case RV_F_CSRI: put_csr(d, def); return;
     case RV_F_B: if (put_branch_alias(d)) return; break;
     default: if (put_alu_alias(d)) return; break;
+        /* clang-format on */
     }
     put_generic(d, def);
 }
@@ -329,8 +334,8 @@ unsigned riscv_disas_insn(uint32_t raw, bool rv64, uint64_t pc, char *buf, size_
     return len;
 }
 
-unsigned riscv_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
-                     char *buf, size_t buflen)
+unsigned riscv_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len, char *buf,
+                     size_t buflen)
 {
     uint32_t raw;
     if (len < 2)

@@ -48,37 +48,34 @@ static uint64_t sext32(uint32_t v)
 
 /* The environment of one operation with a rounding mode; fp_end hands
  * its flags to fflags. */
-#define FP_BEGIN(insn)                                                                   \
-    struct riscv_cpu *c = riscv_cpu(cpu);                                                \
+#define FP_BEGIN(insn)                                                                             \
+    struct riscv_cpu *c = riscv_cpu(cpu);                                                          \
     struct sf_status st = {.round = (uint8_t)fp_rm(c, insn)}
-#define FP_BEGIN_NO_RM()                                                                 \
-    struct riscv_cpu *c = riscv_cpu(cpu);                                                \
+#define FP_BEGIN_NO_RM()                                                                           \
+    struct riscv_cpu *c = riscv_cpu(cpu);                                                          \
     struct sf_status st = {.round = SF_RNE}
-#define FP_END(result)                                                                   \
-    do {                                                                                 \
-        uint64_t r_ = (result);                                                          \
-        c->fflags |= st.flags;                                                           \
-        return r_;                                                                       \
+#define FP_END(result)                                                                             \
+    do {                                                                                           \
+        uint64_t r_ = (result);                                                                    \
+        c->fflags |= st.flags;                                                                     \
+        return r_;                                                                                 \
     } while (0)
 
 /* ---- fused multiply-add: fmadd a*b+c, fmsub a*b-c, fnmsub -(a*b)+c,
  * fnmadd -(a*b)-c; negating an operand first is exact (11.6). ---- */
 
-#define FMA_S(name, np, nc)                                                              \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t x,       \
-                             uint64_t insn)                                              \
-    {                                                                                    \
-        FP_BEGIN(insn);                                                                  \
-        FP_END(box(sf_f32_fma(unbox(a) ^ ((np) ? 0x80000000u : 0), unbox(b),             \
-                              unbox(x) ^ ((nc) ? 0x80000000u : 0), &st)));               \
+#define FMA_S(name, np, nc)                                                                        \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t x, uint64_t insn)   \
+    {                                                                                              \
+        FP_BEGIN(insn);                                                                            \
+        FP_END(box(sf_f32_fma(unbox(a) ^ ((np) ? 0x80000000u : 0), unbox(b),                       \
+                              unbox(x) ^ ((nc) ? 0x80000000u : 0), &st)));                         \
     }
-#define FMA_D(name, np, nc)                                                              \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t x,       \
-                             uint64_t insn)                                              \
-    {                                                                                    \
-        FP_BEGIN(insn);                                                                  \
-        FP_END(sf_f64_fma(a ^ ((np) ? 1ull << 63 : 0), b, x ^ ((nc) ? 1ull << 63 : 0),   \
-                          &st));                                                         \
+#define FMA_D(name, np, nc)                                                                        \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t x, uint64_t insn)   \
+    {                                                                                              \
+        FP_BEGIN(insn);                                                                            \
+        FP_END(sf_f64_fma(a ^ ((np) ? 1ull << 63 : 0), b, x ^ ((nc) ? 1ull << 63 : 0), &st));      \
     }
 
 FMA_S(fmadd_s, 0, 0)
@@ -92,21 +89,19 @@ FMA_D(fnmadd_d, 1, 1)
 
 /* ---- two operands and rm ---- */
 
-#define BIN_S(name, fn)                                                                  \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn,    \
-                             uint64_t u)                                                 \
-    {                                                                                    \
-        (void)u;                                                                         \
-        FP_BEGIN(insn);                                                                  \
-        FP_END(box(fn(unbox(a), unbox(b), &st)));                                        \
+#define BIN_S(name, fn)                                                                            \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn, uint64_t u)   \
+    {                                                                                              \
+        (void)u;                                                                                   \
+        FP_BEGIN(insn);                                                                            \
+        FP_END(box(fn(unbox(a), unbox(b), &st)));                                                  \
     }
-#define BIN_D(name, fn)                                                                  \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn,    \
-                             uint64_t u)                                                 \
-    {                                                                                    \
-        (void)u;                                                                         \
-        FP_BEGIN(insn);                                                                  \
-        FP_END(fn(a, b, &st));                                                           \
+#define BIN_D(name, fn)                                                                            \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn, uint64_t u)   \
+    {                                                                                              \
+        (void)u;                                                                                   \
+        FP_BEGIN(insn);                                                                            \
+        FP_END(fn(a, b, &st));                                                                     \
     }
 
 BIN_S(fadd_s, sf_f32_add)
@@ -121,13 +116,12 @@ BIN_D(fdiv_d, sf_f64_div)
 /* ---- one operand and rm: @in converts the register value to the
  * operand, @out the result to the destination's value ---- */
 
-#define UN(name, fn, in, out)                                                            \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t insn, uint64_t u2,   \
-                             uint64_t u3)                                                \
-    {                                                                                    \
-        (void)u2, (void)u3;                                                              \
-        FP_BEGIN(insn);                                                                  \
-        FP_END(out(fn(in(a), &st)));                                                     \
+#define UN(name, fn, in, out)                                                                      \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t insn, uint64_t u2, uint64_t u3) \
+    {                                                                                              \
+        (void)u2, (void)u3;                                                                        \
+        FP_BEGIN(insn);                                                                            \
+        FP_END(out(fn(in(a), &st)));                                                               \
     }
 
 #define ID(x) (x)
@@ -159,21 +153,19 @@ UN(fcvt_d_lu, sf_u64_to_f64, ID, ID)
 
 /* ---- comparisons: 1 or 0 to an x register ---- */
 
-#define CMP_S(name, fn)                                                                  \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn,    \
-                             uint64_t u)                                                 \
-    {                                                                                    \
-        (void)insn, (void)u;                                                             \
-        FP_BEGIN_NO_RM();                                                                \
-        FP_END(fn(unbox(a), unbox(b), &st));                                             \
+#define CMP_S(name, fn)                                                                            \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn, uint64_t u)   \
+    {                                                                                              \
+        (void)insn, (void)u;                                                                       \
+        FP_BEGIN_NO_RM();                                                                          \
+        FP_END(fn(unbox(a), unbox(b), &st));                                                       \
     }
-#define CMP_D(name, fn)                                                                  \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn,    \
-                             uint64_t u)                                                 \
-    {                                                                                    \
-        (void)insn, (void)u;                                                             \
-        FP_BEGIN_NO_RM();                                                                \
-        FP_END(fn(a, b, &st));                                                           \
+#define CMP_D(name, fn)                                                                            \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn, uint64_t u)   \
+    {                                                                                              \
+        (void)insn, (void)u;                                                                       \
+        FP_BEGIN_NO_RM();                                                                          \
+        FP_END(fn(a, b, &st));                                                                     \
     }
 
 CMP_S(feq_s, sf_f32_eq)
@@ -208,13 +200,12 @@ static uint64_t minmax_d(struct riscv_cpu *c, uint64_t a, uint64_t b, bool max)
     return sf_f64_lt_total(a, b) != max ? a : b;
 }
 
-#define MINMAX(name, expr)                                                               \
-    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn,    \
-                             uint64_t u)                                                 \
-    {                                                                                    \
-        (void)insn, (void)u;                                                             \
-        struct riscv_cpu *c = riscv_cpu(cpu);                                            \
-        return expr;                                                                     \
+#define MINMAX(name, expr)                                                                         \
+    static uint64_t h_##name(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t insn, uint64_t u)   \
+    {                                                                                              \
+        (void)insn, (void)u;                                                                       \
+        struct riscv_cpu *c = riscv_cpu(cpu);                                                      \
+        return expr;                                                                               \
     }
 
 MINMAX(fmin_s, box(minmax_s(c, unbox(a), unbox(b), false)))
@@ -254,23 +245,22 @@ static uint64_t h_fclass_d(struct cpu *cpu, uint64_t a, uint64_t insn, uint64_t 
 #define H(id, name, n) [RV_FPH_##id] = {#name, h_##name, n, IR_I64}
 
 const struct ir_helper riscv_fp_helpers[RV_FPH_COUNT] = {
-    H(FMADD_S, fmadd_s, 4), H(FMSUB_S, fmsub_s, 4), H(FNMSUB_S, fnmsub_s, 4),
-    H(FNMADD_S, fnmadd_s, 4), H(FADD_S, fadd_s, 3), H(FSUB_S, fsub_s, 3),
-    H(FMUL_S, fmul_s, 3), H(FDIV_S, fdiv_s, 3), H(FSQRT_S, fsqrt_s, 2),
-    H(FMIN_S, fmin_s, 3), H(FMAX_S, fmax_s, 3), H(FCVT_W_S, fcvt_w_s, 2),
-    H(FCVT_WU_S, fcvt_wu_s, 2), H(FCVT_L_S, fcvt_l_s, 2), H(FCVT_LU_S, fcvt_lu_s, 2),
-    H(FCLASS_S, fclass_s, 2), H(FEQ_S, feq_s, 3), H(FLT_S, flt_s, 3), H(FLE_S, fle_s, 3),
-    H(FCVT_S_W, fcvt_s_w, 2), H(FCVT_S_WU, fcvt_s_wu, 2), H(FCVT_S_L, fcvt_s_l, 2),
-    H(FCVT_S_LU, fcvt_s_lu, 2),
-    H(FMADD_D, fmadd_d, 4), H(FMSUB_D, fmsub_d, 4), H(FNMSUB_D, fnmsub_d, 4),
-    H(FNMADD_D, fnmadd_d, 4), H(FADD_D, fadd_d, 3), H(FSUB_D, fsub_d, 3),
-    H(FMUL_D, fmul_d, 3), H(FDIV_D, fdiv_d, 3), H(FSQRT_D, fsqrt_d, 2),
-    H(FMIN_D, fmin_d, 3), H(FMAX_D, fmax_d, 3), H(FCVT_S_D, fcvt_s_d, 2),
-    H(FCVT_D_S, fcvt_d_s, 2), H(FCVT_W_D, fcvt_w_d, 2), H(FCVT_WU_D, fcvt_wu_d, 2),
-    H(FCVT_L_D, fcvt_l_d, 2), H(FCVT_LU_D, fcvt_lu_d, 2), H(FCLASS_D, fclass_d, 2),
-    H(FEQ_D, feq_d, 3), H(FLT_D, flt_d, 3), H(FLE_D, fle_d, 3),
-    H(FCVT_D_W, fcvt_d_w, 2), H(FCVT_D_WU, fcvt_d_wu, 2), H(FCVT_D_L, fcvt_d_l, 2),
-    H(FCVT_D_LU, fcvt_d_lu, 2),
+    H(FMADD_S, fmadd_s, 4),     H(FMSUB_S, fmsub_s, 4),     H(FNMSUB_S, fnmsub_s, 4),
+    H(FNMADD_S, fnmadd_s, 4),   H(FADD_S, fadd_s, 3),       H(FSUB_S, fsub_s, 3),
+    H(FMUL_S, fmul_s, 3),       H(FDIV_S, fdiv_s, 3),       H(FSQRT_S, fsqrt_s, 2),
+    H(FMIN_S, fmin_s, 3),       H(FMAX_S, fmax_s, 3),       H(FCVT_W_S, fcvt_w_s, 2),
+    H(FCVT_WU_S, fcvt_wu_s, 2), H(FCVT_L_S, fcvt_l_s, 2),   H(FCVT_LU_S, fcvt_lu_s, 2),
+    H(FCLASS_S, fclass_s, 2),   H(FEQ_S, feq_s, 3),         H(FLT_S, flt_s, 3),
+    H(FLE_S, fle_s, 3),         H(FCVT_S_W, fcvt_s_w, 2),   H(FCVT_S_WU, fcvt_s_wu, 2),
+    H(FCVT_S_L, fcvt_s_l, 2),   H(FCVT_S_LU, fcvt_s_lu, 2), H(FMADD_D, fmadd_d, 4),
+    H(FMSUB_D, fmsub_d, 4),     H(FNMSUB_D, fnmsub_d, 4),   H(FNMADD_D, fnmadd_d, 4),
+    H(FADD_D, fadd_d, 3),       H(FSUB_D, fsub_d, 3),       H(FMUL_D, fmul_d, 3),
+    H(FDIV_D, fdiv_d, 3),       H(FSQRT_D, fsqrt_d, 2),     H(FMIN_D, fmin_d, 3),
+    H(FMAX_D, fmax_d, 3),       H(FCVT_S_D, fcvt_s_d, 2),   H(FCVT_D_S, fcvt_d_s, 2),
+    H(FCVT_W_D, fcvt_w_d, 2),   H(FCVT_WU_D, fcvt_wu_d, 2), H(FCVT_L_D, fcvt_l_d, 2),
+    H(FCVT_LU_D, fcvt_lu_d, 2), H(FCLASS_D, fclass_d, 2),   H(FEQ_D, feq_d, 3),
+    H(FLT_D, flt_d, 3),         H(FLE_D, fle_d, 3),         H(FCVT_D_W, fcvt_d_w, 2),
+    H(FCVT_D_WU, fcvt_d_wu, 2), H(FCVT_D_L, fcvt_d_l, 2),   H(FCVT_D_LU, fcvt_d_lu, 2),
 };
 
 /* ---- fflags (0x001), frm (0x002), fcsr (0x003): spec 11.2 ---- */

@@ -16,9 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine/machine/semihost.h"
 #include "engine/machine/target.h"
 #include "engine/tcg/ir.h"
-#include "engine/machine/semihost.h"
 
 /* cpu_model.features: XLEN and the extensions beyond IMAC (hart->ext). */
 #define RISCV_FEAT_RV64 0x1
@@ -73,26 +73,26 @@ enum { RISCV_CTR_CYCLE, RISCV_CTR_INSTRET, RISCV_NCTR };
 
 struct riscv_cpu {
     struct cpu cpu;
-    uint64_t x[32];           /* x[0] stays 0; rv32 uses the low halves */
+    uint64_t x[32]; /* x[0] stays 0; rv32 uses the low halves */
     uint64_t pc;
-    uint64_t res_addr;        /* LR/SC reservation address */
-    uint64_t res_val;         /* the value LR loaded, compared by SC */
+    uint64_t res_addr; /* LR/SC reservation address */
+    uint64_t res_val;  /* the value LR loaded, compared by SC */
     bool rv64;
     unsigned priv;
     uint64_t misa;
-    uint64_t mstatus;         /* writable fields; read-only ones added on read */
+    uint64_t mstatus; /* writable fields; read-only ones added on read */
     uint64_t mie;
-    uint64_t mip;             /* interrupt line levels, updated atomically */
+    uint64_t mip; /* interrupt line levels, updated atomically */
     uint64_t mtvec, mepc, mcause, mtval, mscratch;
     uint64_t menvcfg;
     uint64_t mcounteren, mcountinhibit;
     uint64_t ctr_off[RISCV_NCTR];    /* counter = icount - 1 + off while counting */
     uint64_t ctr_frozen[RISCV_NCTR]; /* counter value while mcountinhibit holds it */
-    uint64_t excp_tval;       /* mtval of the exception being raised */
-    uint32_t ext;             /* RISCV_EXT_* of the model */
-    uint64_t f[32];           /* FLEN 64; singles NaN-boxed (fpu.c) */
-    uint32_t fflags, frm;     /* the two fields of fcsr */
-    struct semihost sh;       /* semihosting state (engine/semihost.c) */
+    uint64_t excp_tval;              /* mtval of the exception being raised */
+    uint32_t ext;                    /* RISCV_EXT_* of the model */
+    uint64_t f[32];                  /* FLEN 64; singles NaN-boxed (fpu.c) */
+    uint32_t fflags, frm;            /* the two fields of fcsr */
+    struct semihost sh;              /* semihosting state (engine/semihost.c) */
 };
 
 static inline struct riscv_cpu *riscv_cpu(struct cpu *cpu)
@@ -128,18 +128,19 @@ static inline void riscv_set_x(struct riscv_cpu *c, unsigned r, uint64_t v)
  * uses the set of its XLEN, so every op of a TB works at XLEN.
  */
 enum riscv_global {
-    RISCV_G_X1 = 0,            /* x1..x31 are RISCV_G_X1 + r - 1 */
+    RISCV_G_X1 = 0, /* x1..x31 are RISCV_G_X1 + r - 1 */
     RISCV_G_PC = 31,
     RISCV_G_RES_ADDR,
     RISCV_G_RES_VAL,
-    RISCV_G_MSTATUS,           /* for marking mstatus.FS dirty */
-    RISCV_G_F0,                /* f0..f31 (IR_I64 in both sets) */
+    RISCV_G_MSTATUS,                   /* for marking mstatus.FS dirty */
+    RISCV_G_F0,                        /* f0..f31 (IR_I64 in both sets) */
     RISCV_G_PER_XLEN = RISCV_G_F0 + 32 /* size of one set; the rv32 set starts here */
 };
 extern const struct ir_global_def riscv_globals[2 * RISCV_G_PER_XLEN];
 
 /* ---- decoder (decode.c) ---------------------------------------------- */
 
+/* clang-format off */
 enum riscv_op {
     RV_ILLEGAL,
     RV_LUI, RV_AUIPC, RV_JAL, RV_JALR,
@@ -183,6 +184,7 @@ enum riscv_op {
     RV_BCLR, RV_BCLRI, RV_BEXT, RV_BEXTI, RV_BINV, RV_BINVI, RV_BSET, RV_BSETI,
     RV_OP_COUNT
 };
+/* clang-format on */
 
 /* Operand layout: how fields and the immediate are read, and printed. */
 enum riscv_fmt {
@@ -214,6 +216,7 @@ enum riscv_fmt {
 };
 
 /* What the translator emits for an instruction. */
+/* clang-format off */
 enum riscv_kind {
     RV_K_ILLEGAL,
     RV_K_LUI, RV_K_AUIPC, RV_K_JAL, RV_K_JALR, RV_K_BRANCH,
@@ -227,6 +230,7 @@ enum riscv_kind {
      * enum riscv_zb, memop its parameter */
     RV_K_ZB,
 };
+/* clang-format on */
 
 enum riscv_zb {
     RV_ZB_INV2,     /* rs1 OP ~rs2; memop = IR_AND, IR_OR, IR_XOR */
@@ -246,40 +250,44 @@ enum riscv_zbit { RV_ZBIT_CLR, RV_ZBIT_INV, RV_ZBIT_SET, RV_ZBIT_EXT };
 
 /* Zb operations done by helpers (helpers.c). */
 enum riscv_zbh {
-    RV_ZBH_CPOP, RV_ZBH_CPOPW, RV_ZBH_ORC_B, RV_ZBH_CLMUL, RV_ZBH_CLMULH, RV_ZBH_CLMULR,
+    RV_ZBH_CPOP,
+    RV_ZBH_CPOPW,
+    RV_ZBH_ORC_B,
+    RV_ZBH_CLMUL,
+    RV_ZBH_CLMULH,
+    RV_ZBH_CLMULR,
     RV_ZBH_COUNT
 };
 extern const struct ir_helper riscv_zb_helpers[RV_ZBH_COUNT];
 
 struct riscv_opdef {
     const char *name;
-    uint32_t match, mask;  /* insn & mask == match */
-    uint8_t fmt;           /* enum riscv_fmt */
-    uint8_t kind;          /* enum riscv_kind */
-    uint8_t xlen;          /* 0: both, else 32 or 64 only */
-    uint8_t arg;           /* enum ir_opc, enum ir_cond or enum ir_rmw by kind;
-                            * RV_K_FP: enum riscv_fph; RV_K_FSGNJ: 0, 1, 2 (j, jn, jx) */
-    uint8_t memop;         /* loads, stores, LR/SC, AMOs */
-    uint8_t ext;           /* RISCV_EXT_* the hart needs (0: base IMAC) */
+    uint32_t match, mask; /* insn & mask == match */
+    uint8_t fmt;          /* enum riscv_fmt */
+    uint8_t kind;         /* enum riscv_kind */
+    uint8_t xlen;         /* 0: both, else 32 or 64 only */
+    uint8_t arg;          /* enum ir_opc, enum ir_cond or enum ir_rmw by kind;
+                           * RV_K_FP: enum riscv_fph; RV_K_FSGNJ: 0, 1, 2 (j, jn, jx) */
+    uint8_t memop;        /* loads, stores, LR/SC, AMOs */
+    uint8_t ext;          /* RISCV_EXT_* the hart needs (0: base IMAC) */
 };
 
 /* Does the encoding carry a rounding mode (funct3 not part of the op)? */
 static inline bool riscv_opdef_has_rm(const struct riscv_opdef *d)
 {
-    return (d->ext & (RISCV_EXT_F | RISCV_EXT_D)) && d->fmt >= RV_F_FR &&
-           !(d->mask & 0x7000);
+    return (d->ext & (RISCV_EXT_F | RISCV_EXT_D)) && d->fmt >= RV_F_FR && !(d->mask & 0x7000);
 }
 extern const struct riscv_opdef riscv_opdefs[RV_OP_COUNT];
 
 /* One decoded instruction; compressed ones are expanded to their base op. */
 struct riscv_insn {
     enum riscv_op op;
-    uint32_t raw;      /* the instruction bits (16 for a compressed one) */
-    uint8_t len;       /* 2 or 4 */
+    uint32_t raw; /* the instruction bits (16 for a compressed one) */
+    uint8_t len;  /* 2 or 4 */
     uint8_t rd, rs1, rs2, rs3;
-    uint8_t aqrl;      /* A extension: aq << 1 | rl */
+    uint8_t aqrl; /* A extension: aq << 1 | rl */
     uint16_t csr;
-    int64_t imm;       /* sign-extended immediate, shamt, CSR uimm, fence bits */
+    int64_t imm; /* sign-extended immediate, shamt, CSR uimm, fence bits */
 };
 
 /*
@@ -300,12 +308,12 @@ struct rv_tc {
     struct ir_block *b;
     struct riscv_cpu *c;
     bool rv64;
-    enum ir_type t;       /* XLEN */
-    unsigned gbase;       /* first global of this XLEN's set */
+    enum ir_type t; /* XLEN */
+    unsigned gbase; /* first global of this XLEN's set */
     unsigned priv;
-    unsigned fs;          /* mstatus.FS, and Dirty once this TB set it */
-    uint32_t ext;         /* RISCV_EXT_* of the hart */
-    uint64_t pc, next;    /* this instruction and the one after it */
+    unsigned fs;       /* mstatus.FS, and Dirty once this TB set it */
+    uint32_t ext;      /* RISCV_EXT_* of the hart */
+    uint64_t pc, next; /* this instruction and the one after it */
 };
 
 typedef void (*rv_emit_fn)(struct rv_tc *s, const struct riscv_insn *in,
@@ -325,10 +333,8 @@ void riscv_emit_fload(struct rv_tc *s, const struct riscv_insn *in, const struct
 void riscv_emit_fstore(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
 void riscv_emit_fp(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
 void riscv_emit_fsgnj(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
-void riscv_emit_fmv_f2x(struct rv_tc *s, const struct riscv_insn *in,
-                        const struct riscv_opdef *d);
-void riscv_emit_fmv_x2f(struct rv_tc *s, const struct riscv_insn *in,
-                        const struct riscv_opdef *d);
+void riscv_emit_fmv_f2x(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
+void riscv_emit_fmv_x2f(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
 void riscv_emit_zb(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d);
 
 /* ---- CSRs (csr.c) ---------------------------------------------------- */
@@ -366,6 +372,7 @@ extern const struct ir_helper riscv_helper_semihost;
  * registers as their 64-bit contents, x registers at XLEN), then the
  * instruction (for its rounding mode and mtval), and returns the result
  * (singles NaN-boxed, integers at XLEN sign-extended). */
+/* clang-format off */
 enum riscv_fph {
     RV_FPH_FMADD_S, RV_FPH_FMSUB_S, RV_FPH_FNMSUB_S, RV_FPH_FNMADD_S,
     RV_FPH_FADD_S, RV_FPH_FSUB_S, RV_FPH_FMUL_S, RV_FPH_FDIV_S, RV_FPH_FSQRT_S,
@@ -381,6 +388,7 @@ enum riscv_fph {
     RV_FPH_FCVT_D_W, RV_FPH_FCVT_D_WU, RV_FPH_FCVT_D_L, RV_FPH_FCVT_D_LU,
     RV_FPH_COUNT
 };
+/* clang-format on */
 extern const struct ir_helper riscv_fp_helpers[RV_FPH_COUNT];
 
 /* A single as stored in a 64-bit f register: the upper half all ones. */
@@ -394,7 +402,7 @@ void riscv_fcsr_write(struct riscv_cpu *c, unsigned csr, uint64_t v);
 /* ---- semihosting (semihost.c) ----------------------------------------- */
 
 /* The three-instruction sequence around a semihosting ebreak. */
-#define RISCV_SEMIHOST_PRE 0x01f01013u  /* slli x0, x0, 0x1f */
+#define RISCV_SEMIHOST_PRE 0x01f01013u /* slli x0, x0, 0x1f */
 #define RISCV_SEMIHOST_EBREAK 0x00100073u
 #define RISCV_SEMIHOST_POST 0x40705013u /* srai x0, x0, 7 */
 
@@ -404,7 +412,7 @@ const char *riscv_reg_name(unsigned r);
 /* Disassemble @raw at @pc; returns the length, 0 for an illegal encoding
  * (@buf then holds ".word 0x..." or ".short 0x..."). */
 unsigned riscv_disas_insn(uint32_t raw, bool rv64, uint64_t pc, char *buf, size_t buflen);
-unsigned riscv_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len,
-                     char *buf, size_t buflen);
+unsigned riscv_disas(const struct cpu *cpu, gaddr pc, const uint8_t *code, size_t len, char *buf,
+                     size_t buflen);
 
 #endif

@@ -81,10 +81,13 @@ static void set_priv(struct cpu *cpu, const struct target_reg *r, uint64_t v)
         riscv_cpu(cpu)->priv = (unsigned)v;
 }
 
+/* clang-format off */
 #define X(n, reg) {.name = reg, .get = get_x, .set = set_x, .arg = n}
 #define CSR(reg, num) {.name = reg, .get = get_csr, .set = set_csr, .arg = num}
 #define F(n, reg) {.name = reg, .get = get_f, .set = set_f, .arg = n}
+/* clang-format on */
 
+/* clang-format off */
 const struct target_reg riscv_regs[] = {
     {.name = "zero", .get = get_zero, .set = set_ignored},
     X(1, "ra"), X(2, "sp"), X(3, "gp"), X(4, "tp"), X(5, "t0"), X(6, "t1"), X(7, "t2"),
@@ -109,3 +112,4 @@ const struct target_reg riscv_regs[] = {
     F(31, "ft11"), CSR("fflags", 0x001), CSR("frm", 0x002), CSR("fcsr", 0x003),
     {0},
 };
+/* clang-format on */

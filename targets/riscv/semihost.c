@@ -12,14 +12,12 @@
 #include "targets/riscv/internals.h"
 
 /* Called with the ebreak's pc; a0/a1 carry the request. */
-static uint64_t helper_semihost(struct cpu *cpu, uint64_t pc, uint64_t a1, uint64_t a2,
-                                uint64_t a3)
+static uint64_t helper_semihost(struct cpu *cpu, uint64_t pc, uint64_t a1, uint64_t a2, uint64_t a3)
 {
     (void)a1, (void)a2, (void)a3;
     struct riscv_cpu *c = riscv_cpu(cpu);
     uint64_t ret = 0;
-    if (semihost_call(&c->sh, cpu, riscv_get_x(c, 10), riscv_get_x(c, 11), &ret) ==
-        SEMIHOST_EXIT) {
+    if (semihost_call(&c->sh, cpu, riscv_get_x(c, 10), riscv_get_x(c, 11), &ret) == SEMIHOST_EXIT) {
         /* Leave the pc after the sequence in case the machine is resumed. */
         c->pc = riscv_xlen_val(c, pc + 8);
         cpu_loop_exit(cpu);

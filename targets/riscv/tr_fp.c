@@ -102,12 +102,9 @@ void riscv_emit_fp(struct rv_tc *s, const struct riscv_insn *in, const struct ri
     case RV_F_FR4:
         ir_call(b, h, dst, fpr(s, in->rs1), fpr(s, in->rs2), fpr(s, in->rs3), insn);
         break;
-    case RV_F_FR: case RV_F_FCMP:
-        ir_call(b, h, dst, fpr(s, in->rs1), fpr(s, in->rs2), insn, IR_NO_VAL);
-        break;
-    case RV_F_X2F:
-        ir_call(b, h, dst, riscv_gpr(s, in->rs1), insn, IR_NO_VAL, IR_NO_VAL);
-        break;
+    case RV_F_FR:
+    case RV_F_FCMP: ir_call(b, h, dst, fpr(s, in->rs1), fpr(s, in->rs2), insn, IR_NO_VAL); break;
+    case RV_F_X2F: ir_call(b, h, dst, riscv_gpr(s, in->rs1), insn, IR_NO_VAL, IR_NO_VAL); break;
     default: /* RV_F_FR1, RV_F_F2X */
         ir_call(b, h, dst, fpr(s, in->rs1), insn, IR_NO_VAL, IR_NO_VAL);
         break;
@@ -146,8 +143,7 @@ void riscv_emit_fsgnj(struct rv_tc *s, const struct riscv_insn *in, const struct
 }
 
 /* fmv.x.w sign-extends the low half, boxed or not; fmv.x.d copies. */
-void riscv_emit_fmv_f2x(struct rv_tc *s, const struct riscv_insn *in,
-                        const struct riscv_opdef *d)
+void riscv_emit_fmv_f2x(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     if (!fp_check(s, in, d) || !in->rd)
         return;
@@ -160,8 +156,7 @@ void riscv_emit_fmv_f2x(struct rv_tc *s, const struct riscv_insn *in,
 }
 
 /* fmv.w.x boxes the low half of rs1; fmv.d.x copies. */
-void riscv_emit_fmv_x2f(struct rv_tc *s, const struct riscv_insn *in,
-                        const struct riscv_opdef *d)
+void riscv_emit_fmv_x2f(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     if (!fp_check(s, in, d))
         return;

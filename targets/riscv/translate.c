@@ -16,8 +16,8 @@
  * alignment, which every encoding guarantees (jalr clears bit 0), so
  * instruction-address-misaligned never occurs.
  */
-#include "engine/machine/target.h"
 #include "engine/machine/machine.h"
+#include "engine/machine/target.h"
 #include "targets/riscv/internals.h"
 
 ir_val riscv_gpr(struct rv_tc *s, unsigned r)
@@ -90,8 +90,7 @@ ir_val riscv_gen_addr(struct rv_tc *s, const struct riscv_insn *in)
     return a;
 }
 
-static void emit_illegal(struct rv_tc *s, const struct riscv_insn *in,
-                         const struct riscv_opdef *d)
+static void emit_illegal(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     (void)d;
     riscv_gen_illegal(s, in);
@@ -156,7 +155,8 @@ static void emit_store(struct rv_tc *s, const struct riscv_insn *in, const struc
 
 static void emit_alu(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_binop(s->b, (enum ir_opc)d->arg, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1), riscv_gpr(s, in->rs2));
+    ir_binop(s->b, (enum ir_opc)d->arg, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1),
+             riscv_gpr(s, in->rs2));
 }
 
 static void emit_alui(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
@@ -173,7 +173,8 @@ static void emit_alui(struct rv_tc *s, const struct riscv_insn *in, const struct
 
 static void emit_set(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_setcond(s->b, (enum ir_cond)d->arg, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1), riscv_gpr(s, in->rs2));
+    ir_setcond(s->b, (enum ir_cond)d->arg, riscv_gpr(s, in->rd), riscv_gpr(s, in->rs1),
+               riscv_gpr(s, in->rs2));
 }
 
 static void emit_seti(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
@@ -230,8 +231,7 @@ static void emit_fence(struct rv_tc *s, const struct riscv_insn *in, const struc
     (void)s, (void)in, (void)d;
 }
 
-static void emit_fence_i(struct rv_tc *s, const struct riscv_insn *in,
-                         const struct riscv_opdef *d)
+static void emit_fence_i(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
     /* Stores to code already invalidated the TBs they hit; ending the
      * block makes the next instruction come from a fresh lookup. */
@@ -265,8 +265,8 @@ static void emit_ebreak(struct rv_tc *s, const struct riscv_insn *in, const stru
 {
     (void)d;
     if (is_semihosting_call(s, in)) {
-        ir_call(s->b, &riscv_helper_semihost, IR_NO_VAL, ir_const(s->b, IR_I64, s->pc),
-                IR_NO_VAL, IR_NO_VAL, IR_NO_VAL);
+        ir_call(s->b, &riscv_helper_semihost, IR_NO_VAL, ir_const(s->b, IR_I64, s->pc), IR_NO_VAL,
+                IR_NO_VAL, IR_NO_VAL);
         return;
     }
     gen_raise_const(s, RISCV_EXCP_BREAKPOINT, s->pc);
@@ -299,7 +299,8 @@ static void emit_wfi(struct rv_tc *s, const struct riscv_insn *in, const struct 
  * counter reads exact (see csr.c). */
 static void emit_csr(struct rv_tc *s, const struct riscv_insn *in, const struct riscv_opdef *d)
 {
-    ir_val src = d->fmt == RV_F_CSRI ? ir_const(s->b, s->t, (uint64_t)in->imm) : riscv_gpr(s, in->rs1);
+    ir_val src =
+        d->fmt == RV_F_CSRI ? ir_const(s->b, s->t, (uint64_t)in->imm) : riscv_gpr(s, in->rs1);
     ir_val old = IR_NO_VAL;
     if (in->rd)
         old = s->rv64 ? riscv_gpr(s, in->rd) : ir_temp(s->b, IR_I64);
@@ -348,8 +349,8 @@ static void emit_sc(struct rv_tc *s, const struct riscv_insn *in, const struct r
     ir_mov(b, a, riscv_gpr(s, in->rs1));
     ir_andi(b, chk, a, size - 1);
     ir_brcondi(b, IR_EQ, chk, 0, aligned);
-    ir_call(b, &riscv_helper_raise, IR_NO_VAL, ir_const(b, IR_I32, RISCV_EXCP_STORE_MISALIGNED),
-            a, IR_NO_VAL, IR_NO_VAL);
+    ir_call(b, &riscv_helper_raise, IR_NO_VAL, ir_const(b, IR_I32, RISCV_EXCP_STORE_MISALIGNED), a,
+            IR_NO_VAL, IR_NO_VAL);
     ir_set_label(b, aligned);
     ir_brcond(b, IR_NE, riscv_gvar(s, RISCV_G_RES_ADDR), a, fail);
     if (amo_narrow(s, d)) {
@@ -389,6 +390,7 @@ static void emit_amo(struct rv_tc *s, const struct riscv_insn *in, const struct 
         ir_mov(s->b, riscv_gpr(s, in->rd), o);
 }
 
+/* clang-format off */
 static const rv_emit_fn emitters[] = {
     [RV_K_ILLEGAL] = emit_illegal, [RV_K_LUI] = emit_lui, [RV_K_AUIPC] = emit_auipc,
     [RV_K_JAL] = emit_jal, [RV_K_JALR] = emit_jalr, [RV_K_BRANCH] = emit_branch,
@@ -402,13 +404,13 @@ static const rv_emit_fn emitters[] = {
     [RV_K_FSGNJ] = riscv_emit_fsgnj, [RV_K_FMV_F2X] = riscv_emit_fmv_f2x,
     [RV_K_FMV_X2F] = riscv_emit_fmv_x2f, [RV_K_ZB] = riscv_emit_zb,
 };
+/* clang-format on */
 
 /* Kinds that only compute a register value: with rd = x0 they are hints
  * and no-ops, so nothing is emitted. */
 static bool kind_is_pure(enum riscv_kind k)
 {
-    return k == RV_K_LUI || k == RV_K_AUIPC || (k >= RV_K_ALU && k <= RV_K_ALUIW) ||
-           k == RV_K_ZB;
+    return k == RV_K_LUI || k == RV_K_AUIPC || (k >= RV_K_ALU && k <= RV_K_ALUIW) || k == RV_K_ZB;
 }
 
 /* An instruction of an extension the hart lacks is illegal (even as a
@@ -464,7 +466,10 @@ void riscv_translate(struct tb_ctx *ctx)
 {
     struct riscv_cpu *c = riscv_cpu(ctx->cpu);
     struct rv_tc s = {
-        .ctx = ctx, .b = ctx->ir, .c = c, .rv64 = c->rv64,
+        .ctx = ctx,
+        .b = ctx->ir,
+        .c = c,
+        .rv64 = c->rv64,
         .t = c->rv64 ? IR_I64 : IR_I32,
         .gbase = c->rv64 ? 0 : RISCV_G_PER_XLEN,
         .priv = ctx->flags & 3,

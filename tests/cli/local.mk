@@ -5,7 +5,7 @@
 # (logs.sh, on the firmware of tests/firmware).
 TESTS += %D%/run.sh %D%/logs.sh
 EXTRA_DIST += %D%/run.sh %D%/logs.sh %D%/amp.S
-CLEANFILES += %D%/amp-a.elf %D%/amp-b.elf %D%/*.out %D%/logs-* %D%/spin.bin
+CLEANFILES += %D%/amp-a.elf %D%/amp-b.elf %D%/*.out %D%/logs-* %D%/spin.bin %D%/storm.bin
 
 if HAVE_RISCV_CC
 check_SCRIPTS += %D%/amp-a.elf %D%/amp-b.elf

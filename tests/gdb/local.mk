@@ -13,15 +13,17 @@
 %C%_TESTS = %D%/connect.sh %D%/recipe.sh %D%/break.sh %D%/step.sh %D%/watch.sh \
 	%D%/memory.sh %D%/interrupt.sh %D%/monitor.sh %D%/lifecycle.sh %D%/mi.sh \
 	%D%/attach_all.sh %D%/valgrind.sh %D%/valgrind_hetero.sh %D%/hetero.sh %D%/hetero_attach.sh %D%/hetero_settle.sh %D%/hetero_break.sh \
-	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh %D%/fpu.sh %D%/reconnect_stress.sh
+	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh %D%/fpu.sh %D%/vfp.sh \
+	%D%/fault_storm.sh %D%/reconnect_stress.sh
 TESTS += $(%C%_TESTS)
 EXTRA_DIST += $(%C%_TESTS) %D%/lib.sh %D%/firmware/fw.h %D%/firmware/start.S \
 	%D%/firmware/fw.ld %D%/firmware/app.c %D%/firmware/rt.c %D%/firmware/bench.c \
 	%D%/firmware/hetero_shared.h %D%/firmware/hetero_app.c %D%/firmware/hetero_m4.c \
-	%D%/firmware/hetero_m4.ld %D%/firmware/fpu.c doc/gdb/mosaic.py bench/gdb-bench.sh
+	%D%/firmware/hetero_m4.ld %D%/firmware/fpu.c \
+	%D%/firmware/vfp_m4.c doc/gdb/mosaic.py bench/gdb-bench.sh
 CLEANFILES += %D%/firmware/app.elf %D%/firmware/rt.elf %D%/firmware/bench.elf \
 	%D%/firmware/hetero_app.elf %D%/firmware/hetero_m4.elf %D%/firmware/fpu-rv64.elf \
-	%D%/firmware/fpu-rv32.elf
+	%D%/firmware/fpu-rv32.elf %D%/firmware/vfp_m4.elf
 
 .PHONY: bench-gdb
 if HAVE_RISCV_CC
@@ -67,4 +69,15 @@ else
 bench-gdb:
 	@echo "make bench-gdb needs riscv64-unknown-elf-gcc (Debian: gcc-riscv64-unknown-elf)," \
 		"then configure again" >&2; exit 1
+endif
+
+# The Cortex-M4F firmware of vfp.sh (mps2-an386), hard-float ABI; it
+# needs only the ARM cross gcc.
+if HAVE_ARM_CC
+check_SCRIPTS += %D%/firmware/vfp_m4.elf
+%D%/firmware/vfp_m4.elf: $(srcdir)/%D%/firmware/vfp_m4.c $(srcdir)/%D%/firmware/hetero_m4.ld
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(ARM_CC) -mcpu=cortex-m4 -mthumb -mfpu=fpv4-sp-d16 \
+		-mfloat-abi=hard -O0 -g -std=c11 -Wall -Wextra -ffreestanding -nostdlib \
+		-nostartfiles -static -Wl,--no-warn-rwx-segments -Wl,-e,vfp_reset \
+		-T $(srcdir)/%D%/firmware/hetero_m4.ld -o $@ $(srcdir)/%D%/firmware/vfp_m4.c
 endif

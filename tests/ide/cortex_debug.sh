@@ -70,8 +70,8 @@ expect '' '^13\^done,stack=\[frame=\{level="0",[^}]*func="rt_put_hex"[^}]*\},fra
     "-stack-list-frames: rt_put_hex, rt_main (inlined), rt_reset"
 expect '' '^14\^done,variables=\[.*\{name="v",arg="1",type="uint32_t",value="0"\}' \
     "-stack-list-variables: argument v = 0"
-expect '' '^15\^done,register-names=\["r0",.*"pc",.*"xpsr",.*"msp","psp","primask","basepri","faultmask","control"\]' \
-    "-data-list-register-names: the M-profile registers"
+expect '' '^15\^done,register-names=\["r0",.*"pc",.*"xpsr",.*"d0",.*"d15",.*"fpscr","msp","psp","primask","basepri","faultmask","control","s0",.*"s31"\]' \
+    "-data-list-register-names: the M-profile registers and the M4's FPU (d0-d15, fpscr; s0-s31)"
 STOP_PC=$(sed -n 's/^\*stopped,reason="breakpoint-hit",.*frame={addr="\(0x[0-9a-f]*\)".*/\1/p' \
     "$GDBT_DIR/cortex-debug.out" | head -n 1)
 [ -n "$STOP_PC" ] && STOP_PC=$(printf '0x%x' "$STOP_PC")

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
+#include "engine/machine/debug.h"
 
 static void *tcg_machine_init(struct machine *m)
 {

@@ -9,10 +9,10 @@
 #include <assert.h>
 #include <inttypes.h>
 
-#include "engine/tcg/backend.h"
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
 #include "engine/io/log.h"
+#include "engine/machine/debug.h"
+#include "engine/tcg/backend.h"
 
 bool exec_log_enabled;
 
@@ -144,13 +144,12 @@ uint64_t mem_load_slow_as(struct tcg_vcpu *v, gaddr addr, unsigned memop, unsign
     if (res != MEM_OK)
         cpu->target->mem_fault(cpu, addr, acc, fault_kind(res));
     if (log_enabled(LOG_MMIO))
-        log_debug(LOG_MMIO, "%s: read%u 0x%08" PRIx64 " -> 0x%" PRIx64, cpu->obj.name,
-                  size * 8, addr, val);
+        log_debug(LOG_MMIO, "%s: read%u 0x%08" PRIx64 " -> 0x%" PRIx64, cpu->obj.name, size * 8,
+                  addr, val);
     return val;
 }
 
-void mem_store_slow(struct tcg_vcpu *v, gaddr addr, uint64_t val, unsigned memop,
-                    unsigned memidx)
+void mem_store_slow(struct tcg_vcpu *v, gaddr addr, uint64_t val, unsigned memop, unsigned memidx)
 {
     struct cpu *cpu = v->cpu;
     unsigned size = 1u << (memop & IR_MO_SIZE);
@@ -175,8 +174,8 @@ void mem_store_slow(struct tcg_vcpu *v, gaddr addr, uint64_t val, unsigned memop
     if (res != MEM_OK)
         cpu->target->mem_fault(cpu, addr, MEM_ACCESS_WRITE, fault_kind(res));
     if (log_enabled(LOG_MMIO))
-        log_debug(LOG_MMIO, "%s: write%u 0x%08" PRIx64 " <- 0x%" PRIx64, cpu->obj.name,
-                  size * 8, addr, val);
+        log_debug(LOG_MMIO, "%s: write%u 0x%08" PRIx64 " <- 0x%" PRIx64, cpu->obj.name, size * 8,
+                  addr, val);
 }
 
 void *mem_atomic_host(struct tcg_vcpu *v, gaddr addr, unsigned memop, unsigned memidx)

@@ -12,11 +12,11 @@
 #include <string.h>
 
 #include "engine/accel/accel.h"
+#include "engine/accel/tcg/tb.h"
 #include "engine/machine/cluster.h"
 #include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 #include "engine/machine/target.h"
-#include "engine/accel/tcg/tb.h"
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the IR interpreter and software TLB assume a little-endian host"
@@ -60,12 +60,12 @@ struct tcg_machine {
 struct tcg_vcpu {
     struct tlb_entry tlb[TLB_MAX_MEMIDX][TLB_SIZE];
     struct cpu *cpu;
-    struct tb_cache *tbs;     /* the cluster's */
-    const void *exec_pos;     /* backend position, for restore_state */
+    struct tb_cache *tbs; /* the cluster's */
+    const void *exec_pos; /* backend position, for restore_state */
     struct tb *cur_tb;
-    jmp_buf *jmp_env;         /* set while the run loop runs */
-    unsigned tlb_generation;  /* of the view the TLB was filled from */
-    bool watch_retry;         /* re-running an instruction that hit a watchpoint */
+    jmp_buf *jmp_env;        /* set while the run loop runs */
+    unsigned tlb_generation; /* of the view the TLB was filled from */
+    bool watch_retry;        /* re-running an instruction that hit a watchpoint */
     struct tb *jmp_cache[JMP_CACHE_SIZE];
 };
 
@@ -85,8 +85,7 @@ uint64_t mem_load_slow(struct tcg_vcpu *v, gaddr addr, unsigned memop, unsigned 
 /* The same, reporting a fault as @acc (atomics fault as writes). */
 uint64_t mem_load_slow_as(struct tcg_vcpu *v, gaddr addr, unsigned memop, unsigned memidx,
                           enum mem_access acc);
-void mem_store_slow(struct tcg_vcpu *v, gaddr addr, uint64_t val, unsigned memop,
-                    unsigned memidx);
+void mem_store_slow(struct tcg_vcpu *v, gaddr addr, uint64_t val, unsigned memop, unsigned memidx);
 /* Host pointer for an atomic access at @addr (writable RAM), refilling the
  * TLB; NULL when the access must be emulated through load/store. */
 void *mem_atomic_host(struct tcg_vcpu *v, gaddr addr, unsigned memop, unsigned memidx);
@@ -112,9 +111,11 @@ static inline uint64_t host_load(const void *p, unsigned size)
 {
     switch (size) {
     case 1: return *(const uint8_t *)p;
+    /* clang-format off */
     case 2: { uint16_t v; memcpy(&v, p, 2); return v; }
     case 4: { uint32_t v; memcpy(&v, p, 4); return v; }
     default: { uint64_t v; memcpy(&v, p, 8); return v; }
+        /* clang-format on */
     }
 }
 
@@ -122,8 +123,10 @@ static inline void host_store(void *p, unsigned size, uint64_t v)
 {
     switch (size) {
     case 1: *(uint8_t *)p = (uint8_t)v; break;
+    /* clang-format off */
     case 2: { uint16_t x = (uint16_t)v; memcpy(p, &x, 2); break; }
     case 4: { uint32_t x = (uint32_t)v; memcpy(p, &x, 4); break; }
+    /* clang-format on */
     default: memcpy(p, &v, 8); break;
     }
 }

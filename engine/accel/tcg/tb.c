@@ -8,9 +8,9 @@
  */
 #include <stdlib.h>
 
-#include "engine/tcg/backend.h"
 #include "engine/accel/tcg/internals.h"
 #include "engine/io/log.h"
+#include "engine/tcg/backend.h"
 
 /* A host code page and the TBs whose code lies on it. */
 struct code_page {
@@ -58,8 +58,7 @@ void tb_cache_insert(struct tb_cache *c, struct tb *tb)
     c->count++;
 }
 
-static struct code_page *code_page_find(struct tcg_machine *tm, const uint8_t *host,
-                                        bool create)
+static struct code_page *code_page_find(struct tcg_machine *tm, const uint8_t *host, bool create)
 {
     unsigned h = page_hash_of(host);
     for (struct code_page *p = tm->page_hash[h]; p; p = p->next)
@@ -181,8 +180,7 @@ static void tb_invalidate(struct tb *tb)
 
 static void code_page_free(struct tcg_machine *tm, struct code_page *page)
 {
-    for (struct code_page **pp = &tm->page_hash[page_hash_of(page->host)]; *pp;
-         pp = &(*pp)->next)
+    for (struct code_page **pp = &tm->page_hash[page_hash_of(page->host)]; *pp; pp = &(*pp)->next)
         if (*pp == page) {
             *pp = page->next;
             free(page);

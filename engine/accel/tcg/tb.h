@@ -23,20 +23,23 @@ struct tcg_vcpu;
 /* TB flag bit TCG adds: translated for single-stepping (one insn). */
 #define TB_FLAG_STEP 0x80000000u
 
-struct tb_link { struct tb *from; unsigned slot; };
+struct tb_link {
+    struct tb *from;
+    unsigned slot;
+};
 
 /* Where a guest instruction starts in the backend's code (restore state). */
 struct tb_insn_mark {
-    uint32_t pos;   /* backend position (the interpreter: op index) */
+    uint32_t pos; /* backend position (the interpreter: op index) */
     uint64_t pc;
     uint64_t data;
 };
 
 struct tb {
     gaddr pc;
-    gaddr end;               /* address after the last instruction */
+    gaddr end; /* address after the last instruction */
     uint32_t flags;
-    uint32_t icount;         /* guest instructions */
+    uint32_t icount; /* guest instructions */
     bool valid;
     struct tb_cache *cache;
     struct tb *hash_next;
@@ -63,7 +66,7 @@ struct tb {
 struct tb_cache {
     struct tb *hash[TB_HASH_SIZE];
     unsigned count;
-    struct tcg_machine *tm;  /* the machine's code pages and freed TBs */
+    struct tcg_machine *tm; /* the machine's code pages and freed TBs */
 };
 
 struct tb_cache *tb_cache_new(struct tcg_machine *tm);

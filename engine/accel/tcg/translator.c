@@ -9,10 +9,10 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
-#include "engine/tcg/backend.h"
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
 #include "engine/io/log.h"
+#include "engine/machine/debug.h"
+#include "engine/tcg/backend.h"
 
 #define TB_MAX_INSNS 512
 /* Leave room for the longest instruction's IR before the hard limits. */
@@ -23,7 +23,10 @@
 static struct ir_block *ir_for(const struct target_ops *t)
 {
     /* One block per target, reused: translation happens on one thread. */
-    static struct { const struct target_ops *t; struct ir_block b; } blocks[8];
+    static struct {
+        const struct target_ops *t;
+        struct ir_block b;
+    } blocks[8];
     for (unsigned i = 0; i < 8; i++) {
         if (blocks[i].t == t)
             return &blocks[i].b;
@@ -103,7 +106,8 @@ int translator_fetch(struct tb_ctx *ctx, gaddr addr, unsigned size, uint32_t *in
         /* Maybe the bytes straddle two mappings: fetch one byte at a time. */
         if (size > 1 && m && m->region->kind != MEM_MMIO) {
             uint32_t lo, hi;
-            if (translator_fetch(ctx, addr, 1, &lo) || translator_fetch(ctx, addr + 1, size - 1, &hi))
+            if (translator_fetch(ctx, addr, 1, &lo) ||
+                translator_fetch(ctx, addr + 1, size - 1, &hi))
                 return -1;
             *insn = lo | hi << 8;
             return 0;
@@ -118,7 +122,8 @@ int translator_fetch(struct tb_ctx *ctx, gaddr addr, unsigned size, uint32_t *in
     /* Record each page this TB's code touches (at most two) and the bytes
      * of it the code came from, so writes elsewhere on the page leave the
      * TB alone. */
-    for (uint64_t o = off & ~(uint64_t)(MEM_PAGE_SIZE - 1); o <= off + size - 1; o += MEM_PAGE_SIZE) {
+    for (uint64_t o = off & ~(uint64_t)(MEM_PAGE_SIZE - 1); o <= off + size - 1;
+         o += MEM_PAGE_SIZE) {
         const uint8_t *host = r->host + o;
         struct tb *tb = ctx->tb;
         unsigned lo = off > o ? (unsigned)(off - o) : 0;
@@ -151,7 +156,8 @@ static void log_in_asm(struct cpu *cpu, const struct tb *tb, gaddr end)
         char text[128];
         size_t n = end - pc < sizeof(code) ? (size_t)(end - pc) : sizeof(code);
         mem_view_read_buf(cpu->view, pc, code, n, MEM_F_NO_MMIO, NULL);
-        unsigned len = cpu->target->disas ? cpu->target->disas(cpu, pc, code, n, text, sizeof(text)) : 0;
+        unsigned len =
+            cpu->target->disas ? cpu->target->disas(cpu, pc, code, n, text, sizeof(text)) : 0;
         if (!len) {
             fprintf(out, "0x%08" PRIx64 ":  (undecodable)\n", pc);
             break;
@@ -163,8 +169,8 @@ static void log_in_asm(struct cpu *cpu, const struct tb *tb, gaddr end)
 }
 
 /* Translate at most @max_insns instructions into a new TB (not yet inserted). */
-static struct tb *translate_once(struct tcg_vcpu *v, gaddr pc, uint32_t flags,
-                                 unsigned max_insns, int *err)
+static struct tb *translate_once(struct tcg_vcpu *v, gaddr pc, uint32_t flags, unsigned max_insns,
+                                 int *err)
 {
     struct cpu *cpu = v->cpu;
     struct ir_block *b = ir_for(cpu->target);
@@ -178,8 +184,13 @@ static struct tb *translate_once(struct tcg_vcpu *v, gaddr pc, uint32_t flags,
     tb->flags = flags;
     tb->cache = v->tbs; /* its code pages go to the cache's machine */
     ir_block_reset(b);
-    struct tb_ctx ctx = {.cpu = cpu, .ir = b, .pc_first = pc, .pc_next = pc, .flags = flags,
-                         .max_insns = max_insns, .tb = tb};
+    struct tb_ctx ctx = {.cpu = cpu,
+                         .ir = b,
+                         .pc_first = pc,
+                         .pc_next = pc,
+                         .flags = flags,
+                         .max_insns = max_insns,
+                         .tb = tb};
     cpu->target->translate(&ctx);
     tb->icount = ctx.num_insns;
     tb->end = ctx.pc_next > pc ? ctx.pc_next : pc + 1;

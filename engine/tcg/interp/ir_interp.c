@@ -11,8 +11,8 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
-#include "engine/tcg/backend.h"
 #include "engine/io/log.h"
+#include "engine/tcg/backend.h"
 
 /* Handler ids: binops have four forms (64/32 x reg-reg/reg-imm). */
 #define FORMS(N) N##_64_RR, N##_64_RI, N##_32_RR, N##_32_RI
@@ -20,12 +20,15 @@
 /* The IR conditions in enum ir_cond order, each an expression of the
  * operands x, y (unsigned) and sx, sy (signed); setcond and brcond have a
  * handler per condition and form. */
+/* clang-format off */
 #define FOR_EACH_COND(M)                                                                  \
     M(EQ, x == y) M(NE, x != y) M(LT, sx < sy) M(GE, sx >= sy) M(LE, sx <= sy)          \
     M(GT, sx > sy) M(LTU, x < y) M(GEU, x >= y) M(LEU, x <= y) M(GTU, x > y)
+/* clang-format on */
 #define SET_IDS(C, E) FORMS(H_SET_##C),
 #define BR_IDS(C, E) FORMS(H_BR_##C),
 
+/* clang-format off */
 enum handler {
     H_MOV_64, H_MOV_32, H_MOVI_64, H_MOVI_32,
     FORMS(H_ADD), FORMS(H_SUB), FORMS(H_MUL), FORMS(H_AND), FORMS(H_OR), FORMS(H_XOR),
@@ -38,9 +41,10 @@ enum handler {
     H_GOTO_TB, H_EXIT_TB,
     H_COUNT
 };
+/* clang-format on */
 
 /* aux bits */
-#define AUX_MEMOP(x) ((x) & 0xff)
+#define AUX_MEMOP(x) ((x)&0xff)
 #define AUX_MEMIDX(x) (((x) >> 8) & 0xff)
 #define AUX_ADDR64 (1u << 16)
 #define AUX_OPC(x) (((x) >> 8) & 0xff) /* generic arithmetic: the IR opcode */
@@ -72,10 +76,10 @@ static const void *const *handler_labels;
 struct predecode {
     const struct ir_block *ir;
     const struct target_ops *t;
-    int32_t *val_off;       /* offset of each value, or -1 for constants */
+    int32_t *val_off; /* offset of each value, or -1 for constants */
     struct iop *out;
     unsigned n, cap;
-    unsigned *label_pos;    /* iop index of each label */
+    unsigned *label_pos; /* iop index of each label */
     unsigned nframe;
     bool too_big;
 };
@@ -256,22 +260,28 @@ static void decode_op(struct predecode *p, const struct ir_op *o, struct tb *tb)
         }
         op->d = p->val_off[o->args[0]];
         break;
+    /* clang-format off */
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
     case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROTL: case IR_ROTR: case IR_DIVS:
     case IR_DIVU: case IR_REMS: case IR_REMU: case IR_MULHS: case IR_MULHU: case IR_MULHSU:
+        /* clang-format on */
         op = emit_rr_ri(p, binop_handler(o->opc), wide, o->args[1], o->args[2]);
         op->d = p->val_off[o->args[0]];
         op->aux = (uint32_t)o->opc << 8;
         break;
-    case IR_EXT32S: case IR_EXT32U: case IR_TRUNC: {
+    case IR_EXT32S:
+    case IR_EXT32U:
+    case IR_TRUNC: {
         int32_t a = reg(p, o->args[1], 0);
         op = new_iop(p, o->opc == IR_EXT32S ? H_EXT32S : o->opc == IR_EXT32U ? H_EXT32U : H_TRUNC);
         op->a = a;
         op->d = p->val_off[o->args[0]];
         break;
     }
+    /* clang-format off */
     case IR_NEG: case IR_NOT: case IR_CLZ: case IR_CTZ: case IR_BSWAP: case IR_EXT8S:
     case IR_EXT8U: case IR_EXT16S: case IR_EXT16U: {
+        /* clang-format on */
         int32_t a = reg(p, o->args[1], 0);
         op = new_iop(p, wide ? H_UNGEN_64 : H_UNGEN_32);
         op->a = a;
@@ -298,18 +308,13 @@ static void decode_op(struct predecode *p, const struct ir_op *o, struct tb *tb)
                         o->args[1]);
         op->aux = o->args[2]; /* label id until labels are resolved */
         break;
-    case IR_BR:
-        new_iop(p, H_BR)->aux = o->args[0];
-        break;
-    case IR_LABEL:
-        p->label_pos[o->args[0]] = p->n;
-        break;
-    case IR_LD: case IR_ST: case IR_ATOMIC: case IR_CMPXCHG:
-        decode_mem(p, o);
-        break;
-    case IR_CALL:
-        decode_call(p, o);
-        break;
+    case IR_BR: new_iop(p, H_BR)->aux = o->args[0]; break;
+    case IR_LABEL: p->label_pos[o->args[0]] = p->n; break;
+    case IR_LD:
+    case IR_ST:
+    case IR_ATOMIC:
+    case IR_CMPXCHG: decode_mem(p, o); break;
+    case IR_CALL: decode_call(p, o); break;
     case IR_INSN_START: {
         struct tb_insn_mark *m = &tb->marks[tb->nmarks++];
         m->pos = p->n;
@@ -317,12 +322,8 @@ static void decode_op(struct predecode *p, const struct ir_op *o, struct tb *tb)
         m->data = o->imm[1];
         break;
     }
-    case IR_GOTO_TB:
-        new_iop(p, H_GOTO_TB)->imm = o->imm[0] & 1;
-        break;
-    case IR_EXIT_TB:
-        new_iop(p, H_EXIT_TB);
-        break;
+    case IR_GOTO_TB: new_iop(p, H_GOTO_TB)->imm = o->imm[0] & 1; break;
+    case IR_EXIT_TB: new_iop(p, H_EXIT_TB); break;
     }
 }
 
@@ -417,19 +418,22 @@ struct tb *backend_exec(struct tcg_vcpu *v, struct tb *tb, int *slot)
 #define R64(o) (*(uint64_t *)(base + (o)))
 #define R32(o) (*(uint32_t *)(base + (o)))
 #define NEXT goto *(++ip)->h
-#define WIDTH_SAR(x, n) \
-    (sizeof(x) == 8 ? (uint64_t)((int64_t)(x) >> ((n) & 63)) : (uint32_t)((int32_t)(x) >> ((n) & 31)))
+#define WIDTH_SAR(x, n)                                                                            \
+    (sizeof(x) == 8 ? (uint64_t)((int64_t)(x) >> ((n)&63)) : (uint32_t)((int32_t)(x) >> ((n)&31)))
 #define SHMASK(x) (sizeof(x) * 8 - 1)
 
 /* The four forms of a binop whose result is expression E of x and y. */
+/* clang-format off */
 #define BIN(N, E)                                                                  \
     N##_64_RR : { uint64_t x = R64(ip->a), y = R64(ip->b); (void)y; R64(ip->d) = (E); NEXT; } \
     N##_64_RI : { uint64_t x = R64(ip->a), y = ip->imm; (void)y; R64(ip->d) = (E); NEXT; } \
     N##_32_RR : { uint32_t x = R32(ip->a), y = R32(ip->b); (void)y; R32(ip->d) = (uint32_t)(E); NEXT; } \
     N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm; (void)y; R32(ip->d) = (uint32_t)(E); NEXT; }
+/* clang-format on */
 
 /* The four forms of a comparison: STMT sees x, y and their signed sx, sy
  * at the width of the form. */
+/* clang-format off */
 #define COMPARE(N, STMT)                                                              \
     N##_64_RR : { uint64_t x = R64(ip->a), y = R64(ip->b);                            \
                   int64_t sx = (int64_t)x, sy = (int64_t)y; (void)sx; (void)sy; STMT } \
@@ -439,15 +443,24 @@ struct tb *backend_exec(struct tcg_vcpu *v, struct tb *tb, int *slot)
                   int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; STMT } \
     N##_32_RI : { uint32_t x = R32(ip->a), y = (uint32_t)ip->imm;                     \
                   int32_t sx = (int32_t)x, sy = (int32_t)y; (void)sx; (void)sy; STMT }
+/* clang-format on */
 
 /* setcond writes 1 or 0 at the width of the form; brcond jumps. */
+/* clang-format off */
 #define SET_D(v) do { if (sizeof(x) == 8) R64(ip->d) = (v); else R32(ip->d) = (v); } while (0)
+/* clang-format on */
 #define SET_BODY(C, E) COMPARE(H_SET_##C, SET_D(E); NEXT;)
-#define BR_BODY(C, E) COMPARE(H_BR_##C, if (E) { ip = ip->ptr; goto *ip->h; } NEXT;)
+#define BR_BODY(C, E)                                                                              \
+    COMPARE(                                                                                       \
+        H_BR_##C, if (E) {                                                                         \
+            ip = ip->ptr;                                                                          \
+            goto * ip->h;                                                                          \
+        } NEXT;)
 #define COND_LABELS(C, E) L4(H_SET_##C), L4(H_BR_##C),
 
-#define L4(N) [N##_64_RR] = &&N##_64_RR, [N##_64_RI] = &&N##_64_RI, \
-              [N##_32_RR] = &&N##_32_RR, [N##_32_RI] = &&N##_32_RI
+#define L4(N)                                                                                      \
+    [N##_64_RR] = &&N##_64_RR, [N##_64_RI] = &&N##_64_RI, [N##_32_RR] = &&N##_32_RR,               \
+    [N##_32_RI] = &&N##_32_RI
 
 static uint64_t read_val(const char *base, int32_t off, bool wide)
 {
@@ -479,8 +492,9 @@ static uint64_t do_atomic(struct tcg_vcpu *v, const struct iop *ip, uint64_t val
             ;
     } else if (host && size == 4) {
         uint32_t *p = host, o32 = __atomic_load_n(p, __ATOMIC_RELAXED);
-        while (!__atomic_compare_exchange_n(p, &o32, (uint32_t)ir_rmw_apply(ip->imm, memop, o32, val),
-                                            true, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+        while (!__atomic_compare_exchange_n(p, &o32,
+                                            (uint32_t)ir_rmw_apply(ip->imm, memop, o32, val), true,
+                                            __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
             ;
         old = o32;
     } else {
@@ -507,8 +521,8 @@ static uint64_t do_cmpxchg(struct tcg_vcpu *v, const struct iop *ip, uint64_t ex
                                     __ATOMIC_SEQ_CST);
     } else if (host && size == 4) {
         uint32_t o32 = (uint32_t)expected;
-        __atomic_compare_exchange_n((uint32_t *)host, &o32, (uint32_t)newv, false,
-                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        __atomic_compare_exchange_n((uint32_t *)host, &o32, (uint32_t)newv, false, __ATOMIC_SEQ_CST,
+                                    __ATOMIC_SEQ_CST);
         old = o32;
     } else {
         old = mem_load_slow_as(v, addr, memop & ~IR_MO_SIGN, memidx, MEM_ACCESS_WRITE);
@@ -545,6 +559,7 @@ static void enter_tb(struct tcg_vcpu *v, struct cpu *cpu, struct tb *tb)
 static struct tb *interp_run(struct tcg_vcpu *v, struct tb *tb, int *slot)
 {
     static const void *const labels[H_COUNT] = {
+        /* clang-format off */
         [H_MOV_64] = &&H_MOV_64, [H_MOV_32] = &&H_MOV_32,
         [H_MOVI_64] = &&H_MOVI_64, [H_MOVI_32] = &&H_MOVI_32,
         L4(H_ADD), L4(H_SUB), L4(H_MUL), L4(H_AND), L4(H_OR), L4(H_XOR),
@@ -557,6 +572,7 @@ static struct tb *interp_run(struct tcg_vcpu *v, struct tb *tb, int *slot)
         [H_ST_64] = &&H_ST_64, [H_ST_32] = &&H_ST_32, [H_ATOMIC] = &&H_ATOMIC,
         [H_CMPXCHG] = &&H_CMPXCHG, [H_CALL] = &&H_CALL,
         [H_GOTO_TB] = &&H_GOTO_TB, [H_EXIT_TB] = &&H_EXIT_TB,
+        /* clang-format on */
     };
     if (!v) {
         handler_labels = labels;
@@ -566,8 +582,9 @@ static struct tb *interp_run(struct tcg_vcpu *v, struct tb *tb, int *slot)
     char *base = (char *)cpu;
     const struct iop *ip = ((struct interp_code *)tb->code)->ops;
     enter_tb(v, cpu, tb);
-    goto *ip->h;
+    goto * ip->h;
 
+/* clang-format off */
 H_MOV_64: R64(ip->d) = R64(ip->a); NEXT;
 H_MOV_32: R32(ip->d) = R32(ip->a); NEXT;
 H_MOVI_64: R64(ip->d) = ip->imm; NEXT;
@@ -656,3 +673,4 @@ H_EXIT_TB:
     v->cur_tb = NULL;
     return tb;
 }
+/* clang-format on */

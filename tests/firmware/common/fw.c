@@ -55,10 +55,7 @@ void fw_lock(volatile uint32_t *lock)
     uint32_t busy;
 
     do {
-        __asm__ volatile("amoswap.w.aq %0, %2, %1"
-                         : "=r"(busy), "+A"(*lock)
-                         : "r"(1u)
-                         : "memory");
+        __asm__ volatile("amoswap.w.aq %0, %2, %1" : "=r"(busy), "+A"(*lock) : "r"(1u) : "memory");
     } while (busy);
 }
 

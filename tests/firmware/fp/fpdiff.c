@@ -37,31 +37,30 @@ static u64 rnd(void)
 }
 
 static const uint32_t edge_s[] = {
-    0x00000000, 0x80000000, 0x00000001, 0x807fffff, 0x00800000, 0x80800001, 0x3f800000,
-    0xbfc00000, 0x7f7fffff, 0xff7fffff, 0x7f800000, 0xff800000, 0x7fc00000, 0x7f800001,
-    0xffa00000, 0x4f000000, 0xcf000000, 0x4f800000, 0x5f000000, 0xdf000001, 0x3effffff,
-    0x3f000000, 0x40400000, 0x34000000,
+    0x00000000, 0x80000000, 0x00000001, 0x807fffff, 0x00800000, 0x80800001, 0x3f800000, 0xbfc00000,
+    0x7f7fffff, 0xff7fffff, 0x7f800000, 0xff800000, 0x7fc00000, 0x7f800001, 0xffa00000, 0x4f000000,
+    0xcf000000, 0x4f800000, 0x5f000000, 0xdf000001, 0x3effffff, 0x3f000000, 0x40400000, 0x34000000,
 };
 
 static const u64 edge_d[] = {
-    0x0000000000000000ull, 0x8000000000000000ull, 0x0000000000000001ull,
-    0x800fffffffffffffull, 0x0010000000000000ull, 0x8010000000000001ull,
-    0x3ff0000000000000ull, 0xbff8000000000000ull, 0x7fefffffffffffffull,
-    0xffefffffffffffffull, 0x7ff0000000000000ull, 0xfff0000000000000ull,
-    0x7ff8000000000000ull, 0x7ff0000000000001ull, 0xfff4000000000000ull,
-    0x41e0000000000000ull, 0xc1e0000000200000ull, 0x41f0000000000000ull,
-    0x43e0000000000000ull, 0xc3e0000000000001ull, 0x3fdfffffffffffffull,
-    0x3fe0000000000000ull, 0x4008000000000000ull, 0x3ca0000000000000ull,
+    0x0000000000000000ull, 0x8000000000000000ull, 0x0000000000000001ull, 0x800fffffffffffffull,
+    0x0010000000000000ull, 0x8010000000000001ull, 0x3ff0000000000000ull, 0xbff8000000000000ull,
+    0x7fefffffffffffffull, 0xffefffffffffffffull, 0x7ff0000000000000ull, 0xfff0000000000000ull,
+    0x7ff8000000000000ull, 0x7ff0000000000001ull, 0xfff4000000000000ull, 0x41e0000000000000ull,
+    0xc1e0000000200000ull, 0x41f0000000000000ull, 0x43e0000000000000ull, 0xc3e0000000000001ull,
+    0x3fdfffffffffffffull, 0x3fe0000000000000ull, 0x4008000000000000ull, 0x3ca0000000000000ull,
 };
 
 #define NEDGE (sizeof(edge_s) / sizeof(edge_s[0]))
 
+/* clang-format off */
 static const u64 edge_x[] = {
     0, 1, 2, 3, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull, 0x01000001,
     0xffffff80ull, 0x7fffffffffffffffull, 0x8000000000000000ull, 0xffffffffffffffffull,
     0x0020000000000001ull, 0xfffffffffffffffeull, 0x123456789abcdef1ull, 0x7fffffc0,
     0xfffffffffffff801ull, 0x20000001ull, 0x8000008000000001ull, 5, 0xfffffffb, 0x40, 0xff,
 };
+/* clang-format on */
 
 /* A random value of a format with @eb exponent and @mb significand bits,
  * biased to the edges. */
@@ -74,10 +73,16 @@ static u64 gen(unsigned eb, unsigned mb)
     case 1: e = 0; break;
     case 2: e = 1 + ((r >> 8) & 3); break;
     case 3: e = emax - 1 - ((r >> 8) & 3); break;
-    case 4: e = emax; m = (r >> 8) & 1 ? 0 : m; break;
+    case 4:
+        e = emax;
+        m = (r >> 8) & 1 ? 0 : m;
+        break;
     case 5: e = emax / 2 + 29 + ((r >> 8) & 3); break; /* near 2^31 */
     case 6: e = emax / 2 + 61 + ((r >> 8) & 3); break; /* near 2^63 */
-    case 7: e = emax / 2 + ((r >> 8) & 7); m &= ~0ull << (mb - 3); break; /* halves */
+    case 7:
+        e = emax / 2 + ((r >> 8) & 7);
+        m &= ~0ull << (mb - 3);
+        break; /* halves */
     default: e = emax / 2 - 12 + ((r >> 8) & 31); break;
     }
     if (((r >> 20) & 3) == 0)
@@ -105,9 +110,11 @@ static u64 gen_x(void)
 
 /* ---- the operations ------------------------------------------------------ */
 
+/* clang-format off */
 enum shape {
     FF_F, F_F, FFF_F, F_X, X_F, FF_X, F_X_NORM, X_F_NORM,
 };
+/* clang-format on */
 
 typedef u64 (*op_fn)(u64 a, u64 b, u64 c);
 
@@ -118,53 +125,61 @@ struct op {
     op_fn fn[6]; /* rne, rtz, rdn, rup, rmm, dyn (or [0] only) */
 };
 
-#define FFF(name, insn, rm)                                                              \
-    static u64 name##_##rm(u64 a, u64 b, u64 c)                                          \
-    {                                                                                    \
-        u64 r;                                                                           \
-        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\tfld ft2, %3\n\t" insn            \
-                         " ft3, ft0, ft1, ft2, " #rm "\n\tfsd ft3, %0"                   \
-                         : "=m"(r) : "m"(a), "m"(b), "m"(c) : "ft0", "ft1", "ft2", "ft3"); \
-        return r;                                                                        \
+#define FFF(name, insn, rm)                                                                        \
+    static u64 name##_##rm(u64 a, u64 b, u64 c)                                                    \
+    {                                                                                              \
+        u64 r;                                                                                     \
+        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\tfld ft2, %3\n\t" insn                      \
+                         " ft3, ft0, ft1, ft2, " #rm "\n\tfsd ft3, %0"                             \
+                         : "=m"(r)                                                                 \
+                         : "m"(a), "m"(b), "m"(c)                                                  \
+                         : "ft0", "ft1", "ft2", "ft3");                                            \
+        return r;                                                                                  \
     }
-#define FF(name, insn, rm)                                                               \
-    static u64 name##_##rm(u64 a, u64 b, u64 c)                                          \
-    {                                                                                    \
-        u64 r;                                                                           \
-        (void)c;                                                                         \
-        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\t" insn " ft3, ft0, ft1, " #rm    \
-                         "\n\tfsd ft3, %0"                                               \
-                         : "=m"(r) : "m"(a), "m"(b) : "ft0", "ft1", "ft3");              \
-        return r;                                                                        \
+#define FF(name, insn, rm)                                                                         \
+    static u64 name##_##rm(u64 a, u64 b, u64 c)                                                    \
+    {                                                                                              \
+        u64 r;                                                                                     \
+        (void)c;                                                                                   \
+        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\t" insn " ft3, ft0, ft1, " #rm              \
+                         "\n\tfsd ft3, %0"                                                         \
+                         : "=m"(r)                                                                 \
+                         : "m"(a), "m"(b)                                                          \
+                         : "ft0", "ft1", "ft3");                                                   \
+        return r;                                                                                  \
     }
-#define F1(name, insn, rm)                                                               \
-    static u64 name##_##rm(u64 a, u64 b, u64 c)                                          \
-    {                                                                                    \
-        u64 r;                                                                           \
-        (void)b, (void)c;                                                                \
-        __asm__ volatile("fld ft0, %1\n\t" insn " ft3, ft0, " #rm "\n\tfsd ft3, %0"      \
-                         : "=m"(r) : "m"(a) : "ft0", "ft3");                             \
-        return r;                                                                        \
+#define F1(name, insn, rm)                                                                         \
+    static u64 name##_##rm(u64 a, u64 b, u64 c)                                                    \
+    {                                                                                              \
+        u64 r;                                                                                     \
+        (void)b, (void)c;                                                                          \
+        __asm__ volatile("fld ft0, %1\n\t" insn " ft3, ft0, " #rm "\n\tfsd ft3, %0"                \
+                         : "=m"(r)                                                                 \
+                         : "m"(a)                                                                  \
+                         : "ft0", "ft3");                                                          \
+        return r;                                                                                  \
     }
-#define FX(name, insn, rm)                                                               \
-    static u64 name##_##rm(u64 a, u64 b, u64 c)                                          \
-    {                                                                                    \
-        unsigned long r;                                                                 \
-        (void)b, (void)c;                                                                \
-        __asm__ volatile("fld ft0, %1\n\t" insn " %0, ft0, " #rm                         \
-                         : "=r"(r) : "m"(a) : "ft0");                                    \
-        return r;                                                                        \
+#define FX(name, insn, rm)                                                                         \
+    static u64 name##_##rm(u64 a, u64 b, u64 c)                                                    \
+    {                                                                                              \
+        unsigned long r;                                                                           \
+        (void)b, (void)c;                                                                          \
+        __asm__ volatile("fld ft0, %1\n\t" insn " %0, ft0, " #rm : "=r"(r) : "m"(a) : "ft0");      \
+        return r;                                                                                  \
     }
-#define XF(name, insn, rm)                                                               \
-    static u64 name##_##rm(u64 a, u64 b, u64 c)                                          \
-    {                                                                                    \
-        u64 r;                                                                           \
-        (void)b, (void)c;                                                                \
-        __asm__ volatile(insn " ft3, %1, " #rm "\n\tfsd ft3, %0"                         \
-                         : "=m"(r) : "r"((unsigned long)a) : "ft3");                     \
-        return r;                                                                        \
+#define XF(name, insn, rm)                                                                         \
+    static u64 name##_##rm(u64 a, u64 b, u64 c)                                                    \
+    {                                                                                              \
+        u64 r;                                                                                     \
+        (void)b, (void)c;                                                                          \
+        __asm__ volatile(insn " ft3, %1, " #rm "\n\tfsd ft3, %0"                                   \
+                         : "=m"(r)                                                                 \
+                         : "r"((unsigned long)a)                                                   \
+                         : "ft3");                                                                 \
+        return r;                                                                                  \
     }
 
+/* clang-format off */
 #define RMS(gen, name, insn)                                                             \
     gen(name, insn, rne) gen(name, insn, rtz) gen(name, insn, rdn) gen(name, insn, rup)  \
     gen(name, insn, rmm) gen(name, insn, dyn)
@@ -189,53 +204,64 @@ RMS(XF, fcvt_s_l, "fcvt.s.l") RMS(XF, fcvt_s_lu, "fcvt.s.lu")
 RMS(XF, fcvt_d_l, "fcvt.d.l") RMS(XF, fcvt_d_lu, "fcvt.d.lu")
 #endif
 
+/* clang-format on */
+
 /* Without a rounding mode. */
-#define NFF(name, insn)                                                                  \
-    static u64 name(u64 a, u64 b, u64 c)                                                 \
-    {                                                                                    \
-        u64 r;                                                                           \
-        (void)c;                                                                         \
-        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\t" insn " ft3, ft0, ft1\n\t"      \
-                         "fsd ft3, %0"                                                   \
-                         : "=m"(r) : "m"(a), "m"(b) : "ft0", "ft1", "ft3");              \
-        return r;                                                                        \
+#define NFF(name, insn)                                                                            \
+    static u64 name(u64 a, u64 b, u64 c)                                                           \
+    {                                                                                              \
+        u64 r;                                                                                     \
+        (void)c;                                                                                   \
+        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\t" insn " ft3, ft0, ft1\n\t"                \
+                         "fsd ft3, %0"                                                             \
+                         : "=m"(r)                                                                 \
+                         : "m"(a), "m"(b)                                                          \
+                         : "ft0", "ft1", "ft3");                                                   \
+        return r;                                                                                  \
     }
-#define NFFX(name, insn)                                                                 \
-    static u64 name(u64 a, u64 b, u64 c)                                                 \
-    {                                                                                    \
-        unsigned long r;                                                                 \
-        (void)c;                                                                         \
-        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\t" insn " %0, ft0, ft1"           \
-                         : "=r"(r) : "m"(a), "m"(b) : "ft0", "ft1");                     \
-        return r;                                                                        \
+#define NFFX(name, insn)                                                                           \
+    static u64 name(u64 a, u64 b, u64 c)                                                           \
+    {                                                                                              \
+        unsigned long r;                                                                           \
+        (void)c;                                                                                   \
+        __asm__ volatile("fld ft0, %1\n\tfld ft1, %2\n\t" insn " %0, ft0, ft1"                     \
+                         : "=r"(r)                                                                 \
+                         : "m"(a), "m"(b)                                                          \
+                         : "ft0", "ft1");                                                          \
+        return r;                                                                                  \
     }
-#define NFX(name, insn)                                                                  \
-    static u64 name(u64 a, u64 b, u64 c)                                                 \
-    {                                                                                    \
-        unsigned long r;                                                                 \
-        (void)b, (void)c;                                                                \
-        __asm__ volatile("fld ft0, %1\n\t" insn " %0, ft0" : "=r"(r) : "m"(a) : "ft0");  \
-        return r;                                                                        \
+#define NFX(name, insn)                                                                            \
+    static u64 name(u64 a, u64 b, u64 c)                                                           \
+    {                                                                                              \
+        unsigned long r;                                                                           \
+        (void)b, (void)c;                                                                          \
+        __asm__ volatile("fld ft0, %1\n\t" insn " %0, ft0" : "=r"(r) : "m"(a) : "ft0");            \
+        return r;                                                                                  \
     }
-#define NF1(name, insn)                                                                  \
-    static u64 name(u64 a, u64 b, u64 c)                                                 \
-    {                                                                                    \
-        u64 r;                                                                           \
-        (void)b, (void)c;                                                                \
-        __asm__ volatile("fld ft0, %1\n\t" insn " ft3, ft0\n\tfsd ft3, %0"                \
-                         : "=m"(r) : "m"(a) : "ft0", "ft3");                             \
-        return r;                                                                        \
+#define NF1(name, insn)                                                                            \
+    static u64 name(u64 a, u64 b, u64 c)                                                           \
+    {                                                                                              \
+        u64 r;                                                                                     \
+        (void)b, (void)c;                                                                          \
+        __asm__ volatile("fld ft0, %1\n\t" insn " ft3, ft0\n\tfsd ft3, %0"                         \
+                         : "=m"(r)                                                                 \
+                         : "m"(a)                                                                  \
+                         : "ft0", "ft3");                                                          \
+        return r;                                                                                  \
     }
-#define NXF(name, insn)                                                                  \
-    static u64 name(u64 a, u64 b, u64 c)                                                 \
-    {                                                                                    \
-        u64 r;                                                                           \
-        (void)b, (void)c;                                                                \
-        __asm__ volatile(insn " ft3, %1\n\tfsd ft3, %0"                                  \
-                         : "=m"(r) : "r"((unsigned long)a) : "ft3");                     \
-        return r;                                                                        \
+#define NXF(name, insn)                                                                            \
+    static u64 name(u64 a, u64 b, u64 c)                                                           \
+    {                                                                                              \
+        u64 r;                                                                                     \
+        (void)b, (void)c;                                                                          \
+        __asm__ volatile(insn " ft3, %1\n\tfsd ft3, %0"                                            \
+                         : "=m"(r)                                                                 \
+                         : "r"((unsigned long)a)                                                   \
+                         : "ft3");                                                                 \
+        return r;                                                                                  \
     }
 
+    /* clang-format off */
 NFF(fsgnj_s, "fsgnj.s") NFF(fsgnjn_s, "fsgnjn.s") NFF(fsgnjx_s, "fsgnjx.s")
 NFF(fsgnj_d, "fsgnj.d") NFF(fsgnjn_d, "fsgnjn.d") NFF(fsgnjx_d, "fsgnjx.d")
 NFF(fmin_s, "fmin.s") NFF(fmax_s, "fmax.s") NFF(fmin_d, "fmin.d") NFF(fmax_d, "fmax.d")
@@ -245,35 +271,40 @@ NF1(fcvt_d_s, "fcvt.d.s") NFX(fclass_s, "fclass.s") NFX(fclass_d, "fclass.d") NF
 NXF(fmv_w_x, "fmv.w.x")
 /* Always exact: the assembler takes no rounding mode. */
 NXF(fcvt_d_w, "fcvt.d.w") NXF(fcvt_d_wu, "fcvt.d.wu")
+/* clang-format on */
 #if __riscv_xlen == 64
-NFX(fmv_x_d, "fmv.x.d") NXF(fmv_d_x, "fmv.d.x")
+        NFX(fmv_x_d, "fmv.x.d") NXF(fmv_d_x, "fmv.d.x")
 #endif
 
+/* clang-format off */
 #define RM(name, shape, dbl) {#name, shape, dbl, FNS(name)}
 #define NORM(name, shape, dbl) {#name, shape, dbl, {name}}
+    /* clang-format on */
 
-static const struct op ops[] = {
-    RM(fadd_s, FF_F, 0), RM(fsub_s, FF_F, 0), RM(fmul_s, FF_F, 0), RM(fdiv_s, FF_F, 0),
-    RM(fadd_d, FF_F, 1), RM(fsub_d, FF_F, 1), RM(fmul_d, FF_F, 1), RM(fdiv_d, FF_F, 1),
-    RM(fsqrt_s, F_F, 0), RM(fsqrt_d, F_F, 1), RM(fcvt_s_d, F_F, 1), NORM(fcvt_d_s, F_F, 0),
-    RM(fmadd_s, FFF_F, 0), RM(fmsub_s, FFF_F, 0), RM(fnmsub_s, FFF_F, 0),
-    RM(fnmadd_s, FFF_F, 0), RM(fmadd_d, FFF_F, 1), RM(fmsub_d, FFF_F, 1),
-    RM(fnmsub_d, FFF_F, 1), RM(fnmadd_d, FFF_F, 1),
-    RM(fcvt_w_s, F_X, 0), RM(fcvt_wu_s, F_X, 0), RM(fcvt_w_d, F_X, 1), RM(fcvt_wu_d, F_X, 1),
-    RM(fcvt_s_w, X_F, 0), RM(fcvt_s_wu, X_F, 0), NORM(fcvt_d_w, X_F_NORM, 1),
-    NORM(fcvt_d_wu, X_F_NORM, 1),
+    static const struct op ops[] = {
+        RM(fadd_s, FF_F, 0),          RM(fsub_s, FF_F, 0),         RM(fmul_s, FF_F, 0),
+        RM(fdiv_s, FF_F, 0),          RM(fadd_d, FF_F, 1),         RM(fsub_d, FF_F, 1),
+        RM(fmul_d, FF_F, 1),          RM(fdiv_d, FF_F, 1),         RM(fsqrt_s, F_F, 0),
+        RM(fsqrt_d, F_F, 1),          RM(fcvt_s_d, F_F, 1),        NORM(fcvt_d_s, F_F, 0),
+        RM(fmadd_s, FFF_F, 0),        RM(fmsub_s, FFF_F, 0),       RM(fnmsub_s, FFF_F, 0),
+        RM(fnmadd_s, FFF_F, 0),       RM(fmadd_d, FFF_F, 1),       RM(fmsub_d, FFF_F, 1),
+        RM(fnmsub_d, FFF_F, 1),       RM(fnmadd_d, FFF_F, 1),      RM(fcvt_w_s, F_X, 0),
+        RM(fcvt_wu_s, F_X, 0),        RM(fcvt_w_d, F_X, 1),        RM(fcvt_wu_d, F_X, 1),
+        RM(fcvt_s_w, X_F, 0),         RM(fcvt_s_wu, X_F, 0),       NORM(fcvt_d_w, X_F_NORM, 1),
+        NORM(fcvt_d_wu, X_F_NORM, 1),
 #if __riscv_xlen == 64
-    RM(fcvt_l_s, F_X, 0), RM(fcvt_lu_s, F_X, 0), RM(fcvt_l_d, F_X, 1), RM(fcvt_lu_d, F_X, 1),
-    RM(fcvt_s_l, X_F, 0), RM(fcvt_s_lu, X_F, 0), RM(fcvt_d_l, X_F, 1), RM(fcvt_d_lu, X_F, 1),
-    NORM(fmv_x_d, F_X_NORM, 1), NORM(fmv_d_x, X_F_NORM, 1),
+        RM(fcvt_l_s, F_X, 0),         RM(fcvt_lu_s, F_X, 0),       RM(fcvt_l_d, F_X, 1),
+        RM(fcvt_lu_d, F_X, 1),        RM(fcvt_s_l, X_F, 0),        RM(fcvt_s_lu, X_F, 0),
+        RM(fcvt_d_l, X_F, 1),         RM(fcvt_d_lu, X_F, 1),       NORM(fmv_x_d, F_X_NORM, 1),
+        NORM(fmv_d_x, X_F_NORM, 1),
 #endif
-    NORM(fsgnj_s, FF_F, 0), NORM(fsgnjn_s, FF_F, 0), NORM(fsgnjx_s, FF_F, 0),
-    NORM(fsgnj_d, FF_F, 1), NORM(fsgnjn_d, FF_F, 1), NORM(fsgnjx_d, FF_F, 1),
-    NORM(fmin_s, FF_F, 0), NORM(fmax_s, FF_F, 0), NORM(fmin_d, FF_F, 1),
-    NORM(fmax_d, FF_F, 1), NORM(feq_s, FF_X, 0), NORM(flt_s, FF_X, 0), NORM(fle_s, FF_X, 0),
-    NORM(feq_d, FF_X, 1), NORM(flt_d, FF_X, 1), NORM(fle_d, FF_X, 1),
-    NORM(fclass_s, F_X_NORM, 0), NORM(fclass_d, F_X_NORM, 1), NORM(fmv_x_w, F_X_NORM, 0),
-    NORM(fmv_w_x, X_F_NORM, 0),
+        NORM(fsgnj_s, FF_F, 0),       NORM(fsgnjn_s, FF_F, 0),     NORM(fsgnjx_s, FF_F, 0),
+        NORM(fsgnj_d, FF_F, 1),       NORM(fsgnjn_d, FF_F, 1),     NORM(fsgnjx_d, FF_F, 1),
+        NORM(fmin_s, FF_F, 0),        NORM(fmax_s, FF_F, 0),       NORM(fmin_d, FF_F, 1),
+        NORM(fmax_d, FF_F, 1),        NORM(feq_s, FF_X, 0),        NORM(flt_s, FF_X, 0),
+        NORM(fle_s, FF_X, 0),         NORM(feq_d, FF_X, 1),        NORM(flt_d, FF_X, 1),
+        NORM(fle_d, FF_X, 1),         NORM(fclass_s, F_X_NORM, 0), NORM(fclass_d, F_X_NORM, 1),
+        NORM(fmv_x_w, F_X_NORM, 0),   NORM(fmv_w_x, X_F_NORM, 0),
 };
 
 /* ---- running them ------------------------------------------------------- */

@@ -121,9 +121,7 @@ __attribute__((used)) void rtos_svc(uint32_t *frame, unsigned n)
         t->state = TASK_SLEEPING;
         rtos_request_switch();
         break;
-    case SVC_PRINT:
-        fw_puts((const char *)frame[0]);
-        break;
+    case SVC_PRINT: fw_puts((const char *)frame[0]); break;
     case SVC_WAIT: {
         struct semaphore *sem = (struct semaphore *)frame[0];
         if (sem->count) {
@@ -135,9 +133,7 @@ __attribute__((used)) void rtos_svc(uint32_t *frame, unsigned n)
         }
         break;
     }
-    case SVC_GIVE:
-        rtos_give((struct semaphore *)frame[0]);
-        break;
+    case SVC_GIVE: rtos_give((struct semaphore *)frame[0]); break;
     default:
         t->state = TASK_DONE;
         rtos_request_switch();

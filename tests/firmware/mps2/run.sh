@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 #
-# Runs the mps2-an385 firmware on ./mosaic (or, with MOSAIC_FW_QEMU=1, on
-# qemu-system-arm -M mps2-an385 -semihosting, to check the firmware
-# itself) and checks the exact console text (UART and semihosting output
-# together) and the exit code. TAP output; logs in
+# Runs the MPS2 firmware on ./mosaic (or, with MOSAIC_FW_QEMU=1, on
+# qemu-system-arm -M BOARD -semihosting, to check the firmware itself):
+# hello and rtos on mps2-an385, rtos-fp on mps2-an386, and checks the
+# exact console text (UART and semihosting output together) and the exit
+# code. TAP output; logs in
 # $top_builddir/tests/firmware/mps2/*.log.
 
 top_builddir=${top_builddir:-.}
@@ -29,10 +30,14 @@ else
     "$mosaic" -board mps2-an385 -info qom-tree >/dev/null 2>&1 ||
         skip_all "$mosaic cannot build mps2-an385 (no ARM target linked in)"
 fi
-[ -f "$dir/hello.elf" ] && [ -f "$dir/rtos.elf" ] || skip_all "firmware not built in $dir"
+[ -f "$dir/hello.elf" ] && [ -f "$dir/rtos.elf" ] && [ -f "$dir/rtos-fp.elf" ] ||
+    skip_all "firmware not built in $dir"
 
-echo "1..2"
+echo "1..3"
 n=0
+# The board (the same name on Mosaic and QEMU) and its cluster.
+board=mps2-an385
+core=m3
 
 # run_fw NAME EXPECTED_EXIT EXPECTED_TEXT
 run_fw() {
@@ -42,10 +47,10 @@ run_fw() {
     if [ "$use_qemu" = 1 ]; then
         # -icount: QEMU's clocks follow executed instructions, so the
         # SysTick-driven task order does not depend on host load.
-        set -- "$@" qemu-system-arm -M mps2-an385 -nographic -monitor none -serial stdio \
+        set -- "$@" qemu-system-arm -M $board -nographic -monitor none -serial stdio \
             -semihosting -icount shift=0 -kernel "$elf"
     else
-        set -- "$@" "$mosaic" -board mps2-an385 -set /m3.image="$elf"
+        set -- "$@" "$mosaic" -board $board -set /$core.image="$elf"
     fi
     name=$1 want_status=$2 want_text=$3
     shift 3
@@ -81,3 +86,13 @@ timer0 interrupt 2
 timer0 interrupt 3
 spin task was preempted
 rtos ok"
+
+# Two FP tasks, an integer one, lazy stacking, on the Cortex-M4F.
+board=mps2-an386
+core=m4
+run_fw rtos-fp 0 "rtos-fp: 3 tasks, 2 with FP, lazy stacking
+task a (RZ): 40 rounds, FP registers kept, sum 0x4102d86a
+task b (RP, FZ, DN): 40 rounds, FP registers kept, sum 0x4102dceb
+switched away from FP contexts
+SysTick did lazy FP saves
+rtos-fp ok"

@@ -68,6 +68,13 @@ __attribute__((noreturn)) void fw_reset(void);
 
 __attribute__((noreturn)) void fw_reset(void)
 {
+#ifdef __ARM_FP
+    /* Built for an FPU (hard-float ABI): give CP10 and CP11 full access
+     * before any FP instruction, as CMSIS's SystemInit does (ARMv7-M ARM
+     * B3.2.20, CPACR). */
+    *(volatile uint32_t *)0xe000ed88u |= 0xfu << 20;
+    __asm__ volatile("dsb\n\tisb" ::: "memory");
+#endif
     for (uint32_t *p = __bss_start; p < __bss_end; p++)
         *p = 0;
     fw_exit(main(0));

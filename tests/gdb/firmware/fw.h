@@ -13,8 +13,8 @@
 
 /* The shared RAM window: app at 0x90000000, rt at 0x20000000. */
 struct fw_shared {
-    uint32_t app_counter;   /* incremented by app hart 0 */
-    uint32_t rt_mailbox;    /* written by rt with its iteration count */
+    uint32_t app_counter; /* incremented by app hart 0 */
+    uint32_t rt_mailbox;  /* written by rt with its iteration count */
 };
 
 /* The test finisher (QEMU virt's sifive_test) at 0x100000 in both views. */

@@ -14,12 +14,14 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "engine/machine/debug.h"
 #include "tests/unit/common/toy.h"
 
 unsigned toy_translations;
 struct cpu *toy_trace[TOY_TRACE_MAX];
 unsigned toy_ntrace;
 void (*toy_gen)(struct tb_ctx *ctx);
+gaddr toy_trap_vector;
 
 static const struct ir_global_def toy_globals[] = {
     {"r0", IR_I64, offsetof(struct toy_cpu, r[0])}, {"r1", IR_I64, offsetof(struct toy_cpu, r[1])},
@@ -171,11 +173,13 @@ static void toy_reset(struct cpu *cpu)
     t->resets++;
 }
 
+/* clang-format off */
 static void toy_set_pc(struct cpu *cpu, gaddr pc) { toy(cpu)->pc = pc; }
 static gaddr toy_get_pc(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->pc; }
 static void toy_set_boot_addr(struct cpu *cpu, gaddr addr) { toy(cpu)->boot_addr = addr; }
 static uint32_t toy_flags(const struct cpu *cpu) { (void)cpu; return 0; }
 static bool toy_has_work(const struct cpu *cpu) { return ((const struct toy_cpu *)cpu)->irq; }
+/* clang-format on */
 
 static bool toy_interrupt(struct cpu *cpu)
 {
@@ -192,7 +196,13 @@ static void toy_exception(struct cpu *cpu)
     struct toy_cpu *t = toy(cpu);
     t->exceptions++;
     t->exc_pc = t->pc;
-    cpu->state = CPU_OFF;
+    if (!toy_trap_vector) {
+        cpu->state = CPU_OFF;
+        return;
+    }
+    /* As a real target delivers a fault: the debugger first, then the handler. */
+    if (!debug_intercept_exception(cpu, GDB_SIGILL))
+        t->pc = toy_trap_vector;
 }
 
 static __attribute__((noreturn)) void toy_mem_fault(struct cpu *cpu, gaddr addr,
@@ -261,8 +271,7 @@ static int riscv_irq_in(struct cpu *cpu, const char *name, unsigned n, struct ir
 static int arm_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
                       const struct diag *d)
 {
-    return connect_line(cpu, name, n, arm_line(name, n), out, d,
-                        "a Cortex-M core has irq[0..63]");
+    return connect_line(cpu, name, n, arm_line(name, n), out, d, "a Cortex-M core has irq[0..63]");
 }
 
 static int any_irq_in(struct cpu *cpu, const char *name, unsigned n, struct irq_line *out,
@@ -396,6 +405,7 @@ void toy_machine_realize(struct machine *m)
     toy_translations = 0;
     toy_ntrace = 0;
     toy_gen = NULL;
+    toy_trap_vector = 0;
 }
 
 struct toy_cpu *toy_cpu(struct machine *m, unsigned cl, unsigned i)
@@ -419,8 +429,8 @@ struct toy_cpu *toy_cpu_at(struct machine *m, const char *path, unsigned i)
 
 void toy_load(struct machine *m, gaddr addr, const uint32_t *code, size_t n)
 {
-    assert_int_equal(
-        mem_view_write_buf(m->clusters[0]->view, addr, code, n * 4, MEM_F_LOAD, NULL), 0);
+    assert_int_equal(mem_view_write_buf(m->clusters[0]->view, addr, code, n * 4, MEM_F_LOAD, NULL),
+                     0);
 }
 
 void toy_raise_irq(struct toy_cpu *t)

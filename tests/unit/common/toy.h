@@ -28,7 +28,9 @@
  *   EXIT r          the guest asks the machine to exit with code r
  *   MARK            append the CPU to toy_trace (once per run of it)
  * Anything else (0 included), or a fetch from unmapped memory, raises
- * exception 1: the CPU counts it, keeps the pc in exc_pc and powers off.
+ * exception 1: the CPU counts it, keeps the pc in exc_pc and powers off;
+ * or, when toy_trap_vector is set, offers it to the debugger as SIGILL
+ * (debug_intercept_exception, as real targets do) and jumps there.
  * A rising edge on an input, or toy_raise_irq(), makes an interrupt
  * pending: a WFI returns and irqs counts it. The disassembler prints the
  * ISA ("addi r1, 5", "jmp 0x10000").
@@ -51,7 +53,7 @@
 enum { TOY_ADDI = 1, TOY_ST, TOY_LD, TOY_JMP, TOY_BNZ, TOY_WFI, TOY_EXIT, TOY_MARK };
 
 /* An instruction word (a constant expression, for static programs). */
-#define TOY_INSN(op, r, imm) \
+#define TOY_INSN(op, r, imm)                                                                       \
     ((uint32_t)(op) | (uint32_t)(r) << 8 | (uint32_t)(uint16_t)(int16_t)(imm) << 16)
 
 /* The IR globals, for toy_gen: r0-r3, w and pc. */
@@ -66,17 +68,17 @@ enum { TOY_MSIP, TOY_MTIP, TOY_MEIP, TOY_IRQ0 };
 struct toy_cpu {
     struct cpu cpu;
     uint64_t r[4];
-    uint32_t w;             /* for toy_gen's 32-bit operations */
+    uint32_t w; /* for toy_gen's 32-bit operations */
     uint64_t pc;
-    int irq;                /* a pending interrupt (has_work) */
-    unsigned irqs;          /* interrupts taken */
+    int irq;       /* a pending interrupt (has_work) */
+    unsigned irqs; /* interrupts taken */
     unsigned exceptions;
-    uint64_t exc_pc;        /* where the last exception was raised */
-    uint64_t fault_addr;    /* the address of the last memory fault */
-    unsigned resets;        /* cpu_reset() calls */
-    gaddr boot_addr;        /* where cpu_boot() last sent it ("arm") */
-    int level[TOY_NLINES];  /* each interrupt input */
-    unsigned line_sets;     /* times an input was driven (edges, not levels) */
+    uint64_t exc_pc;       /* where the last exception was raised */
+    uint64_t fault_addr;   /* the address of the last memory fault */
+    unsigned resets;       /* cpu_reset() calls */
+    gaddr boot_addr;       /* where cpu_boot() last sent it ("arm") */
+    int level[TOY_NLINES]; /* each interrupt input */
+    unsigned line_sets;    /* times an input was driven (edges, not levels) */
 };
 
 /* RAM every cluster of toy_machine sees: 64 KiB at TOY_RAM; CPUs reset
@@ -92,6 +94,10 @@ extern unsigned toy_ntrace;
 /* When set, emits each TB's IR instead of the ISA decoder (cleared by
  * toy_machine_realize). */
 extern void (*toy_gen)(struct tb_ctx *ctx);
+
+/* Where exceptions go instead of powering the CPU off (0: off; cleared by
+ * toy_machine_realize). */
+extern gaddr toy_trap_vector;
 
 /* Register the engine's types and the toy target as @arch (once; again is
  * harmless). */
@@ -118,7 +124,7 @@ struct toy_alarm {
     struct machine *m;
     int code;
     bool fired;
-    uint64_t fired_ns;      /* machine_clock_ns when it fired */
+    uint64_t fired_ns; /* machine_clock_ns when it fired */
 };
 void toy_alarm_arm(struct toy_alarm *a, struct machine *m, uint64_t deadline_ns, int code);
 

@@ -30,8 +30,11 @@ static struct tdesc_file fake_files[] = {
     {.name = "regs.xml", .text = regs_xml, .len = sizeof(regs_xml) - 1},
 };
 const struct tdesc fake_tdesc = {
-    .architecture = "fake", .regs = fake_regs, .nregs = FAKE_NREGS,
-    .files = fake_files, .nfiles = 2,
+    .architecture = "fake",
+    .regs = fake_regs,
+    .nregs = FAKE_NREGS,
+    .files = fake_files,
+    .nfiles = 2,
 };
 
 void fake_reset(unsigned ncl, const unsigned *ncpus)
@@ -113,8 +116,7 @@ static bool f_mem_range(void *t, unsigned cl, unsigned i, struct gdb_mem_range *
 
 static const unsigned reg_size[FAKE_NREGS] = {4, 8, 4};
 
-static int f_reg_read(void *t, unsigned cl, unsigned cpu, unsigned regnum, uint8_t *buf,
-                      size_t len)
+static int f_reg_read(void *t, unsigned cl, unsigned cpu, unsigned regnum, uint8_t *buf, size_t len)
 {
     (void)t;
     struct fake_cpu *c = fcpu(cl, cpu);
@@ -147,8 +149,7 @@ static uint8_t *fake_byte(unsigned cl, uint64_t a, bool write)
     return NULL;
 }
 
-static int f_mem_read(void *t, unsigned cl, uint64_t addr, uint8_t *buf, size_t len,
-                      size_t *done)
+static int f_mem_read(void *t, unsigned cl, uint64_t addr, uint8_t *buf, size_t len, size_t *done)
 {
     (void)t;
     assert_true(cl < fake.ncl);

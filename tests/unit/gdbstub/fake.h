@@ -80,9 +80,9 @@ void fake_reset(unsigned ncl, const unsigned *ncpus);
 struct fake_link {
     struct gdb_server srv;
     struct gdb_conn *conn;
-    char *out;        /* everything the stub wrote, not yet taken */
+    char *out; /* everything the stub wrote, not yet taken */
     size_t out_len;
-    char *pkt;        /* the last packet taken by fake_next */
+    char *pkt; /* the last packet taken by fake_next */
 };
 
 /* Connect (ack mode) with a fake board already set up. */

@@ -210,11 +210,12 @@ static void test_wire_noack(void **state)
 
 static void test_wire_unknown_packets(void **state)
 {
+    /* clang-format off */
     static const char *const unknown[] = {"bc", "bs", "qCRC:0,4", "vFile:open:6a,0,0",
                                           "QNonStop:1", "qTStatus", "vMustReplyEmpty", "Y",
                                           "", "qSupportedX", "vContX", "qXfer",
-                                          "qXfer:libraries:read::0,100",
-                                          "qXfer:features:write:target.xml:0:aa"};
+        /* clang-format on */
+        "qXfer:libraries:read::0,100", "qXfer:features:write:target.xml:0:aa"};
     struct fake_link l;
     (void)state;
     setup_board();
@@ -317,20 +318,13 @@ static void test_wire_console(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rx_packet),
-        cmocka_unit_test(test_rx_bad_checksum),
-        cmocka_unit_test(test_rx_escapes),
-        cmocka_unit_test(test_rx_acks_and_interrupt),
-        cmocka_unit_test(test_rx_empty_and_resync),
-        cmocka_unit_test(test_rx_byte_at_a_time),
-        cmocka_unit_test(test_rx_too_long),
-        cmocka_unit_test(test_wire_ack_mode),
-        cmocka_unit_test(test_wire_noack),
-        cmocka_unit_test(test_wire_unknown_packets),
-        cmocka_unit_test(test_wire_too_long),
-        cmocka_unit_test(test_wire_binary_escapes),
-        cmocka_unit_test(test_wire_binary_write),
-        cmocka_unit_test(test_wire_console),
+        cmocka_unit_test(test_rx_packet),           cmocka_unit_test(test_rx_bad_checksum),
+        cmocka_unit_test(test_rx_escapes),          cmocka_unit_test(test_rx_acks_and_interrupt),
+        cmocka_unit_test(test_rx_empty_and_resync), cmocka_unit_test(test_rx_byte_at_a_time),
+        cmocka_unit_test(test_rx_too_long),         cmocka_unit_test(test_wire_ack_mode),
+        cmocka_unit_test(test_wire_noack),          cmocka_unit_test(test_wire_unknown_packets),
+        cmocka_unit_test(test_wire_too_long),       cmocka_unit_test(test_wire_binary_escapes),
+        cmocka_unit_test(test_wire_binary_write),   cmocka_unit_test(test_wire_console),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
 #include <unistd.h>
+#include <cmocka.h>
 
 #include "fake.h"
 #include "tests/unit/common/capture.h"
@@ -32,6 +32,7 @@ static uint32_t rng(void)
     return (uint32_t)(rng_state >> 16);
 }
 
+/* clang-format off */
 static const char *const names[] = {
     "?", "!", "g", "G", "p", "P", "m", "M", "X", "Z", "z", "H", "Hg", "Hc", "T", "c", "C",
     "s", "S", "D", "D;", "k", "vCont;", "vCont?", "vAttach;", "vKill;", "vRun;", "qC",
@@ -41,6 +42,7 @@ static const char *const names[] = {
     "Hgp", "vCont;c:p", "vCont;s:p", "vCont;C", "Z0,", "Z2,", "z1,", "m1000,", "M1000,",
     "X1000,", "p1", "P0=", "bc", "bs",
 };
+/* clang-format on */
 
 /* Argument characters weighted towards what parsers look at. */
 static char arg_char(void)
@@ -85,7 +87,7 @@ static void random_noise(struct fake_link *l)
     uint8_t buf[256];
     size_t n = rng() % sizeof(buf);
     for (size_t i = 0; i < n; i++)
-        buf[i] = rng() % 4 ? (uint8_t)"$#}+-\x03g0"[rng() % 8] : (uint8_t)rng();
+        buf[i] = rng() % 4 ? (uint8_t) "$#}+-\x03g0"[rng() % 8] : (uint8_t)rng();
     fake_feed(l, buf, n);
 }
 

@@ -213,14 +213,16 @@ static void test_xfer_memory_map_union(void **state)
              "<memory type=\"rom\" start=\"0x180\" length=\"0x80\"/>\n"
              "<memory type=\"ram\" start=\"0x1000\" length=\"0x2000\"/>\n"
              "<memory type=\"rom\" start=\"0xfffffffffffff000\" length=\"0x1000\"/>\n"
-             "</memory-map>\n", head);
+             "</memory-map>\n",
+             head);
     assert_string_equal(fake_ask(&l, "qXfer:memory-map:read::0,fff"), want);
     /* Without the multiprocess extension: the one process's view. */
     fake_ask(&l, "qSupported:swbreak+");
     snprintf(want, sizeof(want),
              "%s<memory type=\"rom\" start=\"0x100\" length=\"0x100\"/>\n"
              "<memory type=\"ram\" start=\"0x1000\" length=\"0x1000\"/>\n"
-             "</memory-map>\n", head);
+             "</memory-map>\n",
+             head);
     assert_string_equal(fake_ask(&l, "qXfer:memory-map:read::0,fff"), want);
 }
 
@@ -230,19 +232,27 @@ static void test_registers(void **state)
     (void)state;
     c0->regs[0] = 0x12345678;
     c0->regs[1] = 0x1122334455667788;
-    assert_string_equal(fake_ask(&l, "g"), "78563412" "8877665544332211" "00100000");
+    assert_string_equal(fake_ask(&l, "g"), "78563412"
+                                           "8877665544332211"
+                                           "00100000");
     assert_string_equal(fake_ask(&l, "p1"), "8877665544332211");
     assert_string_equal(fake_ask(&l, "p2"), "00100000");
     assert_string_equal(fake_ask(&l, "Hgp1.2"), "OK");
     assert_string_equal(fake_ask(&l, "p2"), "04100000");
     assert_string_equal(fake_ask(&l, "P0=efbeadde"), "OK");
     assert_int_equal(c1->regs[0], 0xdeadbeef);
-    assert_string_equal(fake_ask(&l, "G" "01000000" "0200000000000000" "03000000"), "OK");
+    assert_string_equal(fake_ask(&l, "G"
+                                     "01000000"
+                                     "0200000000000000"
+                                     "03000000"),
+                        "OK");
     assert_int_equal(c1->regs[0], 1);
     assert_int_equal(c1->regs[1], 2);
     assert_int_equal(c1->regs[2], 3);
     /* A G covering the first registers only writes those. */
-    assert_string_equal(fake_ask(&l, "G" "0a000000"), "OK");
+    assert_string_equal(fake_ask(&l, "G"
+                                     "0a000000"),
+                        "OK");
     assert_int_equal(c1->regs[0], 10);
     assert_int_equal(c1->regs[1], 2);
     /* Errors. */
@@ -256,8 +266,10 @@ static void test_registers(void **state)
     assert_string_equal(fake_ask(&l, "P5=00000000"), "E16");
     assert_string_equal(fake_ask(&l, "G010"), "E16");
     assert_string_equal(fake_ask(&l, "G0100"), "E16");
+    /* clang-format off */
     assert_string_equal(fake_ask(&l, "G" "01000000" "0200000000000000" "03000000" "00"), "E07");
     assert_string_equal(fake_ask(&l, "G" "0100000z"), "E16");
+    /* clang-format on */
     assert_string_equal(fake_ask(&l, "gx"), "E16");
     assert_int_equal(c1->regs[0], 10);
 }

@@ -133,8 +133,11 @@ static void test_stop_reasons(void **state)
     };
     for (size_t i = 0; i < sizeof(watches) / sizeof(watches[0]); i++) {
         resume("vCont;c");
-        ev = (struct gdb_stop){.cl = 1, .reason = STOP_WATCHPOINT, .signal = GDB_SIGTRAP,
-                               .wp = watches[i].kind, .addr = 0x1008};
+        ev = (struct gdb_stop){.cl = 1,
+                               .reason = STOP_WATCHPOINT,
+                               .signal = GDB_SIGTRAP,
+                               .wp = watches[i].kind,
+                               .addr = 0x1008};
         fake_stop_event(&ev);
         assert_string_equal(fake_next(&l), watches[i].reply);
     }
@@ -227,9 +230,9 @@ static void test_powered_off(void **state)
 static void test_vcont_errors(void **state)
 {
     (void)state;
-    static const char *const bad[] = {"vCont", "vCont;", "vCont;x", "vCont;c:zz", "vCont;C",
-                                      "vCont;Cxyz:p1.1", "vCont;c:p1.1x", "vCont;c;;c",
-                                      "vCont;C100"};
+    static const char *const bad[] = {"vCont",         "vCont;",     "vCont;x",
+                                      "vCont;c:zz",    "vCont;C",    "vCont;Cxyz:p1.1",
+                                      "vCont;c:p1.1x", "vCont;c;;c", "vCont;C100"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         assert_string_equal(fake_ask(&l, bad[i]), "E16");
     /* Nothing to resume: an error, never a wait. */

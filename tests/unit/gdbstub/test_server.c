@@ -233,8 +233,8 @@ static void test_unix_socket(void **state)
 
 static void test_bad_specs(void **state)
 {
-    static const char *const bad[] = {"tcp:1234", "udp::1234", "tcp::", "tcp::12a", "unix:",
-                                      "1234", "tcp::99999", "tcp::123456"};
+    static const char *const bad[] = {"tcp:1234", "udp::1234", "tcp::",      "tcp::12a",
+                                      "unix:",    "1234",      "tcp::99999", "tcp::123456"};
     (void)state;
     setup_board();
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -352,14 +352,10 @@ static void test_two_listeners(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tcp_session),
-        cmocka_unit_test(test_unread_replies),
-        cmocka_unit_test(test_unix_socket),
-        cmocka_unit_test(test_bad_specs),
-        cmocka_unit_test(test_two_listeners),
-        cmocka_unit_test(test_reconnect_after_detach),
-        cmocka_unit_test(test_exposure_warning),
-        cmocka_unit_test(test_unix_socket_mode),
+        cmocka_unit_test(test_tcp_session),      cmocka_unit_test(test_unread_replies),
+        cmocka_unit_test(test_unix_socket),      cmocka_unit_test(test_bad_specs),
+        cmocka_unit_test(test_two_listeners),    cmocka_unit_test(test_reconnect_after_detach),
+        cmocka_unit_test(test_exposure_warning), cmocka_unit_test(test_unix_socket_mode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

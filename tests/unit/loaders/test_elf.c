@@ -47,7 +47,7 @@ struct sym {
 };
 
 struct elf_img {
-    unsigned cls;       /* 1: ELF32, 2: ELF64 */
+    unsigned cls; /* 1: ELF32, 2: ELF64 */
     uint16_t machine;
     uint64_t entry;
     struct seg seg[6];
@@ -153,7 +153,10 @@ static void elf_build(const struct elf_img *img, struct elf_file *f)
     if (img->nsym)
         write_symbols(img, f, &off);
     f->size = off;
-    memcpy(b, "\x7f" "ELF", 4);
+    memcpy(b,
+           "\x7f"
+           "ELF",
+           4);
     b[4] = (uint8_t)img->cls;
     b[5] = 1;
     b[6] = 1;
@@ -170,35 +173,39 @@ static void elf_build(const struct elf_img *img, struct elf_file *f)
     put(b + 36 + 3 * w, img->nsym ? 3 : 0, 2);
 }
 
-static const uint8_t text[16] = { 0x97, 0x02, 0x00, 0x00, 0x93, 0x82, 0x02, 0x00,
-                                  0x73, 0x00, 0x10, 0x00, 0x6f, 0x00, 0x00, 0x00 };
-static const uint8_t data[8] = { 'd', 'a', 't', 'a', 1, 2, 3, 4 };
-static const uint8_t note[12] = { 4, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0 };
+static const uint8_t text[16] = {0x97, 0x02, 0x00, 0x00, 0x93, 0x82, 0x02, 0x00,
+                                 0x73, 0x00, 0x10, 0x00, 0x6f, 0x00, 0x00, 0x00};
+static const uint8_t data[8] = {'d', 'a', 't', 'a', 1, 2, 3, 4};
+static const uint8_t note[12] = {4, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
 
 /* The reference image: code, an ignored note, data with bss, an empty
  * segment at an unmapped address (skipped), and a symbol table. */
 static void image_ref(struct elf_img *img, unsigned cls)
 {
     *img = (struct elf_img){
-        .cls = cls, .machine = LOADER_EM_RISCV, .entry = 0x80000004,
-        .seg = {
-            { PT_LOAD, 0x80000000, 0x80000000, text, sizeof(text), sizeof(text) },
-            { PT_NOTE, 0, 0, note, sizeof(note), sizeof(note) },
-            { PT_LOAD, 0xc0001000, 0x80001000, data, sizeof(data), 0x100 },
-            { PT_LOAD, 0x90000000, 0x90000000, NULL, 0, 0 },
-        },
+        .cls = cls,
+        .machine = LOADER_EM_RISCV,
+        .entry = 0x80000004,
+        .seg =
+            {
+                {PT_LOAD, 0x80000000, 0x80000000, text, sizeof(text), sizeof(text)},
+                {PT_NOTE, 0, 0, note, sizeof(note), sizeof(note)},
+                {PT_LOAD, 0xc0001000, 0x80001000, data, sizeof(data), 0x100},
+                {PT_LOAD, 0x90000000, 0x90000000, NULL, 0, 0},
+            },
         .nseg = 4,
-        .sym = {
-            { "tohost", 0x80001000, SYM_INFO(STB_GLOBAL, STT_OBJECT), 3 },
-            { "fromhost", 0x80001040, SYM_INFO(STB_GLOBAL, STT_OBJECT), 3 },
-            { "_start", 0x80000000, SYM_INFO(STB_GLOBAL, STT_NOTYPE), 1 },
-            { "trap", 0x80000008, SYM_INFO(STB_LOCAL, STT_FUNC), 1 },
-            { "hook", 0x8000000c, SYM_INFO(STB_WEAK, STT_FUNC), 1 },
-            { "puts", 0, SYM_INFO(STB_GLOBAL, STT_FUNC), 0 },
-            { ".text", 0x80000000, SYM_INFO(STB_LOCAL, STT_SECTION), 1 },
-            { "start.S", 0, SYM_INFO(STB_LOCAL, STT_FILE), 0xfff1 },
-            { "", 0x80000010, SYM_INFO(STB_LOCAL, STT_NOTYPE), 1 },
-        },
+        .sym =
+            {
+                {"tohost", 0x80001000, SYM_INFO(STB_GLOBAL, STT_OBJECT), 3},
+                {"fromhost", 0x80001040, SYM_INFO(STB_GLOBAL, STT_OBJECT), 3},
+                {"_start", 0x80000000, SYM_INFO(STB_GLOBAL, STT_NOTYPE), 1},
+                {"trap", 0x80000008, SYM_INFO(STB_LOCAL, STT_FUNC), 1},
+                {"hook", 0x8000000c, SYM_INFO(STB_WEAK, STT_FUNC), 1},
+                {"puts", 0, SYM_INFO(STB_GLOBAL, STT_FUNC), 0},
+                {".text", 0x80000000, SYM_INFO(STB_LOCAL, STT_SECTION), 1},
+                {"start.S", 0, SYM_INFO(STB_LOCAL, STT_FILE), 0xfff1},
+                {"", 0x80000010, SYM_INFO(STB_LOCAL, STT_NOTYPE), 1},
+            },
         .nsym = 9,
     };
 }
@@ -242,7 +249,7 @@ static const char *load_fails(struct tu_board *b, const struct elf_file *f, size
 {
     const char *path = tu_write_file("fw.elf", f->buf, size);
     struct load_result res;
-    struct seen_syms seen = { 0 };
+    struct seen_syms seen = {0};
     capture_begin(STDERR_FILENO);
     int err = loader_load(b->view, path, t, &res, record_sym, &seen, NULL);
     const char *log = capture_end();
@@ -269,9 +276,8 @@ static void check_ref_loaded(const struct tu_board *b, const struct load_result 
 
 static void check_ref_symbols(const struct seen_syms *s)
 {
-    static const char *const names[] = { "tohost", "fromhost", "_start", "trap", "hook" };
-    static const uint64_t values[] = { 0x80001000, 0x80001040, 0x80000000, 0x80000008,
-                                       0x8000000c };
+    static const char *const names[] = {"tohost", "fromhost", "_start", "trap", "hook"};
+    static const uint64_t values[] = {0x80001000, 0x80001040, 0x80000000, 0x80000008, 0x8000000c};
     assert_int_equal(s->n, 5);
     for (unsigned i = 0; i < 5; i++) {
         assert_string_equal(s->names[i], names[i]);
@@ -287,7 +293,7 @@ static void test_elf64_valid(void **state)
     image_ref(&img, 2);
     elf_build(&img, &f);
     struct load_result res;
-    struct seen_syms seen = { 0 };
+    struct seen_syms seen = {0};
     assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv64, &res, record_sym, &seen, NULL),
                      0);
     check_ref_loaded(b, &res);
@@ -303,12 +309,12 @@ static void test_elf32_valid(void **state)
     static struct elf_file f;
     image_ref(&img, 1);
     /* A segment in ROM: loaders may write it. */
-    img.seg[4] = (struct seg){ PT_LOAD, 0x1000, TU_ROM_BASE + 0x10, data, sizeof(data),
-                               sizeof(data) };
+    img.seg[4] =
+        (struct seg){PT_LOAD, 0x1000, TU_ROM_BASE + 0x10, data, sizeof(data), sizeof(data)};
     img.nseg = 5;
     elf_build(&img, &f);
     struct load_result res;
-    struct seen_syms seen = { 0 };
+    struct seen_syms seen = {0};
     assert_int_equal(loader_load(b->view, write_elf(&f), &tu_rv32, &res, record_sym, &seen, NULL),
                      0);
     assert_memory_equal(b->rom->host + 0x10, data, sizeof(data));
@@ -319,7 +325,7 @@ static void test_elf32_valid(void **state)
     check_ref_loaded(b, &res);
 
     /* A target that accepts any machine and class. */
-    const struct loader_target any = { .cluster_name = "any" };
+    const struct loader_target any = {.cluster_name = "any"};
     assert_int_equal(loader_load(b->view, write_elf(&f), &any, &res, NULL, NULL, NULL), 0);
 }
 
@@ -371,15 +377,15 @@ static void test_bad_header(void **state)
         uint8_t val;
         const char *msg;
     } cases[] = {
-        { 5, 2, "big-endian ELF files are not supported" },
-        { 5, 0, "bad ELF data encoding 0 (1 is little-endian)" },
-        { 4, 3, "bad ELF class 3 (1 is ELF32, 2 is ELF64)" },
-        { 6, 0, "bad ELF version 0 (expected 1)" },
-        { 20, 2, "bad ELF version 2 in e_version (expected 1)" },
-        { 16, 1, "ELF type is ET_REL (a relocatable object), not an executable" },
-        { 16, 9, "ELF type 0x9 is not an executable" },
-        { 54, 16, "e_phentsize 16 is smaller than an ELF64 program header (56 bytes)" },
-        { 56, 0, "no program headers: nothing to load" },
+        {5, 2, "big-endian ELF files are not supported"},
+        {5, 0, "bad ELF data encoding 0 (1 is little-endian)"},
+        {4, 3, "bad ELF class 3 (1 is ELF32, 2 is ELF64)"},
+        {6, 0, "bad ELF version 0 (expected 1)"},
+        {20, 2, "bad ELF version 2 in e_version (expected 1)"},
+        {16, 1, "ELF type is ET_REL (a relocatable object), not an executable"},
+        {16, 9, "ELF type 0x9 is not an executable"},
+        {54, 16, "e_phentsize 16 is smaller than an ELF64 program header (56 bytes)"},
+        {56, 0, "no program headers: nothing to load"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         uint8_t saved = f.buf[cases[i].off];
@@ -472,6 +478,11 @@ static void test_overflows(void **state)
     phdr_put(&f, 0, 4, 0x8);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
     capture_expect_error(log, "%s: segment 0: p_filesz 0x10 is larger than p_memsz 0x8", path);
+    /* File bytes with no memory size: refused, not skipped in silence. */
+    phdr_put(&f, 0, 2, 0x80000000);
+    phdr_put(&f, 0, 4, 0);
+    log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
+    capture_expect_error(log, "%s: segment 0: p_filesz 0x10 is larger than p_memsz 0x0", path);
     phdr_put(&f, 0, 2, 0x80000000);
     phdr_put(&f, 0, 4, sizeof(text));
 
@@ -507,7 +518,7 @@ static void test_outside_memory(void **state)
     struct elf_img img;
     static struct elf_file f;
     image_ref(&img, 2);
-    img.seg[1] = (struct seg){ PT_LOAD, 0x90000000, 0x90000000, data, sizeof(data), 0x1000 };
+    img.seg[1] = (struct seg){PT_LOAD, 0x90000000, 0x90000000, data, sizeof(data), 0x1000};
     elf_build(&img, &f);
     const char *path = write_elf(&f);
     const char *log = load_fails(b, &f, f.size, &tu_rv64, -ERANGE);
@@ -538,7 +549,7 @@ static void test_overlap(void **state)
     struct elf_img img;
     static struct elf_file f;
     image_ref(&img, 2);
-    img.seg[1] = (struct seg){ PT_LOAD, 0, 0x80000ff8, data, sizeof(data), 0x10 };
+    img.seg[1] = (struct seg){PT_LOAD, 0, 0x80000ff8, data, sizeof(data), 0x10};
     elf_build(&img, &f);
     const char *path = write_elf(&f);
     const char *log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
@@ -546,9 +557,9 @@ static void test_overlap(void **state)
 
     /* Listed in reverse address order, and one inside another. */
     image_ref(&img, 2);
-    img.seg[0] = (struct seg){ PT_LOAD, 0, 0x80001000, data, sizeof(data), 0x2000 };
-    img.seg[1] = (struct seg){ PT_LOAD, 0, 0x80000000, data, sizeof(data), 0x2000 };
-    img.seg[2] = (struct seg){ PT_LOAD, 0, 0x80000100, text, sizeof(text), sizeof(text) };
+    img.seg[0] = (struct seg){PT_LOAD, 0, 0x80001000, data, sizeof(data), 0x2000};
+    img.seg[1] = (struct seg){PT_LOAD, 0, 0x80000000, data, sizeof(data), 0x2000};
+    img.seg[2] = (struct seg){PT_LOAD, 0, 0x80000100, text, sizeof(text), sizeof(text)};
     img.nseg = 3;
     elf_build(&img, &f);
     log = load_fails(b, &f, f.size, &tu_rv64, -EINVAL);
@@ -585,22 +596,29 @@ static void test_corrupt_symtab(void **state)
         unsigned n;
         const char *msg;
     } cases[] = {
-        { shdr(&f, 2) + 32, 0x100000, 8, "symbol table (section 1) is corrupt: it or its string"
-          " table extends beyond the end of the file" },
-        { shdr(&f, 1) + 32, 0xffffffffffffff00ull, 8, "symbol table (section 1) is corrupt: it"
-          " or its string table extends beyond the end of the file" },
-        { shdr(&f, 1) + 40, 7, 4, "symbol table (section 1) is corrupt: its sh_link does not"
-          " name a string table" },
-        { shdr(&f, 1) + 40, 1, 4, "symbol table (section 1) is corrupt: its sh_link does not"
-          " name a string table" },
-        { shdr(&f, 1) + 56, 4, 8, "symbol table (section 1) is corrupt: its sh_entsize is"
-          " smaller than a symbol" },
-        { f.buf + f.symtab_off + 3 * f.symsz, 0x7fff, 4, "symbol table (section 1) is corrupt:"
-          " a symbol name lies outside the string table" },
-        { f.buf + f.strtab_off + f.strtab_size - 1, 'x', 1, "symbol table (section 1) is"
-          " corrupt: a symbol name lies outside the string table" },
-        { f.buf + 40, 0x100000, 8, "the section header table is corrupt or truncated" },
-        { f.buf + 58, 8, 2, "the section header table is corrupt or truncated" },
+        {shdr(&f, 2) + 32, 0x100000, 8,
+         "symbol table (section 1) is corrupt: it or its string"
+         " table extends beyond the end of the file"},
+        {shdr(&f, 1) + 32, 0xffffffffffffff00ull, 8,
+         "symbol table (section 1) is corrupt: it"
+         " or its string table extends beyond the end of the file"},
+        {shdr(&f, 1) + 40, 7, 4,
+         "symbol table (section 1) is corrupt: its sh_link does not"
+         " name a string table"},
+        {shdr(&f, 1) + 40, 1, 4,
+         "symbol table (section 1) is corrupt: its sh_link does not"
+         " name a string table"},
+        {shdr(&f, 1) + 56, 4, 8,
+         "symbol table (section 1) is corrupt: its sh_entsize is"
+         " smaller than a symbol"},
+        {f.buf + f.symtab_off + 3 * f.symsz, 0x7fff, 4,
+         "symbol table (section 1) is corrupt:"
+         " a symbol name lies outside the string table"},
+        {f.buf + f.strtab_off + f.strtab_size - 1, 'x', 1,
+         "symbol table (section 1) is"
+         " corrupt: a symbol name lies outside the string table"},
+        {f.buf + 40, 0x100000, 8, "the section header table is corrupt or truncated"},
+        {f.buf + 58, 8, 2, "the section header table is corrupt or truncated"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         static uint8_t saved[8];
@@ -608,7 +626,7 @@ static void test_corrupt_symtab(void **state)
         put(cases[i].where, cases[i].val, cases[i].n);
         path = write_elf(&f);
         struct load_result res;
-        struct seen_syms seen = { 0 };
+        struct seen_syms seen = {0};
         capture_begin(STDERR_FILENO);
         int err = loader_load(b->view, path, &tu_rv64, &res, record_sym, &seen, NULL);
         const char *log = capture_end();
@@ -643,7 +661,7 @@ static void corrupt(struct elf_file *f, size_t *size, uint64_t *rng)
     for (unsigned e = 0; e < edits; e++) {
         uint64_t r = rng_next(rng);
         size_t at = (r & 1) ? r % hot : (r & 2) ? f->shoff + r % (3 * f->shsz) : r % *size;
-        static const uint8_t special[] = { 0x00, 0xff, 0x7f, 0x80, 0x01, 0x02 };
+        static const uint8_t special[] = {0x00, 0xff, 0x7f, 0x80, 0x01, 0x02};
         f->buf[at] = (r >> 40) & 1 ? special[(r >> 41) % sizeof(special)] : (uint8_t)(r >> 48);
     }
     if (rng_next(rng) % 8 == 0)
@@ -665,10 +683,10 @@ static void test_fuzz(void **state)
         corrupt(&f, &size, &rng);
         const char *path = tu_write_file("fuzz.elf", f.buf, size);
         struct load_result res;
-        struct seen_syms seen = { 0 };
+        struct seen_syms seen = {0};
         capture_discard(STDERR_FILENO);
-        int err = loader_load(b->view, path, i % 2 ? &tu_rv32 : &tu_rv64, &res, record_sym,
-                              &seen, NULL);
+        int err =
+            loader_load(b->view, path, i % 2 ? &tu_rv32 : &tu_rv64, &res, record_sym, &seen, NULL);
         capture_end();
         if (err) {
             assert_true(err < 0);

@@ -35,7 +35,7 @@ static void rec(char *out, unsigned type, unsigned offset, const uint8_t *data, 
 
 static void rec_ulba(char *out, unsigned ulba)
 {
-    const uint8_t d[2] = { (uint8_t)(ulba >> 8), (uint8_t)ulba };
+    const uint8_t d[2] = {(uint8_t)(ulba >> 8), (uint8_t)ulba};
     rec(out, 4, 0, d, 2, 0);
 }
 
@@ -44,9 +44,9 @@ static void rec_eof(char *out)
     strcat(out, ":00000001FF\n");
 }
 
-static const uint8_t bytes16[16] = { 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
-                                     0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff };
-static const uint8_t four[4] = { 0xde, 0xad, 0xbe, 0xef };
+static const uint8_t bytes16[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
+                                    0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
+static const uint8_t four[4] = {0xde, 0xad, 0xbe, 0xef};
 
 static int setup(void **state)
 {
@@ -91,7 +91,7 @@ static void test_linear(void **state)
     for (char *p = text + at; *p; p++)
         *p = (char)(*p >= 'A' && *p <= 'F' ? *p + 32 : *p);
     strcpy(text + strlen(text) - 1, "\r\n");
-    const uint8_t start[4] = { 0x80, 0x00, 0x00, 0x10 };
+    const uint8_t start[4] = {0x80, 0x00, 0x00, 0x10};
     rec(text, 5, 0, start, 4, 0);
     rec_eof(text);
     struct load_result res;
@@ -125,11 +125,11 @@ static void test_segmented(void **state)
     struct mem_region *ram = mem_region_new_ram("sram", 0x20000);
     assert_int_equal(mem_view_map(v, 0, ram, 0, 0x20000), 0);
     char text[1024] = "";
-    const uint8_t usba[2] = { 0x10, 0x00 };
+    const uint8_t usba[2] = {0x10, 0x00};
     rec(text, 2, 0, usba, 2, 0);
     /* Segment offsets wrap within the 64 KiB segment at 0x10000. */
     rec(text, 0, 0xfff8, bytes16, 16, 0);
-    const uint8_t cs_ip[4] = { 0x10, 0x00, 0x01, 0x00 };
+    const uint8_t cs_ip[4] = {0x10, 0x00, 0x01, 0x00};
     rec(text, 3, 0, cs_ip, 4, 0);
     rec_eof(text);
     struct load_result res;
@@ -169,7 +169,7 @@ static void test_bad_checksum(void **state)
     rec(text, 0, 0, bytes16, 16, 0);
     rec(text, 0, 0x10, four, 4, 1);
     rec_eof(text);
-    uint8_t good = (uint8_t)-(4 + 0x10 + 0xde + 0xad + 0xbe + 0xef);
+    uint8_t good = (uint8_t) - (4 + 0x10 + 0xde + 0xad + 0xbe + 0xef);
     const char *log = load_fails(*state, text, -EINVAL);
     capture_expect_error(log, "%s:3: checksum mismatch (expected 0x%02x, got 0x%02x)",
                          write_hex(text), good, (uint8_t)(good + 1));
@@ -181,19 +181,19 @@ static void test_bad_lines(void **state)
         const char *line;
         const char *msg;
     } cases[] = {
-        { ":04000000010g0304F1", "bad hex digit 'g' in column 13" },
-        { ":04000000 01020304F2", "bad hex digit 0x20 in column 10" },
-        { ":0400000001020304F", "odd number of hex digits (17)" },
-        { ":00000001", "record too short: 4 bytes, a record has at least 5" },
-        { ":0500000001020304F1", "byte count 0x05 does not match the 4 data bytes on the line" },
-        { "0400000001020304F2", "a record must start with ':'" },
-        { ":00000006FA", "unknown record type 0x06" },
-        { ":03000004800000 79", "bad hex digit 0x20 in column 16" },
-        { ":0300000480000079", "extended linear address record (type 04) needs 2 data bytes,"
-          " has 3" },
-        { ":0200000500007 9", "bad hex digit 0x20 in column 15" },
-        { ":020000050000F9", "start linear address record (type 05) needs 4 data bytes, has 2" },
-        { ":0100000100FE", "end-of-file record (type 01) needs 0 data bytes, has 1" },
+        {":04000000010g0304F1", "bad hex digit 'g' in column 13"},
+        {":04000000 01020304F2", "bad hex digit 0x20 in column 10"},
+        {":0400000001020304F", "odd number of hex digits (17)"},
+        {":00000001", "record too short: 4 bytes, a record has at least 5"},
+        {":0500000001020304F1", "byte count 0x05 does not match the 4 data bytes on the line"},
+        {"0400000001020304F2", "a record must start with ':'"},
+        {":00000006FA", "unknown record type 0x06"},
+        {":03000004800000 79", "bad hex digit 0x20 in column 16"},
+        {":0300000480000079", "extended linear address record (type 04) needs 2 data bytes,"
+                              " has 3"},
+        {":0200000500007 9", "bad hex digit 0x20 in column 15"},
+        {":020000050000F9", "start linear address record (type 05) needs 4 data bytes, has 2"},
+        {":0100000100FE", "end-of-file record (type 01) needs 0 data bytes, has 1"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char text[512] = "";

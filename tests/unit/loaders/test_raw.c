@@ -35,7 +35,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static const uint8_t image[] = { 0x13, 0x00, 0x00, 0x00, 0x6f, 0x00, 0x00, 0x00, 0x01, 0x02 };
+static const uint8_t image[] = {0x13, 0x00, 0x00, 0x00, 0x6f, 0x00, 0x00, 0x00, 0x01, 0x02};
 
 /* Load @spec into @b expecting failure; returns the captured log. */
 static const char *load_fails(struct tu_board *b, const char *spec, int expect)
@@ -131,7 +131,14 @@ static void test_spec_errors(void **state)
     capture_expect_error(log, "%s: cannot open: No such file or directory", spec);
 
     log = load_fails(*state, tu_tmpdir(), -EINVAL);
-    capture_expect_error(log, "%s: not a regular file", tu_tmpdir());
+    capture_expect_error(log, "%s: not a regular file (a directory)", tu_tmpdir());
+
+    /* A FIFO without a writer: refused at once, not waited on. */
+    snprintf(spec, sizeof(spec), "%s/fifo.bin", tu_tmpdir());
+    assert_int_equal(mkfifo(spec, 0600), 0);
+    strcat(spec, "@0x1000");
+    log = load_fails(*state, spec, -EINVAL);
+    capture_expect_error(log, "%s/fifo.bin: not a regular file (a fifo)", tu_tmpdir());
 
     const char *empty = tu_write_file("empty.bin", "", 0);
     snprintf(spec, sizeof(spec), "%s@0x80000000", empty);
@@ -260,7 +267,8 @@ static void test_format_detection(void **state)
     struct tu_board *b = *state;
     char spec[600];
     /* Text starting with ':' is Intel HEX whatever its name... */
-    const char *hex = ":020000048000" "7A\n:0400000001020304F2\n:00000001FF\n";
+    const char *hex = ":020000048000"
+                      "7A\n:0400000001020304F2\n:00000001FF\n";
     const char *txt = tu_write_file("fw.txt", hex, strlen(hex));
     snprintf(spec, sizeof(spec), "%s@0x80000000", txt);
     const char *log = load_fails(b, spec, -EINVAL);
@@ -275,10 +283,10 @@ static void test_format_detection(void **state)
 
     struct load_result res;
     assert_int_equal(loader_load(b->view, txt, &tu_rv64, &res, NULL, NULL, NULL), 0);
-    static const uint8_t data[] = { 1, 2, 3, 4 };
+    static const uint8_t data[] = {1, 2, 3, 4};
     assert_memory_equal(b->ram->host, data, sizeof(data));
     /* Binary that starts with ':' stays raw. */
-    static const uint8_t colon[] = { ':', 0x00, 0xff };
+    static const uint8_t colon[] = {':', 0x00, 0xff};
     path = tu_write_file("colon.bin", colon, sizeof(colon));
     snprintf(spec, sizeof(spec), "%s@0x80000010", path);
     assert_int_equal(loader_load(b->view, spec, &tu_rv64, &res, NULL, NULL, NULL), 0);

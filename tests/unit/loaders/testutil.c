@@ -12,12 +12,14 @@
 #include "tests/unit/common/tmpdir.h"
 #include "tests/unit/loaders/testutil.h"
 
-const struct loader_target tu_rv64 = { .elf_machine = LOADER_EM_RISCV,
-                                       .elf_class = LOADER_ELFCLASS64,
-                                       .cluster_name = "app", .model_name = "rv64imac" };
-const struct loader_target tu_rv32 = { .elf_machine = LOADER_EM_RISCV,
-                                       .elf_class = LOADER_ELFCLASS32,
-                                       .cluster_name = "rt", .model_name = "rv32imac" };
+const struct loader_target tu_rv64 = {.elf_machine = LOADER_EM_RISCV,
+                                      .elf_class = LOADER_ELFCLASS64,
+                                      .cluster_name = "app",
+                                      .model_name = "rv64imac"};
+const struct loader_target tu_rv32 = {.elf_machine = LOADER_EM_RISCV,
+                                      .elf_class = LOADER_ELFCLASS32,
+                                      .cluster_name = "rt",
+                                      .model_name = "rv32imac"};
 
 static char *tmpdir;
 static char *files[64];
@@ -71,7 +73,7 @@ static int dev_write(void *opaque, uint64_t offset, unsigned size, uint64_t valu
     return MEM_DEVICE_ERROR;
 }
 
-static const struct mem_region_ops tu_dev_ops = { .read = dev_read, .write = dev_write };
+static const struct mem_region_ops tu_dev_ops = {.read = dev_read, .write = dev_write};
 
 struct tu_board *tu_board_new(void)
 {

@@ -53,8 +53,12 @@ struct machine *fake_board_new(void)
         !object_new("ram", &m->obj, "ram") || !object_new("fake-dev", &m->obj, "dev"))
         return NULL;
     static const char *const sets[] = {
-        "/app.cpus=2", "/ram.base=0x10000", "/ram.size=64K", "/dev.base=0x20000",
-        "/rt/cpu0.start-powered-off=on", "/app/cpu1.reset-pc=0x10004",
+        "/app.cpus=2",
+        "/ram.base=0x10000",
+        "/ram.size=64K",
+        "/dev.base=0x20000",
+        "/rt/cpu0.start-powered-off=on",
+        "/app/cpu1.reset-pc=0x10004",
     };
     for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
         if (object_set_assignment(&m->obj, sets[i], NULL))

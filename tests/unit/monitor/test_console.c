@@ -124,8 +124,7 @@ static void console_open(void)
     term.saved_in = dup(STDIN_FILENO);
     term.saved_out = dup(STDOUT_FILENO);
     fflush(stdout);
-    assert_true(dup2(term.in[0], STDIN_FILENO) >= 0 &&
-                dup2(fileno(term.out), STDOUT_FILENO) >= 0);
+    assert_true(dup2(term.in[0], STDIN_FILENO) >= 0 && dup2(fileno(term.out), STDOUT_FILENO) >= 0);
     assert_int_equal(monitor_console_start(m, "stdio"), 0);
     assert_int_equal(monitor_console_start(m, "stdio"), -EBUSY);
     assert_int_equal(event_input_sources(), 1);
@@ -208,8 +207,7 @@ static void debugger_exited(void *opaque, int code)
     m->quit = 1;
 }
 
-static struct machine_observer debugger = {.stopped = debugger_stopped,
-                                           .exited = debugger_exited};
+static struct machine_observer debugger = {.stopped = debugger_stopped, .exited = debugger_exited};
 
 /* Run until the stand-in debugger or the guest's exit ends it. */
 static int run_board(void)

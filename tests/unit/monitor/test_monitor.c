@@ -75,12 +75,14 @@ static int teardown(void **state)
 
 /* ---- help --------------------------------------------------------------- */
 
+/* clang-format off */
 static const char *const usages[] = {
     "help [COMMAND]", "info cpus", "info mtree", "info qom-tree [PATH]", "get PATH[.PROP]",
     "set PATH.PROP VALUE", "stop", "halt", "cont", "continue", "reset [CLUSTER]",
     "reset halt [CLUSTER]", "reset init [CLUSTER]", "reset all", "system_reset", "quit",
     "x[/N[FMT]] ADDR", "cpu-power CPU on|off [PC]",
 };
+/* clang-format on */
 
 static void test_help_lists_every_command(void **state)
 {
@@ -249,15 +251,20 @@ static void test_set_shows_property_system_message(void **state)
 {
     (void)state;
     static const char *const cases[][2] = {
-        {"/app.cpus", "3"},                 /* fixed once realized */
-        {"/rt.semihosting", "maybe"},       /* not a boolean */
-        {"/app/cpu0.reset-pc", "xyz"},      /* refused by on_set */
-        {"/ram.base", "0x20000"},           /* fixed once realized */
-        {"/app.accel", "fast"},             /* not a choice */
-        {"/app.stop-on-exception", "2"},    /* not a boolean */
-        {"/app/cpu0.nope", "1"},            /* no such property */
-        {"/app/cpu5.image", "a.elf"},       /* no such object */
-        {"/app/cpu0.", "1"},                /* no property name */
+        {"/app.cpus", "3"},              /* fixed once realized */
+        {"/rt.semihosting", "maybe"},    /* not a boolean */
+        {"/app/cpu0.reset-pc", "xyz"},   /* refused by on_set */
+        {"/ram.base", "0x20000"},        /* fixed once realized */
+        {"/app.accel", "fast"},          /* not a choice */
+        {"/app.stop-on-exception", "2"}, /* not a boolean */
+        {"/app/cpu0.nope", "1"},         /* no such property */
+        {"/app/cpu5.image", "a.elf"},    /* no such object */
+        {"/app/cpu0.", "1"},             /* no property name */
+        {"/.cpu-freq", "0"},             /* fixed once realized (timers) */
+        {"/.timebase-freq", "0"},        /* fixed once realized (timers) */
+        {"/.quantum", "0"},              /* below the bound */
+        {"/.quantum", "1000001"},        /* above the bound */
+        {"/app.cpus", "-1"},             /* fixed, and negative */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char line[128], assignment[128], want[MONITOR_TEST_MSG] = "";
@@ -271,6 +278,27 @@ static void test_set_shows_property_system_message(void **state)
     }
     assert_string_equal(run("set /app/cpu0.reset-pc 0x10"), "");
     assert_int_equal(rc, 0);
+}
+
+/* Run-time changes meet the bounds of the command line and board files:
+ * cpu-freq 0 used to be accepted here and divide by zero at the next
+ * round, quantum 0 stopped the guest. */
+static void test_set_machine_bounds(void **state)
+{
+    (void)state;
+    assert_string_equal(run("set /.cpu-freq 0"),
+                        "error: /.cpu-freq: cannot be changed once the board is realized\n");
+    assert_int_equal(rc, -EBUSY);
+    assert_string_equal(run("set /.timebase-freq 0"),
+                        "error: /.timebase-freq: cannot be changed once the board is realized\n");
+    assert_string_equal(run("set /.quantum 0"),
+                        "error: /.quantum: '0' is out of range (1 to 1000000)\n");
+    assert_int_equal(rc, -ERANGE);
+    assert_string_equal(run("set /.quantum 4294967296"),
+                        "error: /.quantum: '4294967296' is out of range (1 to 1000000)\n");
+    assert_string_equal(run("get /.quantum"), "10000\n");
+    assert_string_equal(run("set /.quantum 1000000"), "");
+    assert_int_equal(m->quantum, 1000000);
 }
 
 /* ---- x ------------------------------------------------------------------------ */
@@ -299,9 +327,8 @@ static void test_x_words_and_bytes(void **state)
                         "0x00010000: 0x04030201 0x08070605 0x0c0b0a09 0x100f0e0d\n"
                         "0x00010010: 0x00000000\n");
     assert_string_equal(run("x 0x10004"), "0x00010004: 0x08070605\n");
-    assert_string_equal(run("x/10b 65536"),
-                        "0x00010000: 0x01 0x02 0x03 0x04 0x05 0x06 0x07 0x08\n"
-                        "0x00010008: 0x09 0x0a\n");
+    assert_string_equal(run("x/10b 65536"), "0x00010000: 0x01 0x02 0x03 0x04 0x05 0x06 0x07 0x08\n"
+                                            "0x00010008: 0x09 0x0a\n");
     assert_string_equal(run_in(rt, "x/b 0x10003"), "0x00010003: 0x04\n");
 }
 
@@ -311,20 +338,17 @@ static void test_x_instructions(void **state)
 {
     (void)state;
     fill_ram();
-    assert_string_equal(run("x/2i 0x10000"),
-                        "0x00010000:  addi r2, 1027\n"
-                        "0x00010004:  bnz r2, 0x1080b\n");
+    assert_string_equal(run("x/2i 0x10000"), "0x00010000:  addi r2, 1027\n"
+                                             "0x00010004:  bnz r2, 0x1080b\n");
     assert_int_equal(rc, 0);
     uint32_t bad = 0xffffffffu, wfi = TOY_INSN(TOY_WFI, 0, 0);
     write_ram(0x10008, &bad, sizeof(bad));
-    assert_string_equal(run("x/4i 0x10004"),
-                        "0x00010004:  bnz r2, 0x1080b\n"
-                        "0x00010008:  (bad)\n");
+    assert_string_equal(run("x/4i 0x10004"), "0x00010004:  bnz r2, 0x1080b\n"
+                                             "0x00010008:  (bad)\n");
     write_ram(0x1fffc, &wfi, sizeof(wfi));
-    assert_string_equal(run("x/2i 0x1fffc"),
-                        "0x0001fffc:  wfi\n"
-                        "error: cannot read 0x00020000: a device is there "
-                        "(the monitor never reads devices)\n");
+    assert_string_equal(run("x/2i 0x1fffc"), "0x0001fffc:  wfi\n"
+                                             "error: cannot read 0x00020000: a device is there "
+                                             "(the monitor never reads devices)\n");
     assert_int_equal(rc, -EFAULT);
     assert_int_equal(fake_device_reads, 0);
 }
@@ -332,10 +356,9 @@ static void test_x_instructions(void **state)
 static void test_x_never_reads_devices(void **state)
 {
     (void)state;
-    assert_string_equal(run("x/2x 0x1fffc"),
-                        "0x0001fffc: 0x00000000\n"
-                        "error: cannot read 0x00020000: a device is there "
-                        "(the monitor never reads devices)\n");
+    assert_string_equal(run("x/2x 0x1fffc"), "0x0001fffc: 0x00000000\n"
+                                             "error: cannot read 0x00020000: a device is there "
+                                             "(the monitor never reads devices)\n");
     assert_int_equal(rc, -EFAULT);
     assert_string_equal(run("x/b 0x20000"), "error: cannot read 0x00020000: a device is there "
                                             "(the monitor never reads devices)\n");
@@ -546,8 +569,8 @@ static void test_run_observed(void **state)
 {
     (void)state;
     struct run_events n = {0};
-    struct machine_observer obs = {.held = on_held, .released = on_released,
-                                   .reset = on_reset, .opaque = &n};
+    struct machine_observer obs = {
+        .held = on_held, .released = on_released, .reset = on_reset, .opaque = &n};
     assert_int_equal(machine_add_observer(m, &obs), 0);
     run("halt");
     assert_int_equal(n.held, 1);
@@ -631,6 +654,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_get, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_machine_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_shows_property_system_message, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_words_and_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_x_instructions, setup, teardown),

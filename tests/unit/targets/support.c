@@ -14,8 +14,8 @@
 
 struct machine *one_cluster_machine(const struct target_ops *ops, const char *cluster,
                                     const char *model, const char *reset_pc,
-                                    const struct ram_spec *rams, gaddr load_at,
-                                    const void *prog, size_t size, struct cluster **c)
+                                    const struct ram_spec *rams, gaddr load_at, const void *prog,
+                                    size_t size, struct cluster **c)
 {
     engine_register_types();
     int err = target_register(ops);

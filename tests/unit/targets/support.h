@@ -22,8 +22,8 @@ struct ram_spec {
  * zero entry), and @prog loaded at @load_at. Fails the test on error. */
 struct machine *one_cluster_machine(const struct target_ops *ops, const char *cluster,
                                     const char *model, const char *reset_pc,
-                                    const struct ram_spec *rams, gaddr load_at,
-                                    const void *prog, size_t size, struct cluster **c);
+                                    const struct ram_spec *rams, gaddr load_at, const void *prog,
+                                    size_t size, struct cluster **c);
 
 /* Run @cpu until it stops running code: it waits with nothing to take,
  * or the guest asks to exit. Other exits (end of quantum, a write to code

@@ -380,10 +380,11 @@ static void test_bad_wiring_and_props(void **state)
                       "plic: no interrupt input meip[0]");
     expect_realize_error(BOARD("", "<irq from=\"mbox.irq[0]\" to=\"plic.irq[20]\"/>"),
                          "/plic.num-sources=16", "/plic.num-sources: 16, but irq[20] is connected");
-    expect_realize_error(BOARD("num-sources=\"1024\"", ""), NULL,
-                         "/plic.num-sources: 1024 is out of range (1 to 1023)");
-    expect_realize_error(BOARD("num-priorities=\"0\"", ""), NULL,
-                         "/plic.num-priorities: 0 is out of range (1 to 4294967295)");
+    /* Bounds of the property definitions: refused at the attribute. */
+    expect_load_error(BOARD("num-sources=\"1024\"", ""),
+                      "/plic.num-sources: '1024' is out of range (1 to 1023)");
+    expect_load_error(BOARD("num-priorities=\"0\"", ""),
+                      "/plic.num-priorities: '0' is out of range (1 to 4294967295)");
     expect_realize_error("<board name=\"p\"><cluster name=\"app\" arch=\"riscv\"/>"
                          "<device name=\"plic\" type=\"plic\" base=\"0\" harts=\"/nothing\"/>"
                          "</board>",

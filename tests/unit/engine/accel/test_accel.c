@@ -13,8 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
+#include "engine/machine/debug.h"
 #include "tests/unit/common/toy.h"
 
 static const struct accel_ops fake_accel;
@@ -51,6 +51,7 @@ static int f_cluster_init(struct cluster *c)
     return 0;
 }
 
+/* clang-format off */
 static void f_cluster_destroy(struct cluster *c) { (void)c; fake.cluster_destroy++; }
 static int f_vcpu_create(struct cpu *cpu) { cpu->accel_state = &fake; fake.vcpu_create++; return 0; }
 static void f_vcpu_destroy(struct cpu *cpu) { (void)cpu; fake.vcpu_destroy++; }
@@ -58,6 +59,7 @@ static void f_vcpu_reset(struct cpu *cpu) { (void)cpu; fake.vcpu_reset++; }
 static void f_kick(struct cpu *cpu) { (void)cpu; fake.kick++; }
 static void f_regs_get(struct cpu *cpu) { (void)cpu; fake.regs_get++; }
 static void f_regs_put(struct cpu *cpu) { (void)cpu; fake.regs_put++; }
+/* clang-format on */
 
 /* "Executes" its whole budget at once. */
 static int f_run(struct cpu *cpu)
@@ -110,8 +112,8 @@ static void f_set_singlestep(struct cpu *cpu, bool on)
         fake.step_off++;
 }
 
-static void f_memory_changed(struct machine *m, void *state, struct mem_region *r,
-                             uint64_t offset, uint64_t len)
+static void f_memory_changed(struct machine *m, void *state, struct mem_region *r, uint64_t offset,
+                             uint64_t len)
 {
     (void)r;
     assert_ptr_equal(m, fake.m);

@@ -44,12 +44,14 @@ static uint64_t gen(unsigned eb, unsigned mb, uint64_t near)
     uint64_t sign = (r & 1) << (eb + mb), e;
     switch ((r >> 1) % 12) {
     case 0: return rnd() & ((sign << 1) - 1);
+    /* clang-format off */
     case 1: e = 0; break;                                  /* zero, subnormal */
     case 2: e = 1 + (r >> 8) % 3; break;                   /* smallest normals */
     case 3: e = emax - 1 - (r >> 8) % 3; break;            /* largest */
     case 4: e = emax; m = (r >> 8) & 1 ? 0 : m; break;     /* inf, NaN */
     case 5: m = (r >> 8) & 1 ? 0 : m >> ((r >> 9) % mb); e = emax; break;
     case 6: m = 0; e = (r >> 8) % 4 ? emax / 2 : 0; break; /* powers of 2, 0 */
+    /* clang-format on */
     case 7:
     case 8:
         if (near != ~0ull)
@@ -111,11 +113,10 @@ static uint64_t bits64(double d)
     return sf_f64_is_nan(b) ? SF_F64_DEFAULT_NAN : b;
 }
 
-enum op { ADD, SUB, MUL, DIV, SQRT, FMA, CVT, TOI32, TOI64, FROMI64, FROMU64, EQ, LT, LE,
-          NOPS };
-static const char *const op_names[] = {"add", "sub", "mul", "div", "sqrt", "fma", "cvt",
-                                       "to_i32", "to_i64", "from_i64", "from_u64", "eq",
-                                       "lt", "le"};
+enum op { ADD, SUB, MUL, DIV, SQRT, FMA, CVT, TOI32, TOI64, FROMI64, FROMU64, EQ, LT, LE, NOPS };
+static const char *const op_names[] = {"add",      "sub", "mul",    "div",    "sqrt",
+                                       "fma",      "cvt", "to_i32", "to_i64", "from_i64",
+                                       "from_u64", "eq",  "lt",     "le"};
 
 /* float -> signed integer of @bits as the host rounds it; out of range
  * saturates with invalid only. */
@@ -174,8 +175,7 @@ static struct result host_op32(enum op op, uint32_t a, uint32_t b, uint32_t c, u
     return (struct result){v, host_flags()};
 }
 
-static struct result sf_op32(enum op op, uint32_t a, uint32_t b, uint32_t c, uint64_t i,
-                             uint8_t rm)
+static struct result sf_op32(enum op op, uint32_t a, uint32_t b, uint32_t c, uint64_t i, uint8_t rm)
 {
     struct sf_status st = {.round = rm};
     uint64_t v = 0;
@@ -227,8 +227,7 @@ static struct result host_op64(enum op op, uint64_t a, uint64_t b, uint64_t c, u
     return (struct result){v, host_flags()};
 }
 
-static struct result sf_op64(enum op op, uint64_t a, uint64_t b, uint64_t c, uint64_t i,
-                             uint8_t rm)
+static struct result sf_op64(enum op op, uint64_t a, uint64_t b, uint64_t c, uint64_t i, uint8_t rm)
 {
     struct sf_status st = {.round = rm};
     uint64_t v = 0;
@@ -270,11 +269,11 @@ static void report(const char *fmt, enum op op, unsigned m, uint64_t a, uint64_t
                    uint64_t i, struct result want, struct result got)
 {
     if (failures++ < 20)
-        print_error("f%s %s rm %u a %#llx b %#llx c %#llx i %#llx: host %#llx/%#x, soft %#llx/%#x\n",
-                    fmt, op_names[op], sf_modes[m], (unsigned long long)a,
-                    (unsigned long long)b, (unsigned long long)c, (unsigned long long)i,
-                    (unsigned long long)want.v, want.flags, (unsigned long long)got.v,
-                    got.flags);
+        print_error(
+            "f%s %s rm %u a %#llx b %#llx c %#llx i %#llx: host %#llx/%#x, soft %#llx/%#x\n", fmt,
+            op_names[op], sf_modes[m], (unsigned long long)a, (unsigned long long)b,
+            (unsigned long long)c, (unsigned long long)i, (unsigned long long)want.v, want.flags,
+            (unsigned long long)got.v, got.flags);
 }
 
 static void run_format(bool is64)
@@ -302,17 +301,16 @@ static void run_format(bool is64)
                 if (op == FMA && rnd() % 2) {
                     /* c near -a*b: massive cancellation */
                     struct sf_status st = {.round = SF_RNE};
-                    uint64_t p = is64 ? sf_f64_mul(a, b, &st) : sf_f32_mul((uint32_t)a,
-                                                                           (uint32_t)b, &st);
+                    uint64_t p =
+                        is64 ? sf_f64_mul(a, b, &st) : sf_f32_mul((uint32_t)a, (uint32_t)b, &st);
                     c = is64 ? gen64(p) : gen32((uint32_t)p);
                     c ^= is64 ? 1ull << 63 : 1ull << 31;
                 }
                 struct result want = is64 ? host_op64(op, a, b, c, i)
-                                          : host_op32(op, (uint32_t)a, (uint32_t)b,
-                                                      (uint32_t)c, i);
-                struct result got = is64 ? sf_op64(op, a, b, c, i, sf_modes[m])
-                                         : sf_op32(op, (uint32_t)a, (uint32_t)b,
-                                                   (uint32_t)c, i, sf_modes[m]);
+                                          : host_op32(op, (uint32_t)a, (uint32_t)b, (uint32_t)c, i);
+                struct result got =
+                    is64 ? sf_op64(op, a, b, c, i, sf_modes[m])
+                         : sf_op32(op, (uint32_t)a, (uint32_t)b, (uint32_t)c, i, sf_modes[m]);
                 if (want.v != got.v || want.flags != got.flags)
                     report(is64 ? "64" : "32", op, m, a, b, c, i, want, got);
             }

@@ -13,8 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
+#include "engine/machine/debug.h"
 #include "tests/unit/common/toy.h"
 
 #define ADDI(r, imm) TOY_INSN(TOY_ADDI, r, imm)
@@ -28,7 +28,7 @@ struct seen {
     struct stop_event ev;
     struct cluster *held_c, *reset_c;
     int code;
-    bool quit;              /* end machine_run on a stop or exit */
+    bool quit; /* end machine_run on a stop or exit */
 };
 
 static void on_stopped(void *opaque, const struct stop_event *ev)
@@ -182,7 +182,10 @@ static void test_step_stops_after_one_instruction(void **state)
 
 /* ST r0 -> [r1]; ADDI r2, 1; LD r3 <- [r1]; WFI */
 static const uint32_t p_mem[] = {
-    TOY_INSN(TOY_ST, 0, 1), ADDI(2, 1), TOY_INSN(TOY_LD, 3, 1), TOY_WFI,
+    TOY_INSN(TOY_ST, 0, 1),
+    ADDI(2, 1),
+    TOY_INSN(TOY_LD, 3, 1),
+    TOY_WFI,
 };
 
 static void test_watchpoint_reports_data_address(void **state)
@@ -267,8 +270,12 @@ static void test_observers(void **state)
 {
     static const uint32_t p[] = {ADDI(0, 1), ADDI(0, 1), TOY_INSN(TOY_EXIT, 0, 0)};
     struct seen s1 = {.quit = true}, s2 = {0}, s4 = {0};
-    struct machine_observer o1 = {.stopped = on_stopped, .held = on_held, .released = on_released,
-                                  .reset = on_reset, .exited = on_exited, .opaque = &s1};
+    struct machine_observer o1 = {.stopped = on_stopped,
+                                  .held = on_held,
+                                  .released = on_released,
+                                  .reset = on_reset,
+                                  .exited = on_exited,
+                                  .opaque = &s1};
     struct machine_observer o2 = {.held = on_held, .opaque = &s2};
     struct machine_observer o3 = {.held = remove_self};
     struct machine_observer o4 = {.held = on_held, .opaque = &s4};
@@ -347,8 +354,8 @@ static void test_onlooker(void **state)
 {
     static const uint32_t p[] = {ADDI(0, 1), ADDI(0, 1), TOY_INSN(TOY_EXIT, 0, 0)};
     struct seen s = {0}, d = {.quit = true};
-    struct machine_observer onlooker = {.stopped = on_stopped, .exited = on_exited,
-                                        .opaque = &s, .onlooker = true};
+    struct machine_observer onlooker = {
+        .stopped = on_stopped, .exited = on_exited, .opaque = &s, .onlooker = true};
     struct machine_observer debugger = {.stopped = on_stopped, .opaque = &d};
     (void)state;
     m = toy_machine(1, 1, 1000);
@@ -377,6 +384,64 @@ static void test_onlooker(void **state)
     machine_remove_observer(m, &onlooker);
 }
 
+/* A crashed guest whose fault handler is the faulting instruction itself
+ * (an invalid instruction at the trap vector): the detector ends the run
+ * with MACHINE_FAULT_STORM_EXIT after MACHINE_FAULT_STORM faults, the CPU
+ * left at the fault, instead of spinning until a time limit. */
+static void test_fault_storm_ends_the_run(void **state)
+{
+    static const uint32_t bad[] = {0};
+    struct toy_alarm a;
+    (void)state;
+    m = toy_machine(1, 1, 1000);
+    struct toy_cpu *t = toy_cpu(m, 0, 0);
+    toy_load(m, TOY_RAM, bad, 1);
+    toy_trap_vector = TOY_RAM;
+    toy_alarm_arm(&a, m, 1000000000, 3);
+    assert_int_equal(machine_run(m), MACHINE_FAULT_STORM_EXIT);
+    assert_int_equal(t->exceptions, MACHINE_FAULT_STORM);
+    assert_int_equal(t->pc, TOY_RAM);
+    assert_false(a.fired);
+}
+
+/* A handler that retires instructions is progress, however often it runs. */
+static void test_faults_with_progress_are_no_storm(void **state)
+{
+    static const uint32_t code[] = {0, ADDI(0, 1), JMP(-8)};
+    struct toy_alarm a;
+    (void)state;
+    m = toy_machine(1, 1, 1000);
+    struct toy_cpu *t = toy_cpu(m, 0, 0);
+    toy_load(m, TOY_RAM, code, 3);
+    toy_trap_vector = TOY_RAM + 4;
+    toy_alarm_arm(&a, m, 100000, 3);
+    assert_int_equal(machine_run(m), 3);
+    assert_true(t->exceptions > 10 * MACHINE_FAULT_STORM);
+}
+
+/* With a debugger attached the storm is a stop with the fault's signal,
+ * before the handler, and the run goes on (the debugger decides). */
+static void test_fault_storm_stops_for_the_debugger(void **state)
+{
+    static const uint32_t bad[] = {0};
+    struct seen s = {.quit = true};
+    struct machine_observer o = {.stopped = on_stopped, .opaque = &s};
+    (void)state;
+    m = toy_machine(1, 1, 1000);
+    struct toy_cpu *t = toy_cpu(m, 0, 0);
+    assert_int_equal(machine_add_observer(m, &o), 0);
+    toy_load(m, TOY_RAM, bad, 1);
+    toy_trap_vector = TOY_RAM;
+    assert_int_equal(machine_run(m), 0);
+    assert_int_equal(s.stopped, 1);
+    assert_int_equal(s.ev.reason, STOP_SIGNAL);
+    assert_int_equal(s.ev.signal, GDB_SIGILL);
+    assert_int_equal(t->exceptions, MACHINE_FAULT_STORM);
+    assert_true(debug_cpu_stopped(&t->cpu));
+    assert_int_equal(m->stop_status, 0);
+    machine_remove_observer(m, &o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -386,6 +451,9 @@ int main(void)
         cmocka_unit_test_teardown(test_held_cpu_not_scheduled, teardown),
         cmocka_unit_test_teardown(test_observers, teardown),
         cmocka_unit_test_teardown(test_onlooker, teardown),
+        cmocka_unit_test_teardown(test_fault_storm_ends_the_run, teardown),
+        cmocka_unit_test_teardown(test_faults_with_progress_are_no_storm, teardown),
+        cmocka_unit_test_teardown(test_fault_storm_stops_for_the_debugger, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <unistd.h>
+
+#include "engine/io/event.h"
 #include "engine/machine/debug.h"
 #include "tests/unit/common/toy.h"
 
@@ -27,12 +30,15 @@ static int teardown(void **state)
 
 /* Every CPU spins: MARK; ADDI r0, 1; JMP back (3 instructions). */
 static const uint32_t p_mark_loop[] = {
-    TOY_MARK, TOY_INSN(TOY_ADDI, 0, 1), TOY_INSN(TOY_JMP, 0, -8),
+    TOY_MARK,
+    TOY_INSN(TOY_ADDI, 0, 1),
+    TOY_INSN(TOY_JMP, 0, -8),
 };
 
 /* ADDI r0, 1; JMP back (2 instructions). */
 static const uint32_t p_spin[] = {
-    TOY_INSN(TOY_ADDI, 0, 1), TOY_INSN(TOY_JMP, 0, -4),
+    TOY_INSN(TOY_ADDI, 0, 1),
+    TOY_INSN(TOY_JMP, 0, -4),
 };
 
 /* Each round runs every CPU for one slice, cluster by cluster, CPU by CPU:
@@ -79,7 +85,9 @@ static void test_slice_shortened_by_timer(void **state)
 static void test_time_follows_longest_slice(void **state)
 {
     static const uint32_t p_wait[] = {
-        TOY_INSN(TOY_ADDI, 1, 1), TOY_INSN(TOY_ADDI, 1, 1), TOY_WFI,
+        TOY_INSN(TOY_ADDI, 1, 1),
+        TOY_INSN(TOY_ADDI, 1, 1),
+        TOY_WFI,
     };
     struct toy_alarm a;
     (void)state;
@@ -146,6 +154,36 @@ static void test_held_cpus_freeze_time(void **state)
     assert_int_equal(cpu->irqs, 1);
 }
 
+static void count_poll(void *opaque, int fd, unsigned events)
+{
+    (void)fd, (void)events;
+    ++*(unsigned *)opaque; /* the byte stays: every poll sees it */
+}
+
+/* One round of 8 CPUs x 200,000 instructions is 1.6M instructions: the
+ * scheduler polls between CPUs once SCHED_POLL_INSNS were charged (after
+ * the third and the sixth CPU), not only at the end of the round, so gdb
+ * and Ctrl-C are answered whatever the quantum and the number of CPUs. */
+static void test_polls_within_a_round(void **state)
+{
+    (void)state;
+    int fds[2];
+    unsigned polls = 0;
+    struct toy_alarm a;
+    assert_int_equal(pipe(fds), 0);
+    assert_int_equal(write(fds[1], "x", 1), 1);
+    m = toy_machine(1, 8, 200000);
+    toy_load(m, TOY_RAM, p_spin, 2);
+    toy_alarm_arm(&a, m, 200000, 7);
+    assert_int_equal(event_add_fd(fds[0], EVENT_IN, count_poll, &polls), 0);
+    assert_int_equal(machine_run(m), 7);
+    event_remove_fd(fds[0]);
+    assert_int_equal(m->clock_ns, 200000);
+    assert_true(polls >= 3); /* two within the round, one after it */
+    close(fds[0]);
+    close(fds[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +192,7 @@ int main(void)
         cmocka_unit_test_teardown(test_time_follows_longest_slice, teardown),
         cmocka_unit_test_teardown(test_time_jumps_when_all_wait, teardown),
         cmocka_unit_test_teardown(test_held_cpus_freeze_time, teardown),
+        cmocka_unit_test_teardown(test_polls_within_a_round, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,11 +25,15 @@ struct regs_cpu {
 };
 
 static const char *const names[] = {
-    "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0", "a1", "a2", "a3", "a4",
-    "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
-    "t5", "t6", "pc", "mstatus", "misa", "mie", "mtvec", "mscratch", "mepc", "mcause", "mtval",
-    "mip", "mhartid", "mvendorid", "marchid", "mimpid", "mcounteren", "mcountinhibit", "mcycle",
-    "minstret", "mstatush", "mcycleh", "minstreth", "priv",
+    "zero",    "ra",        "sp",       "gp",      "tp",         "t0",
+    "t1",      "t2",        "fp",       "s1",      "a0",         "a1",
+    "a2",      "a3",        "a4",       "a5",      "a6",         "a7",
+    "s2",      "s3",        "s4",       "s5",      "s6",         "s7",
+    "s8",      "s9",        "s10",      "s11",     "t3",         "t4",
+    "t5",      "t6",        "pc",       "mstatus", "misa",       "mie",
+    "mtvec",   "mscratch",  "mepc",     "mcause",  "mtval",      "mip",
+    "mhartid", "mvendorid", "marchid",  "mimpid",  "mcounteren", "mcountinhibit",
+    "mcycle",  "minstret",  "mstatush", "mcycleh", "minstreth",  "priv",
 };
 #define NNAMES (sizeof(names) / sizeof(names[0]))
 
@@ -44,9 +48,8 @@ static int setup(void **state)
 {
     (void)state;
     for (unsigned i = 0; i < NNAMES; i++)
-        accessors[i] = (struct target_reg){.name = names[i],
-                                           .offset = offsetof(struct regs_cpu, regs[i]),
-                                           .size = 8};
+        accessors[i] = (struct target_reg){
+            .name = names[i], .offset = offsetof(struct regs_cpu, regs[i]), .size = 8};
     accessors[NNAMES] = (struct target_reg){0};
     return 0;
 }
@@ -55,7 +58,8 @@ static char xml_dir[1024];
 
 static const char *xmldir(void)
 {
-    snprintf(xml_dir, sizeof(xml_dir), "%s/xml", getenv("top_srcdir") ? getenv("top_srcdir") : MOSAIC_SRCDIR);
+    snprintf(xml_dir, sizeof(xml_dir), "%s/xml",
+             getenv("top_srcdir") ? getenv("top_srcdir") : MOSAIC_SRCDIR);
     return xml_dir;
 }
 

@@ -15,8 +15,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
+#include "engine/machine/debug.h"
 #include "targets/riscv/internals.h"
 #include "targets/riscv/riscv.h"
 #include "tests/unit/targets/support.h"
@@ -50,8 +50,8 @@ static struct board board(const uint32_t *prog)
 {
     static const struct ram_spec rams[] = {{"ram", "0x80000000", "64K"}, {NULL, NULL, NULL}};
     struct board bd = {0};
-    bd.m = one_cluster_machine(&riscv_target_ops, "app", "rv64imac", "0x80000000", rams, RAM,
-                               prog, 16, &bd.c);
+    bd.m = one_cluster_machine(&riscv_target_ops, "app", "rv64imac", "0x80000000", rams, RAM, prog,
+                               16, &bd.c);
     bd.cpu = (struct riscv_cpu *)bd.c->cpus[0];
     return bd;
 }
@@ -223,8 +223,11 @@ static void heard_reset(void *opaque, struct cluster *c)
 static void test_observers_per_machine(void **state)
 {
     struct heard ha = {.m = a.m}, hb = {.m = b.m};
-    struct machine_observer oa = {.stopped = heard_stop, .held = heard_held,
-                                  .reset = heard_reset, .exited = heard_exit, .opaque = &ha};
+    struct machine_observer oa = {.stopped = heard_stop,
+                                  .held = heard_held,
+                                  .reset = heard_reset,
+                                  .exited = heard_exit,
+                                  .opaque = &ha};
     struct machine_observer ob = oa;
     (void)state;
     ob.opaque = &hb;

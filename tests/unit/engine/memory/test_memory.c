@@ -43,7 +43,7 @@ static int fake_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val
     /* Garbage above the access size must not leak into the result. */
     *value = size < 8 ? v | (~0ull << (8 * size)) : v;
     assert_true(d->n < 32);
-    d->log[d->n++] = (struct access){ 'r', offset, size, v };
+    d->log[d->n++] = (struct access){'r', offset, size, v};
     return d->fail ? MEM_DEVICE_ERROR : MEM_OK;
 }
 
@@ -51,13 +51,13 @@ static int fake_write(void *opaque, uint64_t offset, unsigned size, uint64_t val
 {
     struct fake_dev *d = opaque;
     assert_true(d->n < 32);
-    d->log[d->n++] = (struct access){ 'w', offset, size, value };
+    d->log[d->n++] = (struct access){'w', offset, size, value};
     return d->fail ? MEM_DEVICE_ERROR : MEM_OK;
 }
 
-static const struct mem_region_ops fake_ops8 = { .read = fake_read, .write = fake_write };
-static const struct mem_region_ops fake_ops2 = { .read = fake_read, .write = fake_write,
-                                                 .max_access = 2 };
+static const struct mem_region_ops fake_ops8 = {.read = fake_read, .write = fake_write};
+static const struct mem_region_ops fake_ops2 = {
+    .read = fake_read, .write = fake_write, .max_access = 2};
 
 static void assert_access(const struct fake_dev *d, unsigned i, char dir, uint64_t offset,
                           unsigned size, uint64_t value)
@@ -101,7 +101,7 @@ static void test_ram_rom_access(void **state)
     assert_int_equal(mem_view_map(v, 0x1000, rom, 0, 0x1000), 0);
 
     assert_int_equal(mem_view_write(v, 0x80000010, 8, 0x1122334455667788ull), MEM_OK);
-    static const uint8_t le[8] = { 0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11 };
+    static const uint8_t le[8] = {0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11};
     assert_memory_equal(ram->host + 0x10, le, 8);
     uint64_t val = 0;
     assert_int_equal(mem_view_read(v, 0x80000012, 2, &val), MEM_OK);
@@ -138,7 +138,7 @@ static void test_map_errors(void **state)
     (void)state;
     struct mem_view *v = mem_view_new("app");
     struct mem_region *ram = mem_region_new_ram("ram", 0x20000);
-    struct fake_dev dev = { 0 };
+    struct fake_dev dev = {0};
     struct mem_region *uart = mem_region_new_mmio("uart0", 0x100, &fake_ops8, &dev);
     assert_int_equal(mem_view_map(v, 0x0fff0000, ram, 0, 0x20000), 0);
     unsigned gen = v->generation;
@@ -193,7 +193,7 @@ static void test_find_edges(void **state)
 {
     (void)state;
     struct mem_view *v = mem_view_new("app");
-    struct fake_dev d = { 0 };
+    struct fake_dev d = {0};
     struct mem_region *ram = mem_region_new_ram("ram", 0x2000);
     struct mem_region *dev = mem_region_new_mmio("dev", 0x100, &fake_ops8, &d);
     assert_null(mem_view_find(v, 0));
@@ -254,8 +254,7 @@ static void test_unmapped(void **state)
     assert_int_equal(mem_view_map(v, 0xfffffffffffff000ull, ram, 0, 0x1000), 0);
     assert_int_equal(mem_view_read(v, 0xfffffffffffffffeull, 4, &val), MEM_UNMAPPED);
     assert_int_equal(mem_view_write(v, 0xfffffffffffffffeull, 4, 0), MEM_UNMAPPED);
-    assert_int_equal(mem_view_read_buf(v, 0xfffffffffffffff8ull, buf, 16, 0, &done),
-                     MEM_UNMAPPED);
+    assert_int_equal(mem_view_read_buf(v, 0xfffffffffffffff8ull, buf, 16, 0, &done), MEM_UNMAPPED);
     assert_int_equal(done, 8);
     assert_int_equal(mem_view_read(v, 0xfffffffffffffff8ull, 8, &val), MEM_OK);
 
@@ -268,7 +267,7 @@ static void test_mmio_dispatch(void **state)
 {
     (void)state;
     struct mem_view *v = mem_view_new("app");
-    struct fake_dev d8 = { 0 }, d2 = { 0 };
+    struct fake_dev d8 = {0}, d2 = {0};
     struct mem_region *wide = mem_region_new_mmio("wide", 0x100, &fake_ops8, &d8);
     struct mem_region *narrow = mem_region_new_mmio("narrow", 0x100, &fake_ops2, &d2);
     assert_int_equal(mem_view_map(v, 0x10000000, wide, 0, 0x100), 0);
@@ -312,8 +311,8 @@ static void test_mmio_dispatch(void **state)
     assert_int_equal(mem_view_read_buf(v, 0x10000000, buf, 4, MEM_F_NO_MMIO, &done),
                      MEM_DEVICE_ERROR);
     assert_int_equal(done, 0);
-    assert_int_equal(mem_view_write_buf(v, 0x10000000, buf, 4, MEM_F_NO_MMIO | MEM_F_LOAD,
-                                        &done), MEM_DEVICE_ERROR);
+    assert_int_equal(mem_view_write_buf(v, 0x10000000, buf, 4, MEM_F_NO_MMIO | MEM_F_LOAD, &done),
+                     MEM_DEVICE_ERROR);
     assert_int_equal(d8.n, 0);
     d8.fail = false;
     /* Byte ranges through a device use the widest aligned accesses. */
@@ -321,7 +320,7 @@ static void test_mmio_dispatch(void **state)
     assert_int_equal(done, 4);
     assert_int_equal(d8.n, 1);
     assert_access(&d8, 0, 'r', 4, 4, 0x47464544);
-    static const uint8_t expect[4] = { 0x44, 0x45, 0x46, 0x47 };
+    static const uint8_t expect[4] = {0x44, 0x45, 0x46, 0x47};
     assert_memory_equal(buf, expect, 4);
 
     mem_region_unref(wide);
@@ -333,7 +332,7 @@ static void test_straddle(void **state)
 {
     (void)state;
     struct mem_view *v = mem_view_new("app");
-    struct fake_dev d = { 0 };
+    struct fake_dev d = {0};
     struct mem_region *a = mem_region_new_ram("a", 0x1000);
     struct mem_region *b = mem_region_new_ram("b", 0x1000);
     struct mem_region *rom = mem_region_new_rom("rom", 0x1000);
@@ -390,7 +389,7 @@ static void test_overlay(void **state)
 {
     (void)state;
     struct mem_view *v = mem_view_new("app");
-    struct fake_dev d = { 0 };
+    struct fake_dev d = {0};
     struct mem_region *ram = mem_region_new_ram("dram", 0x10000);
     struct mem_region *htif = mem_region_new_mmio("htif", 0x10, &fake_ops8, &d);
     struct mem_region *uart = mem_region_new_mmio("uart0", 0x100, &fake_ops8, &d);
@@ -429,11 +428,10 @@ static void test_overlay(void **state)
     FILE *f = fmemopen(out, sizeof(out) - 1, "w");
     mem_view_print(f, v);
     fclose(f);
-    assert_string_equal(out,
-        "0000000010000000-00000000100000ff (mmio): uart0\n"
-        "0000000080000000-0000000080000fff (ram): dram\n"
-        "0000000080001000-000000008000100f (mmio): htif\n"
-        "0000000080001010-000000008000ffff (ram): dram (offset 0x1010)\n");
+    assert_string_equal(out, "0000000010000000-00000000100000ff (mmio): uart0\n"
+                             "0000000080000000-0000000080000fff (ram): dram\n"
+                             "0000000080001000-000000008000100f (mmio): htif\n"
+                             "0000000080001010-000000008000ffff (ram): dram (offset 0x1010)\n");
 
     /* At the start, at the end, and over a whole mapping. */
     struct mem_region *w = mem_region_new_mmio("w", 0x1000, &fake_ops8, &d);
@@ -524,7 +522,7 @@ static void test_code_hook(void **state)
     assert_int_equal(hook_seen.calls, 1);
 
     /* A range that starts on a clean page and ends on the code page. */
-    uint8_t buf[0x20] = { 0 };
+    uint8_t buf[0x20] = {0};
     assert_int_equal(mem_view_write_buf(v, 0x80001ff0, buf, sizeof(buf), 0, NULL), MEM_OK);
     assert_int_equal(hook_seen.calls, 2);
     assert_int_equal(hook_seen.offset, 0x2ff0);
@@ -582,16 +580,11 @@ static void test_shared_region(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_region_sizes),
-        cmocka_unit_test(test_ram_rom_access),
-        cmocka_unit_test(test_map_errors),
-        cmocka_unit_test(test_find_edges),
-        cmocka_unit_test(test_unmapped),
-        cmocka_unit_test(test_mmio_dispatch),
-        cmocka_unit_test(test_straddle),
-        cmocka_unit_test(test_overlay),
-        cmocka_unit_test(test_code_hook),
-        cmocka_unit_test(test_shared_region),
+        cmocka_unit_test(test_region_sizes), cmocka_unit_test(test_ram_rom_access),
+        cmocka_unit_test(test_map_errors),   cmocka_unit_test(test_find_edges),
+        cmocka_unit_test(test_unmapped),     cmocka_unit_test(test_mmio_dispatch),
+        cmocka_unit_test(test_straddle),     cmocka_unit_test(test_overlay),
+        cmocka_unit_test(test_code_hook),    cmocka_unit_test(test_shared_region),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -158,9 +158,11 @@ static void test_parse_duration(void **state)
         const char *text;
         uint64_t ns;
     } good[] = {
+        /* clang-format off */
         {"2s", 2000000000u}, {"2", 2000000000u}, {"0.5s", 500000000u}, {"0.25", 250000000u},
         {"250ms", 250000000u}, {"1.5ms", 1500000u}, {"100us", 100000u}, {"7ns", 7u},
         {"0", 0}, {"0.000000001s", 1}, {"1.0000000009s", 1000000000u},
+        /* clang-format on */
     };
     static const char *const bad[] = {"", "s", "-1s", "2 s", "2min", "1e3", ".5s", "0x10s"};
     (void)state;
@@ -207,10 +209,8 @@ static void test_parse_null(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_u64),
-        cmocka_unit_test(test_parse_i64),
-        cmocka_unit_test(test_parse_bool),
-        cmocka_unit_test(test_parse_duration),
+        cmocka_unit_test(test_parse_u64),  cmocka_unit_test(test_parse_i64),
+        cmocka_unit_test(test_parse_bool), cmocka_unit_test(test_parse_duration),
         cmocka_unit_test(test_parse_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,16 +13,16 @@
  * for the TB at the current pc itself through toy_gen; guest code bytes
  * are read with translator_fetch where a test needs code pages tracked.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include <errno.h>
 
-#include "engine/machine/debug.h"
 #include "engine/accel/tcg/internals.h"
+#include "engine/machine/debug.h"
 #include "engine/machine/machine.h"
 #include "tests/unit/common/toy.h"
 
@@ -90,18 +90,18 @@ static void gen_arith(struct tb_ctx *ctx)
     ir_val r0 = ir_global(b, TOY_G_R0), r1 = ir_global(b, TOY_G_R1), r2 = ir_global(b, TOY_G_R2);
     ir_val r3 = ir_global(b, TOY_G_R3), w = ir_global(b, TOY_G_W);
     ir_val t = ir_temp(b, IR_I64), t32 = ir_temp(b, IR_I32);
-    ir_addi(b, t, r1, 5);                      /* t = r1 + 5 */
-    ir_binop(b, IR_MUL, t, t, r2);             /* t *= r2 */
-    ir_sari(b, r0, t, 1);                      /* r0 = t >> 1 (arith) */
-    ir_unop(b, IR_TRUNC, t32, r1);             /* t32 = (u32)r1 */
+    ir_addi(b, t, r1, 5);                       /* t = r1 + 5 */
+    ir_binop(b, IR_MUL, t, t, r2);              /* t *= r2 */
+    ir_sari(b, r0, t, 1);                       /* r0 = t >> 1 (arith) */
+    ir_unop(b, IR_TRUNC, t32, r1);              /* t32 = (u32)r1 */
     ir_binopi(b, IR_ADD, t32, t32, 0xffffffff); /* t32 -= 1 in 32 bits */
     ir_mov(b, w, t32);
-    ir_unop(b, IR_EXT32S, r3, t32);            /* r3 = sext(t32) */
+    ir_unop(b, IR_EXT32S, r3, t32);                       /* r3 = sext(t32) */
     ir_setcond(b, IR_LT, r2, r3, ir_const(b, IR_I64, 0)); /* r2 = r3 < 0 */
     ir_val x = ir_temp(b, IR_I64);
     ir_movcond(b, IR_NE, x, r2, ir_const(b, IR_I64, 0), ir_const(b, IR_I64, 111),
                ir_const(b, IR_I64, 222));
-    ir_binop(b, IR_ADD, r1, x, ir_const(b, IR_I64, 0)); /* constant second operand */
+    ir_binop(b, IR_ADD, r1, x, ir_const(b, IR_I64, 0));     /* constant second operand */
     ir_binop(b, IR_SUB, r1, ir_const(b, IR_I64, 1000), r1); /* constant first operand */
     end_tb(ctx, 0x9000, -1);
 }
@@ -164,14 +164,14 @@ static void gen_mem(struct tb_ctx *ctx)
     }
     ir_val r0 = ir_global(b, TOY_G_R0), r1 = ir_global(b, TOY_G_R1), r2 = ir_global(b, TOY_G_R2);
     ir_val addr = ir_const(b, IR_I64, 0x10100);
-    translator_next_insn(ctx, 0);                                 /* insn 0x1000 */
+    translator_next_insn(ctx, 0); /* insn 0x1000 */
     ir_st(b, ir_const(b, IR_I64, 0x80ff), addr, IR_MO_16, 0);
-    translator_next_insn(ctx, 0);                                 /* insn 0x1004 */
-    ir_ld(b, r0, addr, IR_MO_8 | IR_MO_SIGN, 0);                  /* 0xff -> -1 */
-    ir_ld(b, r1, ir_const(b, IR_I64, 0x10101), IR_MO_8, 0);       /* 0x80 */
+    translator_next_insn(ctx, 0);                           /* insn 0x1004 */
+    ir_ld(b, r0, addr, IR_MO_8 | IR_MO_SIGN, 0);            /* 0xff -> -1 */
+    ir_ld(b, r1, ir_const(b, IR_I64, 0x10101), IR_MO_8, 0); /* 0x80 */
     ctx->pc_next = 0x1008;
-    translator_next_insn(ctx, 0);                                 /* insn 0x1008 */
-    ir_ld(b, r2, ir_global(b, TOY_G_R3), IR_MO_32, 0);                /* r3 = address */
+    translator_next_insn(ctx, 0);                      /* insn 0x1008 */
+    ir_ld(b, r2, ir_global(b, TOY_G_R3), IR_MO_32, 0); /* r3 = address */
     end_tb(ctx, 0x9000, -1);
 }
 

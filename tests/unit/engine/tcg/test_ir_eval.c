@@ -21,7 +21,7 @@ static const struct bin_case bin_cases[] = {
     {IR_ADD, IR_I32, 0xffffffff, 1, 0},
     {IR_ADD, IR_I64, 0xffffffff, 1, 0x100000000ull},
     {IR_SUB, IR_I32, 0, 1, 0xffffffff},
-    {IR_SHL, IR_I32, 1, 33, 2},            /* count masked to 31 */
+    {IR_SHL, IR_I32, 1, 33, 2}, /* count masked to 31 */
     {IR_SHL, IR_I64, 1, 65, 2},
     {IR_SHR, IR_I32, 0x80000000, 31, 1},
     {IR_SAR, IR_I32, 0x80000000, 31, 0xffffffff},
@@ -29,14 +29,14 @@ static const struct bin_case bin_cases[] = {
     {IR_ROTL, IR_I32, 0x80000001, 1, 3},
     {IR_ROTR, IR_I64, 1, 1, 0x8000000000000000ull},
     {IR_ROTR, IR_I32, 5, 0, 5},
-    {IR_DIVS, IR_I32, 7, 0, 0xffffffff},   /* x/0 = all ones */
+    {IR_DIVS, IR_I32, 7, 0, 0xffffffff}, /* x/0 = all ones */
     {IR_DIVU, IR_I64, 7, 0, ~0ull},
-    {IR_REMS, IR_I32, 7, 0, 7},            /* x%0 = x */
+    {IR_REMS, IR_I32, 7, 0, 7}, /* x%0 = x */
     {IR_REMU, IR_I64, 7, 0, 7},
     {IR_DIVS, IR_I32, 0x80000000, 0xffffffff, 0x80000000}, /* MIN/-1 = MIN */
     {IR_REMS, IR_I32, 0x80000000, 0xffffffff, 0},
     {IR_DIVS, IR_I64, 0x8000000000000000ull, ~0ull, 0x8000000000000000ull},
-    {IR_DIVS, IR_I32, (uint32_t)-7, 2, (uint32_t)-3},      /* rounds towards zero */
+    {IR_DIVS, IR_I32, (uint32_t)-7, 2, (uint32_t)-3}, /* rounds towards zero */
     {IR_REMS, IR_I32, (uint32_t)-7, 2, (uint32_t)-1},
     {IR_MULHU, IR_I64, ~0ull, ~0ull, 0xfffffffffffffffeull},
     {IR_MULHS, IR_I64, ~0ull, ~0ull, 0},
@@ -74,8 +74,7 @@ static void test_unops(void **state)
     assert_int_equal(ir_eval_unop(IR_EXT16U, IR_I64, 0x18000), 0x8000);
     assert_int_equal(ir_eval_unop(IR_EXT32S, IR_I32, 0x80000000), 0xffffffff80000000ull);
     /* From an i64: the low half only (RV64 *W ops computed at 64 bits). */
-    assert_int_equal(ir_eval_unop(IR_EXT32S, IR_I32, 0x1234567880000000ull),
-                     0xffffffff80000000ull);
+    assert_int_equal(ir_eval_unop(IR_EXT32S, IR_I32, 0x1234567880000000ull), 0xffffffff80000000ull);
     assert_int_equal(ir_eval_unop(IR_EXT32U, IR_I32, 0x80000000), 0x80000000);
     assert_int_equal(ir_eval_unop(IR_TRUNC, IR_I64, 0x123456789ull), 0x23456789);
     assert_int_equal(ir_eval_unop(IR_NEG, IR_I32, 1), 0xffffffff);
@@ -85,7 +84,7 @@ static void test_unops(void **state)
 static void test_conds(void **state)
 {
     (void)state;
-    assert_true(ir_eval_cond(IR_LT, IR_I32, 0xffffffff, 0));   /* -1 < 0 */
+    assert_true(ir_eval_cond(IR_LT, IR_I32, 0xffffffff, 0)); /* -1 < 0 */
     assert_false(ir_eval_cond(IR_LTU, IR_I32, 0xffffffff, 0));
     assert_true(ir_eval_cond(IR_GE, IR_I64, 0, ~0ull));
     assert_true(ir_eval_cond(IR_GEU, IR_I64, ~0ull, 0));

@@ -1,15 +1,18 @@
 # SPDX-License-Identifier: MIT
 # Arm target unit tests: the decoder against capstone, cores run through
-# the engine, and the register descriptions.
+# the engine, and the register descriptions (integer and FP).
 %C%_LIBS = $(TARGETS_TEST_SUPPORT) targets/arm/libarm.a $(CAPSTONE_LIBS) $(UNIT_LIBS)
 
-%C%_TESTS = %D%/test_decode %D%/test_exec %D%/test_regs
+%C%_TESTS = %D%/test_decode %D%/test_decode_vfp %D%/test_exec %D%/test_regs %D%/test_regs_fp
 check_PROGRAMS += $(%C%_TESTS)
 TESTS += $(%C%_TESTS)
 %C%_test_decode_CPPFLAGS = $(AM_CPPFLAGS) $(CAPSTONE_CFLAGS)
+%C%_test_decode_vfp_CPPFLAGS = $(AM_CPPFLAGS) $(CAPSTONE_CFLAGS)
 %C%_test_decode_LDADD = $(%C%_LIBS)
+%C%_test_decode_vfp_LDADD = $(%C%_LIBS)
 %C%_test_exec_LDADD = $(%C%_LIBS)
 %C%_test_regs_LDADD = $(%C%_LIBS)
+%C%_test_regs_fp_LDADD = $(%C%_LIBS)
 # test_exec skips (TAP "1..0 # SKIP") when configure found no Arm gcc.
 %C%_test_exec_CPPFLAGS = $(AM_CPPFLAGS) -DMOSAIC_ARM_CC='"$(ARM_CC)"'
 

@@ -20,8 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cmocka.h>
 #include <capstone/capstone.h>
+#include <cmocka.h>
 
 #include "targets/arm/internals.h"
 
@@ -273,10 +273,10 @@ static void test_m3_lacks_dsp(void **state)
 {
     (void)state;
     static const uint32_t dsp[] = {
-        0xfa81f012, /* qadd8 r0, r1, r2 */   0xfb11f002, /* smulbb r0, r1, r2 */
-        0xfa81f082, /* qadd r0, r2, r1 */    0xfaa1f082, /* sel r0, r1, r2 */
-        0xeac10002, /* pkhbt r0, r1, r2 */   0xfa41f082, /* sxtab r0, r1, r2 */
-        0xfbe10262, /* umaal r0, r2, r1, r2 */
+        0xfa81f012, /* qadd8 r0, r1, r2 */ 0xfb11f002, /* smulbb r0, r1, r2 */
+        0xfa81f082, /* qadd r0, r2, r1 */ 0xfaa1f082,  /* sel r0, r1, r2 */
+        0xeac10002, /* pkhbt r0, r1, r2 */ 0xfa41f082, /* sxtab r0, r1, r2 */
+        0xfbe10262,                                    /* umaal r0, r2, r1, r2 */
     };
     struct thumb_insn m3, m4;
     for (unsigned i = 0; i < sizeof(dsp) / sizeof(dsp[0]); i++) {

@@ -126,7 +126,7 @@ static void test_reset(void **state)
     assert_int_equal(env.cpu->nvic.vtor, 0x400);
     assert_int_equal(reg(13), 0x20000800);
     assert_int_equal(reg(15), 0x90);
-    assert_int_equal(mem32(0xe000ed08), 0x400); /* VTOR through the SCS */
+    assert_int_equal(mem32(0xe000ed08), 0x400);      /* VTOR through the SCS */
     assert_int_equal(mem32(0xe000ed00), 0x410fc241); /* CPUID of a Cortex-M4 */
 }
 
@@ -135,14 +135,14 @@ static void test_flags(void **state)
     (void)state;
     START("flags");
     assert_int_equal(run(), EXCP_HALTED);
-    assert_int_equal(reg(1), 0x90000000); /* 0x7fffffff + 1: N V */
-    assert_int_equal(reg(2), 0x80000000); /* 0 - 1: N, borrow (C clear) */
-    assert_int_equal(reg(3), 0xa0000000); /* -1 + -1: N C */
-    assert_int_equal(reg(4), 0x60000000); /* cmp 5, 5: Z C */
-    assert_int_equal(reg(5), 0x30000000); /* 0x80000000 - 1 - !C: C V */
-    assert_int_equal(reg(6), 0x90000000); /* 0x7fffffff * 2 + C: N V */
-    assert_int_equal(reg(7), 0xb0000000); /* asrs #32: C = bit 31, V kept */
-    assert_int_equal(reg(9), 0xb8000000); /* qadd saturates: Q */
+    assert_int_equal(reg(1), 0x90000000);  /* 0x7fffffff + 1: N V */
+    assert_int_equal(reg(2), 0x80000000);  /* 0 - 1: N, borrow (C clear) */
+    assert_int_equal(reg(3), 0xa0000000);  /* -1 + -1: N C */
+    assert_int_equal(reg(4), 0x60000000);  /* cmp 5, 5: Z C */
+    assert_int_equal(reg(5), 0x30000000);  /* 0x80000000 - 1 - !C: C V */
+    assert_int_equal(reg(6), 0x90000000);  /* 0x7fffffff * 2 + C: N V */
+    assert_int_equal(reg(7), 0xb0000000);  /* asrs #32: C = bit 31, V kept */
+    assert_int_equal(reg(9), 0xb8000000);  /* qadd saturates: Q */
     assert_int_equal(reg(10), 0xb80e0000); /* sadd8: GE from each byte's sign */
     assert_int_equal(reg(11), 0x000e0000); /* msr apsr_nzcvq keeps GE */
 }
@@ -194,21 +194,20 @@ static void test_svc_frame(void **state)
     (void)state;
     START("svc");
     assert_int_equal(run(), EXCP_HALTED);
-    static const uint32_t stacked[] = {0x10, 0x11, 0x12, 0x13, 0x1c, 0x12345678, 0x76,
-                                       0x81000000};
+    static const uint32_t stacked[] = {0x10, 0x11, 0x12, 0x13, 0x1c, 0x12345678, 0x76, 0x81000000};
     for (unsigned i = 0; i < 8; i++)
         assert_int_equal(mem32(SRAM + 0x100 + 4 * i), stacked[i]);
     assert_int_equal(mem32(SRAM + 0x120), 0xfffffffd); /* EXC_RETURN: Thread, PSP */
-    assert_int_equal(reg(10), 0x200007e0);   /* the frame on the PSP */
+    assert_int_equal(reg(10), 0x200007e0);             /* the frame on the PSP */
     assert_int_equal(reg(11), ARM_EXC_SVC);
-    assert_int_equal(reg(0), 42);            /* the handler's result */
-    assert_int_equal(reg(1), 0x11);          /* unstacked */
+    assert_int_equal(reg(0), 42);   /* the handler's result */
+    assert_int_equal(reg(1), 0x11); /* unstacked */
     assert_int_equal(reg(12), 0x1c);
     assert_int_equal(reg(14), 0x12345678);
     assert_int_equal(reg(6), 1);
-    assert_int_equal(reg(7), 3);             /* CONTROL: PSP, unprivileged */
-    assert_int_equal(reg(8), 0);             /* MRS PSP unprivileged reads 0 */
-    assert_int_equal(reg(9), 0x20000800);    /* the PSP after unstacking */
+    assert_int_equal(reg(7), 3);                       /* CONTROL: PSP, unprivileged */
+    assert_int_equal(reg(8), 0);                       /* MRS PSP unprivileged reads 0 */
+    assert_int_equal(reg(9), 0x20000800);              /* the PSP after unstacking */
     assert_int_equal(arm_xpsr_read(env.cpu) >> 28, 8); /* N restored */
     assert_int_equal(env.cpu->ipsr, 0);
 }
@@ -245,9 +244,9 @@ static void test_systick(void **state)
     (void)state;
     START("systick");
     assert_int_equal(machine_run(env.m), 3);
-    assert_int_equal(reg(4), 0x10007);      /* COUNTFLAG, CLKSOURCE, TICKINT, ENABLE */
+    assert_int_equal(reg(4), 0x10007);             /* COUNTFLAG, CLKSOURCE, TICKINT, ENABLE */
     assert_true(reg(5) > 49950 && reg(5) < 50000); /* a few instructions after a wrap */
-    assert_int_equal(reg(6), 9999);         /* CALIB: 10 ms of the 1 MHz reference */
+    assert_int_equal(reg(6), 9999);                /* CALIB: 10 ms of the 1 MHz reference */
     /* Slept to the third wrap, then ran out the quantum (10000 ns). */
     assert_true(env.m->clock_ns >= 150000 && env.m->clock_ns <= 160100);
 }
@@ -286,7 +285,7 @@ static void test_unaligned(void **state)
     expect_fault(ARM_EXC_HARD, CFSR_UNALIGNED, HFSR_FORCED);
     assert_int_equal(reg(3), 0x55443322); /* unaligned LDR allowed by default */
     assert_int_equal(reg(4), 0x5544);
-    assert_int_equal(reg(6), 0x44);       /* bytes never trap */
+    assert_int_equal(reg(6), 0x44); /* bytes never trap */
     env_stop(NULL);
     START("ldrd_unaligned");
     expect_fault(ARM_EXC_HARD, CFSR_UNALIGNED, HFSR_FORCED);
@@ -323,8 +322,8 @@ static void test_bad_exc_return(void **state)
     env_stop(NULL);
     START("invstate");
     expect_fault(ARM_EXC_HARD, CFSR_INVSTATE, HFSR_FORCED);
-    assert_int_equal(frame(6), 0x58);          /* faulted at the target */
-    assert_int_equal(frame(7) & XPSR_T, 0);    /* with EPSR.T clear */
+    assert_int_equal(frame(6), 0x58);       /* faulted at the target */
+    assert_int_equal(frame(7) & XPSR_T, 0); /* with EPSR.T clear */
 }
 
 /* An exception from an SP that is not 8-byte aligned realigns the frame
@@ -356,8 +355,8 @@ static void test_irq_line(void **state)
     assert_int_equal(run(), EXCP_HALTED);
     assert_int_equal(mem32(SRAM), 2);
     assert_int_equal(reg(11), ARM_EXC_IRQ0 + 3);
-    assert_int_equal(reg(4), 8);   /* IABR: active in its handler */
-    assert_int_equal(reg(5), 0);   /* ISPR: pending cleared on entry */
+    assert_int_equal(reg(4), 8); /* IABR: active in its handler */
+    assert_int_equal(reg(5), 0); /* ISPR: pending cleared on entry */
     irq_lower(&line);
     assert_int_equal(mem32(0xe000e200), 8);
     assert_int_equal(mem32(0xe000e100), 0);
@@ -395,14 +394,14 @@ static void test_special_registers(void **state)
     assert_int_equal(reg(0), MSP_TOP);
     assert_int_equal(reg(3), 0x20000800); /* SPSEL: r13 is the PSP */
     assert_int_equal(reg(4), MSP_TOP);
-    assert_int_equal(reg(5), 0x60);       /* BASEPRI_MAX cannot lower it */
-    assert_int_equal(reg(6), 0x20);       /* ... but raises it */
+    assert_int_equal(reg(5), 0x60); /* BASEPRI_MAX cannot lower it */
+    assert_int_equal(reg(6), 0x20); /* ... but raises it */
     assert_int_equal(reg(7), 1);
-    assert_int_equal(reg(8), 0);          /* CPSIE f */
-    assert_int_equal(reg(9), 0x20);       /* unprivileged MSR is ignored */
-    assert_int_equal(reg(10), 0);         /* unprivileged MRS MSP reads 0 */
+    assert_int_equal(reg(8), 0);           /* CPSIE f */
+    assert_int_equal(reg(9), 0x20);        /* unprivileged MSR is ignored */
+    assert_int_equal(reg(10), 0);          /* unprivileged MRS MSP reads 0 */
     assert_int_equal(reg(12), 0x40000000); /* MRS xPSR: no EPSR bits */
-    assert_int_equal(reg(11), 1);         /* CONTROL.nPRIV seen from Handler mode */
+    assert_int_equal(reg(11), 1);          /* CONTROL.nPRIV seen from Handler mode */
 }
 
 static void test_branches(void **state)
@@ -410,12 +409,12 @@ static void test_branches(void **state)
     (void)state;
     START("branches");
     assert_int_equal(run(), EXCP_HALTED);
-    assert_int_equal(reg(1), 12);  /* TBB */
-    assert_int_equal(reg(2), 21);  /* TBH */
-    assert_int_equal(reg(3), 0);   /* CBZ taken */
-    assert_int_equal(reg(4), 40);  /* CBNZ not taken */
-    assert_int_equal(reg(5), 2);   /* BL and BLX, returning with POP {pc} */
-    assert_int_equal(reg(7), 0);   /* POP {pc} and LDR pc skip their fall-through */
+    assert_int_equal(reg(1), 12); /* TBB */
+    assert_int_equal(reg(2), 21); /* TBH */
+    assert_int_equal(reg(3), 0);  /* CBZ taken */
+    assert_int_equal(reg(4), 40); /* CBNZ not taken */
+    assert_int_equal(reg(5), 2);  /* BL and BLX, returning with POP {pc} */
+    assert_int_equal(reg(7), 0);  /* POP {pc} and LDR pc skip their fall-through */
     assert_int_equal(reg(8), 8);
 }
 
@@ -424,9 +423,9 @@ static void test_wfe_sev(void **state)
     (void)state;
     START("wfe");
     assert_int_equal(run(), EXCP_HALTED);
-    assert_int_equal(reg(0), 1);   /* the first WFE consumed SEV's event */
+    assert_int_equal(reg(0), 1); /* the first WFE consumed SEV's event */
     assert_true(env.cpu->sleep_wfe);
-    env.cpu->event = true;         /* what another core's SEV does */
+    env.cpu->event = true; /* what another core's SEV does */
     cpu_interrupt(&env.cpu->cpu);
     assert_int_equal(run(), EXCP_HALTED);
     assert_int_equal(reg(0), 2);
@@ -472,8 +471,8 @@ static void test_semihosting(void **state)
     START("semihost");
     assert_int_equal(run_captured(out, sizeof(out)), 42);
     assert_string_equal(out, "hello world\n!");
-    assert_int_equal(reg(8), 1);   /* ":tt" opened for writing is stdout */
-    assert_int_equal(reg(9), 0);   /* SYS_WRITE: nothing left unwritten */
+    assert_int_equal(reg(8), 1); /* ":tt" opened for writing is stdout */
+    assert_int_equal(reg(9), 0); /* SYS_WRITE: nothing left unwritten */
     env_stop(NULL);
     START("semihost_exit"); /* SYS_EXIT, ADP_Stopped_ApplicationExit */
     assert_int_equal(machine_run(env.m), 0);

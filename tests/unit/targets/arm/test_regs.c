@@ -42,8 +42,9 @@ static void test_layout(void **state)
 {
     (void)state;
     static const char *const order[] = {
-        "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
-        "sp", "lr", "pc", "xpsr", "msp", "psp", "primask", "basepri", "faultmask", "control",
+        "r0",   "r1",  "r2",  "r3",      "r4",      "r5",        "r6",      "r7",
+        "r8",   "r9",  "r10", "r11",     "r12",     "sp",        "lr",      "pc",
+        "xpsr", "msp", "psp", "primask", "basepri", "faultmask", "control",
     };
     struct tdesc *t = tdesc_load(xml_dir(), "arm-m.xml", arm_target_ops.regs);
     assert_non_null(t);

@@ -122,18 +122,18 @@ static const struct cpair pairs[] = {
     {RV_BOTH, 0x000280e7, 0x9282}, /* c.jalr t0 */
     {RV_BOTH, 0x01f50533, 0x957e}, /* c.add a0,t6 */
     {RV_BOTH, 0x0ff12e23, 0xdffe}, /* c.swsp t6,252(sp) */
-    {RV64, 0x0f85b503, 0x7de8}, /* c.ld a0,248(a1) */
-    {RV64, 0x00a5b423, 0xe588}, /* c.sd a0,8(a1) */
-    {RV64, 0xfff5051b, 0x357d}, /* c.addiw a0,-1 */
-    {RV64, 0x4094043b, 0x9c05}, /* c.subw s0,s1 */
-    {RV64, 0x00b5053b, 0x9d2d}, /* c.addw a0,a1 */
-    {RV64, 0x1f813503, 0x757e}, /* c.ldsp a0,504(sp) */
-    {RV64, 0x1e113c23, 0xff86}, /* c.sdsp ra,504(sp) */
-    {RV64, 0x03f51513, 0x157e}, /* c.slli a0,63 */
-    {RV64, 0x02055513, 0x9101}, /* c.srli a0,32 */
-    {RV64, 0x4217d793, 0x9785}, /* c.srai a5,33 */
-    {RV32, 0x7fe000ef, 0x2ffd}, /* c.jal .+2046 */
-    {RV32, 0x801ff0ef, 0x3001}, /* c.jal .-2048 */
+    {RV64, 0x0f85b503, 0x7de8},    /* c.ld a0,248(a1) */
+    {RV64, 0x00a5b423, 0xe588},    /* c.sd a0,8(a1) */
+    {RV64, 0xfff5051b, 0x357d},    /* c.addiw a0,-1 */
+    {RV64, 0x4094043b, 0x9c05},    /* c.subw s0,s1 */
+    {RV64, 0x00b5053b, 0x9d2d},    /* c.addw a0,a1 */
+    {RV64, 0x1f813503, 0x757e},    /* c.ldsp a0,504(sp) */
+    {RV64, 0x1e113c23, 0xff86},    /* c.sdsp ra,504(sp) */
+    {RV64, 0x03f51513, 0x157e},    /* c.slli a0,63 */
+    {RV64, 0x02055513, 0x9101},    /* c.srli a0,32 */
+    {RV64, 0x4217d793, 0x9785},    /* c.srai a5,33 */
+    {RV32, 0x7fe000ef, 0x2ffd},    /* c.jal .+2046 */
+    {RV32, 0x801ff0ef, 0x3001},    /* c.jal .-2048 */
 };
 
 static void check_pair(const struct cpair *p, bool rv64)
@@ -142,8 +142,9 @@ static void check_pair(const struct cpair *p, bool rv64)
     if (f.op == RV_ILLEGAL || c.op != f.op || c.rd != f.rd || c.rs1 != f.rs1 || c.rs2 != f.rs2 ||
         c.imm != f.imm || c.len != 2 || c.raw != p->compressed)
         fail_msg("0x%04x on rv%d: op %d rd %u rs1 %u rs2 %u imm %lld, want op %d rd %u rs1 %u "
-                 "rs2 %u imm %lld", p->compressed, rv64 ? 64 : 32, c.op, c.rd, c.rs1, c.rs2,
-                 (long long)c.imm, f.op, f.rd, f.rs1, f.rs2, (long long)f.imm);
+                 "rs2 %u imm %lld",
+                 p->compressed, rv64 ? 64 : 32, c.op, c.rd, c.rs1, c.rs2, (long long)c.imm, f.op,
+                 f.rd, f.rs1, f.rs2, (long long)f.imm);
 }
 
 static void test_compressed_expansion(void **state)
@@ -161,7 +162,7 @@ static void test_compressed_expansion(void **state)
 static void test_xlen_dependent(void **state)
 {
     (void)state;
-    assert_int_equal(dec(0x2001, false).op, RV_JAL);     /* c.jal */
+    assert_int_equal(dec(0x2001, false).op, RV_JAL); /* c.jal */
     assert_int_equal(dec(0x2001, false).rd, 1);
     assert_int_equal(dec(0x2001, true).op, RV_ILLEGAL);  /* c.addiw x0 */
     assert_int_equal(dec(0x6188, false).op, RV_FLW);     /* c.flw */

@@ -59,8 +59,8 @@ static void env_start(const char *model, const char *name)
 
     snprintf(file, sizeof(file), "%.4s-%s.bin", model, name);
     prog = program_read("riscv", file, &size);
-    env.m = one_cluster_machine(&riscv_target_ops, "app", model, "0x80000000", rams, RAM_BASE,
-                                prog, size, &env.c);
+    env.m = one_cluster_machine(&riscv_target_ops, "app", model, "0x80000000", rams, RAM_BASE, prog,
+                                size, &env.c);
     free(prog);
     env.cpu = riscv_cpu(env.c->cpus[0]);
 }
@@ -99,21 +99,21 @@ static void test_arith_rv64(void **state)
     (void)state;
     env_start("rv64imac", "arith64");
     assert_int_equal(run(), EXCP_HALTED);
-    assert_int_equal(x(11), UINT64_MAX);                /* addiw sign-extends */
-    assert_int_equal(x(13), 0xffffffff80000000ull);     /* addiw overflow */
-    assert_int_equal(x(0), 0);                          /* x0 ignores writes */
-    assert_int_equal(x(14), UINT64_MAX);                /* div by 0 */
-    assert_int_equal(x(15), 7);                         /* rem by 0 */
-    assert_int_equal(x(16), UINT64_MAX);                /* divuw by 0, sign-extended */
-    assert_int_equal(x(17), 0x8000000000000000ull);     /* MIN / -1 */
-    assert_int_equal(x(19), 0);                         /* MIN % -1 */
-    assert_int_equal(x(20), 0xfffffffffffffffeull);     /* mulhu */
-    assert_int_equal(x(21), UINT64_MAX);                /* mulhsu(-1, 2^64-1) */
-    assert_int_equal(x(22), 0xffffffffff000000ull);     /* sraw */
-    assert_int_equal(x(23), 0x01000000);                /* srlw */
-    assert_int_equal(x(24), 1);                         /* seqz */
-    assert_int_equal(x(25), 0xffffffff80000000ull);     /* lui sign-extends */
-    assert_int_equal(x(26), 0x80000048);                /* auipc */
+    assert_int_equal(x(11), UINT64_MAX);            /* addiw sign-extends */
+    assert_int_equal(x(13), 0xffffffff80000000ull); /* addiw overflow */
+    assert_int_equal(x(0), 0);                      /* x0 ignores writes */
+    assert_int_equal(x(14), UINT64_MAX);            /* div by 0 */
+    assert_int_equal(x(15), 7);                     /* rem by 0 */
+    assert_int_equal(x(16), UINT64_MAX);            /* divuw by 0, sign-extended */
+    assert_int_equal(x(17), 0x8000000000000000ull); /* MIN / -1 */
+    assert_int_equal(x(19), 0);                     /* MIN % -1 */
+    assert_int_equal(x(20), 0xfffffffffffffffeull); /* mulhu */
+    assert_int_equal(x(21), UINT64_MAX);            /* mulhsu(-1, 2^64-1) */
+    assert_int_equal(x(22), 0xffffffffff000000ull); /* sraw */
+    assert_int_equal(x(23), 0x01000000);            /* srlw */
+    assert_int_equal(x(24), 1);                     /* seqz */
+    assert_int_equal(x(25), 0xffffffff80000000ull); /* lui sign-extends */
+    assert_int_equal(x(26), 0x80000048);            /* auipc */
 }
 
 static void test_arith_rv32(void **state)
@@ -124,15 +124,15 @@ static void test_arith_rv32(void **state)
     assert_int_equal(x(11), 0x80000000u);
     assert_int_equal(x(12), 0xffffffffu);
     assert_int_equal(x(13), 1);
-    assert_int_equal(x(14), 0x40000000u);   /* mulh */
-    assert_int_equal(x(15), 0x80000000u);   /* MIN / -1 */
-    assert_int_equal(x(16), 0);             /* MIN % -1 */
-    assert_int_equal(x(17), 2);             /* shift amounts use 5 bits */
-    assert_int_equal(x(19), 0);             /* sltu */
-    assert_int_equal(x(20), 1);             /* slt */
-    assert_int_equal(x(21), 0x80000034u);   /* jal link */
-    assert_int_equal(x(22), 0xfffff000u);   /* lui */
-    assert_int_equal(x(23), 0xfffffffeu);   /* mulhu */
+    assert_int_equal(x(14), 0x40000000u); /* mulh */
+    assert_int_equal(x(15), 0x80000000u); /* MIN / -1 */
+    assert_int_equal(x(16), 0);           /* MIN % -1 */
+    assert_int_equal(x(17), 2);           /* shift amounts use 5 bits */
+    assert_int_equal(x(19), 0);           /* sltu */
+    assert_int_equal(x(20), 1);           /* slt */
+    assert_int_equal(x(21), 0x80000034u); /* jal link */
+    assert_int_equal(x(22), 0xfffff000u); /* lui */
+    assert_int_equal(x(23), 0xfffffffeu); /* mulhu */
     /* rv32 state is kept zero-extended in the 64-bit fields. */
     for (unsigned r = 0; r < 32; r++)
         assert_int_equal(env.cpu->x[r] >> 32, 0);
@@ -275,14 +275,14 @@ static void check_warl(bool rv64)
 {
     assert_int_equal(run(), EXCP_HALTED);
     uint64_t uxl = rv64 ? 2ull << 32 : 0;
-    assert_int_equal(x(10), uxl | 0x1800);   /* MPP = M */
-    assert_int_equal(x(11), uxl | 0x1800);   /* MPP = 2 is not a mode: kept */
+    assert_int_equal(x(10), uxl | 0x1800); /* MPP = M */
+    assert_int_equal(x(11), uxl | 0x1800); /* MPP = 2 is not a mode: kept */
     assert_int_equal(x(12), rv64 ? 0xfffffffffffffffcull : 0xfffffffcu); /* mode 3 kept 0 */
-    assert_int_equal(x(13), 0x80000000u);    /* mode 2: kept 0 */
+    assert_int_equal(x(13), 0x80000000u);                                /* mode 2: kept 0 */
     assert_int_equal(x(14), rv64 ? 0x8000000000101105ull : 0x40101105u);
-    assert_int_equal(x(15), x(14));          /* misa ignores writes */
-    assert_int_equal(x(16), 0x888);          /* mie: MSIE, MTIE, MEIE */
-    assert_int_equal(x(17), 0);              /* mip follows the lines only */
+    assert_int_equal(x(15), x(14)); /* misa ignores writes */
+    assert_int_equal(x(16), 0x888); /* mie: MSIE, MTIE, MEIE */
+    assert_int_equal(x(17), 0);     /* mip follows the lines only */
     assert_int_equal(x(S(3)), rv64 ? 0xfffffffffffffffeull : 0xfffffffeu); /* mepc[0] = 0 */
 }
 
@@ -301,13 +301,13 @@ static void test_counters(void **state)
     (void)state;
     env_start("rv64imac", "counters");
     assert_int_equal(run(), EXCP_HALTED);
-    assert_int_equal(x(10), 4);     /* the prologue's 4 instructions */
+    assert_int_equal(x(10), 4); /* the prologue's 4 instructions */
     assert_int_equal(x(11), 5);
-    assert_int_equal(x(12), 100);   /* the value written */
-    assert_int_equal(x(13), 101);   /* inhibited from here */
+    assert_int_equal(x(12), 100); /* the value written */
+    assert_int_equal(x(13), 101); /* inhibited from here */
     assert_int_equal(x(14), 101);
-    assert_int_equal(x(15), 102);   /* counting again */
-    assert_int_equal(x(16), 17);    /* mcycle: one cycle per instruction */
+    assert_int_equal(x(15), 102); /* counting again */
+    assert_int_equal(x(16), 17);  /* mcycle: one cycle per instruction */
 }
 
 /* rv32 reaches the upper halves through the ...h CSRs. */
@@ -316,11 +316,11 @@ static void test_counters_rv32(void **state)
     (void)state;
     env_start("rv32imac", "counters32");
     assert_int_equal(run(), EXCP_HALTED);
-    assert_int_equal(x(10), 1);     /* minstreth as written */
-    assert_int_equal(x(11), 6);     /* the low half kept counting */
-    assert_int_equal(x(12), 0);     /* mcycle written to 0 */
+    assert_int_equal(x(10), 1); /* minstreth as written */
+    assert_int_equal(x(11), 6); /* the low half kept counting */
+    assert_int_equal(x(12), 0); /* mcycle written to 0 */
     assert_int_equal(x(13), 0);
-    assert_int_equal(x(14), 0);     /* time: 10 MHz timebase, a few ns in */
+    assert_int_equal(x(14), 0); /* time: 10 MHz timebase, a few ns in */
     assert_int_equal(x(15), 0);
     assert_int_equal(x(16), 0);
 }
@@ -365,9 +365,9 @@ static void check_lrsc(bool rv64)
 {
     assert_int_equal(run(), EXCP_HALTED);
     uint64_t m5 = rv64 ? (uint64_t)-5 : 0xfffffffbu;
-    assert_int_equal(x(13), 1);   /* sc without a reservation fails */
-    assert_int_equal(x(11), 0);   /* lr; sc succeeds */
-    assert_int_equal(x(14), 1);   /* the sc consumed the reservation */
+    assert_int_equal(x(13), 1); /* sc without a reservation fails */
+    assert_int_equal(x(11), 0); /* lr; sc succeeds */
+    assert_int_equal(x(14), 1); /* the sc consumed the reservation */
     assert_int_equal(x(15), 99);
     assert_int_equal(x(16), 1);   /* memory changed under the reservation */
     assert_int_equal(x(S(3)), 0); /* amomin returns the old value */
@@ -428,7 +428,7 @@ static void test_semihosting(void **state)
     assert_true(env.c->semihosting);
     assert_int_equal(run_captured(out, sizeof(out)), EXCP_INTERRUPT);
     assert_string_equal(out, "hello world\n");
-    assert_int_equal(x(S(0)), 0);     /* SYS_WRITE: no byte left unwritten */
+    assert_int_equal(x(S(0)), 0); /* SYS_WRITE: no byte left unwritten */
     assert_true(env.m->exit_requested);
     assert_int_equal(env.m->exit_code, 42);
     assert_int_equal(env.cpu->pc, 0x8000005c); /* after the sequence */
