@@ -36,7 +36,7 @@ static struct machine *build_board(const struct options *o)
     char *path = o->board_file ? strdup(o->board_file) : board_find(o->board);
     if (!path)
         return NULL;
-    struct machine *m = board_open(path, NULL);
+    struct machine *m = board_load_file(path, NULL);
     free(path);
     if (!m)
         return NULL;

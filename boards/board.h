@@ -16,19 +16,24 @@
 struct diag;
 struct machine;
 
+/* Limits of a board file (doc/boards.md, "Limits"): its size, one
+ * attribute value, and the objects it creates (clusters, RAM, ROM,
+ * devices, aliases). Larger files are refused with a message, so parsing
+ * stays linear in practice and a hostile file cannot stall start-up. */
+#define BOARD_FILE_MAX (16u << 20)
+#define BOARD_ATTR_MAX (64u << 10)
+#define BOARD_OBJECTS_MAX 4096u
+
 /*
- * Build the machine described by the board file at @path. On any error
- * (unreadable file, malformed XML, unknown element, bad attribute, ...)
+ * Build the machine described by the board file at @path. A FIFO or
+ * device is refused at once ("PATH: not a regular file (a fifo)") instead
+ * of waiting for a writer. On any error (unreadable file, malformed XML,
+ * unknown element, bad attribute, ...)
  * reports one message "PATH:LINE:COLUMN: what is wrong" to @d (NULL: the
  * log), frees everything built so far and returns NULL. A bad attribute
  * value gets the property system's own message after the position.
  */
 struct machine *board_load_file(const char *path, const struct diag *d);
-
-/* board_load_file() for a path a user gave (-board-file, a board found by
- * name): a FIFO or device is refused at once ("PATH: not a regular file
- * (a fifo)") instead of waiting for a writer. */
-struct machine *board_open(const char *path, const struct diag *d);
 
 /* Same from text in memory; @filename only names it in messages. */
 struct machine *board_load_string(const char *filename, const char *text, size_t len,

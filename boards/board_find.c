@@ -225,23 +225,3 @@ int board_list(FILE *out)
     }
     return ret;
 }
-
-struct machine *board_open(const char *path, const struct diag *d)
-{
-    struct stat st;
-    FILE *f = file_open_regular(path, &st, d);
-    if (!f)
-        return NULL;
-    size_t len = (size_t)st.st_size;
-    char *text = malloc(len ? len : 1);
-    struct machine *m = NULL;
-    if (!text)
-        diag_error(d, "%s: out of memory reading %zu bytes", path, len);
-    else if (fread(text, 1, len, f) != len)
-        diag_error(d, "%s: %s", path, ferror(f) ? "read error" : "file shrank while reading");
-    else
-        m = board_load_string(path, text, len, d);
-    free(text);
-    fclose(f);
-    return m;
-}

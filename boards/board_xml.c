@@ -7,7 +7,9 @@
  * Every error is one message to the caller's diagnostics sink, prefixed
  * with FILE:LINE:COLUMN: the parser's own, or the property system's passed
  * through a sink that adds the position. On error the half-built machine
- * is freed. The format is described in doc/boards.md.
+ * is freed. Each object's position is recorded in the machine
+ * (machine_set_origin), so errors found when it is realized point at
+ * its element too. The format is described in doc/boards.md.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -20,6 +22,7 @@
 
 #include "boards/board.h"
 #include "engine/io/diag.h"
+#include "engine/io/file.h"
 #include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 #include "engine/object/object.h"
@@ -77,7 +80,7 @@ struct board_parser {
     struct board_irq *irqs;
     size_t nirqs;
     struct board_origin *origins;
-    size_t norigins;
+    size_t norigins, origins_cap, irqs_cap;
 };
 
 static int board_start_board(struct board_parser *, struct object *, const char **,
@@ -249,16 +252,36 @@ static int board_check_unique(struct board_parser *p, struct object *parent, con
     return -EEXIST;
 }
 
-static int board_remember(struct board_parser *p, struct object *obj)
+/* Make room for one more element in a growing array (doubling, so that
+ * building the array stays linear). */
+static int board_reserve(struct board_parser *p, void **arr, size_t n, size_t *cap, size_t size)
 {
-    struct board_origin *o = realloc(p->origins, (p->norigins + 1) * sizeof(*o));
-
-    if (!o) {
+    if (n < *cap)
+        return 0;
+    size_t ncap = *cap ? 2 * *cap : 16;
+    void *na = realloc(*arr, ncap * size);
+    if (!na) {
         board_error(p, "out of memory");
         return -ENOMEM;
     }
-    p->origins = o;
-    o[p->norigins++] = (struct board_origin){obj, p->line};
+    *arr = na;
+    *cap = ncap;
+    return 0;
+}
+
+static int board_remember(struct board_parser *p, struct object *obj)
+{
+    if (p->norigins >= BOARD_OBJECTS_MAX) {
+        board_error(p, "too many objects: a board file may define at most %u", BOARD_OBJECTS_MAX);
+        return -E2BIG;
+    }
+    if (board_reserve(p, (void **)&p->origins, p->norigins, &p->origins_cap, sizeof(*p->origins)))
+        return -ENOMEM;
+    p->origins[p->norigins++] = (struct board_origin){obj, p->line};
+    if (machine_set_origin(p->machine, obj, p->filename, p->line, p->col)) {
+        board_error(p, "out of memory");
+        return -ENOMEM;
+    }
     return 0;
 }
 
@@ -303,6 +326,10 @@ static int board_start_board(struct board_parser *p, struct object *parent, cons
         return -ENOMEM;
     }
     *created = OBJECT(p->machine);
+    if (machine_set_origin(p->machine, *created, p->filename, p->line, p->col)) {
+        board_error(p, "out of memory");
+        return -ENOMEM;
+    }
     return board_apply_props(p, EL_BOARD, *created, atts);
 }
 
@@ -385,12 +412,9 @@ static int board_start_irq(struct board_parser *p, struct object *parent, const 
     (void)created;
     if (board_check_known_attrs(p, EL_IRQ, atts))
         return -EINVAL;
-    irqs = realloc(p->irqs, (p->nirqs + 1) * sizeof(*irqs));
-    if (!irqs) {
-        board_error(p, "out of memory");
+    if (board_reserve(p, (void **)&p->irqs, p->nirqs, &p->irqs_cap, sizeof(*p->irqs)))
         return -ENOMEM;
-    }
-    p->irqs = irqs;
+    irqs = p->irqs;
     irqs[p->nirqs] = (struct board_irq){strdup(board_attr(atts, "from")),
                                         strdup(board_attr(atts, "to")), p->line, p->col};
     if (!irqs[p->nirqs].from || !irqs[p->nirqs].to) {
@@ -421,6 +445,18 @@ static int board_start_set(struct board_parser *p, struct object *parent, const 
     ret = object_set_assignment(OBJECT(p->machine), assignment, &p->at);
     free(assignment);
     return ret ? board_failed(p, ret, "<set> failed") : 0;
+}
+
+static int board_check_sizes(struct board_parser *p, const char **atts)
+{
+    for (; atts[0]; atts += 2) {
+        size_t n = strnlen(atts[1], BOARD_ATTR_MAX + 1);
+        if (n > BOARD_ATTR_MAX) {
+            board_error(p, "attribute %s is longer than %u KiB", atts[0], BOARD_ATTR_MAX >> 10);
+            return -E2BIG;
+        }
+    }
+    return 0;
 }
 
 static int board_find_elem(const char *name)
@@ -475,7 +511,7 @@ static void XMLCALL board_on_start(void *opaque, const XML_Char *name, const XML
         board_error_nesting(p, name, kind);
         return;
     }
-    if (board_check_required(p, kind, atts))
+    if (board_check_required(p, kind, atts) || board_check_sizes(p, atts))
         return;
     p->kinds[p->depth] = kind;
     if (board_elems[kind].start(p, p->depth ? p->objs[p->depth - 1] : NULL, atts, &created))
@@ -587,41 +623,54 @@ struct machine *board_load_string(const char *filename, const char *text, size_t
 {
     struct board_parser p;
 
+    if (len > BOARD_FILE_MAX) {
+        diag_error(d, "%s: the board file is larger than %u MiB", filename, BOARD_FILE_MAX >> 20);
+        return NULL;
+    }
     if (board_parser_init(&p, filename, d))
         return NULL;
-    for (size_t off = 0; off < len && !p.failed;) {
-        size_t n = len - off > (1u << 20) ? (1u << 20) : len - off;
-        board_feed(&p, text + off, n, false);
-        off += n;
-    }
-    if (!p.failed)
-        board_feed(&p, "", 0, true);
+    /* In one call: expat rescans a token cut by a buffer boundary from its
+     * start, so feeding a long token in pieces is quadratic. */
+    board_feed(&p, text, len, true);
     return board_finish(&p);
+}
+
+/* The whole file (at most BOARD_FILE_MAX + 1 bytes, so that a larger one
+ * is told apart) into a malloc'd buffer: 0 or -errno. */
+static int board_read_all(FILE *f, char **text, size_t *len)
+{
+    size_t cap = 0, n;
+    *text = NULL;
+    *len = 0;
+    do {
+        if (*len == cap) {
+            cap = cap ? 2 * cap : 65536;
+            char *nt = realloc(*text, cap);
+            if (!nt)
+                return -ENOMEM;
+            *text = nt;
+        }
+        n = fread(*text + *len, 1, cap - *len, f);
+        *len += n;
+    } while (n && *len <= BOARD_FILE_MAX);
+    return ferror(f) ? -EIO : 0;
 }
 
 struct machine *board_load_file(const char *path, const struct diag *d)
 {
-    struct board_parser p;
-    char buf[8192];
-    FILE *f = fopen(path, "r");
-    size_t n;
+    FILE *f = file_open_regular(path, NULL, d);
+    struct machine *m = NULL;
+    char *text;
+    size_t len;
 
-    if (!f) {
-        diag_error(d, "cannot open board file %s: %s", path, strerror(errno));
+    if (!f)
         return NULL;
-    }
-    if (board_parser_init(&p, path, d)) {
-        fclose(f);
-        return NULL;
-    }
-    while (!p.failed && (n = fread(buf, 1, sizeof(buf), f)) > 0)
-        board_feed(&p, buf, n, false);
-    if (!p.failed && ferror(f)) {
-        diag_error(d, "cannot read board file %s: %s", path, strerror(errno));
-        p.failed = true;
-    }
-    if (!p.failed)
-        board_feed(&p, "", 0, true);
+    int err = board_read_all(f, &text, &len);
+    if (err)
+        diag_error(d, "cannot read board file %s: %s", path, strerror(err == -EIO ? errno : -err));
+    else
+        m = board_load_string(path, text, len, d);
+    free(text);
     fclose(f);
-    return board_finish(&p);
+    return m;
 }

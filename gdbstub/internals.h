@@ -89,6 +89,9 @@ struct gdb_target_ops {
     int (*wp_insert)(void *t, unsigned cl, enum wp_kind kind, uint64_t addr, uint64_t len);
     int (*wp_remove)(void *t, unsigned cl, enum wp_kind kind, uint64_t addr, uint64_t len);
     void (*clear_points)(void *t, unsigned cl);
+    /* Optional: whether @kind is a breakpoint kind of the cluster's
+     * architecture (Z0/Z1 KIND); NULL accepts any. */
+    bool (*bp_kind_valid)(void *t, unsigned cl, uint64_t kind);
 
     void (*cpu_stop)(void *t, unsigned cl, unsigned cpu);
     void (*cpu_resume)(void *t, unsigned cl, unsigned cpu, bool step, int signal);

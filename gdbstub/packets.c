@@ -126,11 +126,15 @@ static void handle_qSupported(struct gdb_conn *c, const char *args, size_t len)
 }
 
 /* The OK still travels in ack mode; from the next packet on, neither side
- * acknowledges (gdb manual, "Packet Acknowledgment"). */
+ * acknowledges (gdb manual, "Packet Acknowledgment"). The packet has no
+ * arguments: anything after its name leaves acks on. */
 static void handle_noack(struct gdb_conn *c, const char *args, size_t len)
 {
     (void)args;
-    (void)len;
+    if (len) {
+        gdb_send_error(c, EINVAL);
+        return;
+    }
     gdb_send(c, "OK");
     c->noack = true;
 }

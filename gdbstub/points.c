@@ -4,7 +4,9 @@
  * They belong to the process of the current general thread (gdb sends Hg
  * before Z in multiprocess mode), so a breakpoint in one inferior never
  * stops another cluster at the same address. The engine implements them
- * in translation; guest memory is never patched.
+ * in translation; guest memory is never patched. A breakpoint's KIND must
+ * be one the cluster's architecture defines (the target ops say which); a
+ * watchpoint's KIND is its length, bounded by the engine.
  */
 #include <errno.h>
 
@@ -41,9 +43,16 @@ static void handle_point(struct gdb_conn *c, const char *args, bool insert)
         return;
     }
     if (type == Z_SW || type == Z_HW) {
+        if (c->ops->bp_kind_valid && !c->ops->bp_kind_valid(c->t, cl, kind)) {
+            gdb_send_error(c, EINVAL);
+            return;
+        }
         enum bp_kind bk = type == Z_SW ? BP_SW : BP_HW;
         err =
             insert ? c->ops->bp_insert(c->t, cl, bk, addr) : c->ops->bp_remove(c->t, cl, bk, addr);
+    } else if (!kind || kind > DEBUG_WP_LEN_MAX) {
+        gdb_send_error(c, EINVAL); /* what the engine cannot watch */
+        return;
     } else {
         enum wp_kind wk = z_watch_kind[type];
         err = insert ? c->ops->wp_insert(c->t, cl, wk, addr, kind)

@@ -89,6 +89,8 @@ void gdb_handle_G(struct gdb_conn *c, const char *args, size_t len)
 {
     const struct tdesc *td = cur_tdesc(c);
     int n = td ? g_count(td, len) : -ENOENT;
+    if (!n)
+        n = -EINVAL; /* no register at all: not a G gdb sends */
     uint8_t *val = n > 0 ? malloc(len / 2) : NULL;
     if (n > 0 && !val)
         n = -ENOMEM;

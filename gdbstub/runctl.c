@@ -106,7 +106,11 @@ void gdb_server_stopped(struct gdb_server *srv, const struct gdb_stop *ev)
 void gdb_handle_interrupt(struct gdb_conn *c)
 {
     if (!c->running)
-        return; /* already stopped: gdb's stop reply is on its way */
+        return;          /* already stopped: gdb's stop reply is on its way */
+    if (!c->focus.pid) { /* what ran was killed or detached since */
+        c->running = false;
+        return;
+    }
     gdb_stop_attached(c);
     struct gdb_stop ev = {.cl = (unsigned)c->focus.pid - 1,
                           .cpu = (unsigned)c->focus.tid - 1,
@@ -207,6 +211,7 @@ static void vcont_apply(struct gdb_conn *c, const struct vcont_action *acts, uns
         }
     }
     if (!c->focus.pid) {
+        c->running = false;
         gdb_send(c, "E.no thread to resume");
         return;
     }

@@ -217,6 +217,21 @@ static void refuse(struct gdb_listener *l, int fd)
 
 /* ---- listening --------------------------------------------------------- */
 
+/*
+ * Whether a gdb is still connected. One that detached and closed its
+ * socket may have its last packets and its EOF unread when the next gdb
+ * connects (the listening socket is polled first): read them now, so a
+ * newcomer is judged against a live connection only.
+ */
+static bool conn_live(struct gdb_listener *l)
+{
+    if (l->srv.conn && !l->conn_dead)
+        conn_read(l);
+    if (l->srv.conn && l->conn_dead)
+        conn_close(l);
+    return l->srv.conn != NULL;
+}
+
 static void accept_cb(void *opaque, int fd, unsigned events)
 {
     struct gdb_listener *l = opaque;
@@ -227,7 +242,7 @@ static void accept_cb(void *opaque, int fd, unsigned events)
             log_warn("gdb: accept: %s", strerror(errno));
         return;
     }
-    if (l->srv.conn) {
+    if (conn_live(l)) {
         refuse(l, cfd);
         return;
     }
@@ -246,6 +261,27 @@ static void accept_cb(void *opaque, int fd, unsigned events)
     log_info("gdb connected");
 }
 
+static bool addr_is_loopback(const struct sockaddr *sa)
+{
+    if (sa->sa_family == AF_INET)
+        return ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr) >> 24 == 127;
+    if (sa->sa_family == AF_INET6) {
+        const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(a) || (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+    }
+    return false;
+}
+
+/* The stub has no authentication: whoever reaches the socket owns the board. */
+static void warn_exposed(const struct sockaddr *sa, const char *host, unsigned port)
+{
+    if (!addr_is_loopback(sa))
+        log_warn("gdb: listening on %s%s%s:%u, not a loopback address: anyone who can reach it "
+                 "can read and write guest memory and registers, run guest code and end "
+                 "the server with 'monitor quit' (no authentication)",
+                 strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "", port);
+}
+
 static int listen_tcp(const char *host, const char *port)
 {
     struct addrinfo hints = {
@@ -257,7 +293,9 @@ static int listen_tcp(const char *host, const char *port)
         return -EINVAL;
     }
     int fd = -1;
+    struct sockaddr_storage bound;
     for (struct addrinfo *a = res; a && fd < 0; a = a->ai_next) {
+        memcpy(&bound, a->ai_addr, a->ai_addrlen);
         fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         int one = 1;
         if (fd >= 0)
@@ -279,6 +317,7 @@ static int listen_tcp(const char *host, const char *port)
     if (!getsockname(fd, (struct sockaddr *)&ss, &sl))
         real = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
                                               : ((struct sockaddr_in *)&ss)->sin_port);
+    warn_exposed((struct sockaddr *)&bound, host, real);
     printf("Listening on port %u for gdb connections\n", real);
     fflush(stdout);
     return fd;
@@ -301,8 +340,15 @@ static int listen_unix(struct gdb_listener *l, const char *path)
     }
     memcpy(sa.sun_path, path, strlen(path) + 1);
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) || listen(fd, 4)) {
-        int err = -errno;
+    /* Only the owner may connect (0600), whatever the umask: bind creates
+     * the socket file with the umask applied, and the stub runs on one
+     * thread, so nothing else creates files meanwhile. */
+    mode_t old_mask = umask(0177);
+    int bad = fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa));
+    int err = -errno;
+    umask(old_mask);
+    if (bad || listen(fd, 4)) {
+        err = bad ? err : -errno;
         log_error("-gdb unix:%s: %s", path, strerror(-err));
         if (fd >= 0)
             close(fd);

@@ -126,6 +126,12 @@ static int eng_wp_remove(void *t, unsigned cl, enum wp_kind kind, uint64_t addr,
     return debug_wp_remove(cluster_at(t, cl), kind, addr, len);
 }
 
+static bool eng_bp_kind_valid(void *t, unsigned cl, uint64_t kind)
+{
+    uint32_t kinds = cluster_at(t, cl)->target->bp_kinds;
+    return !kinds || (kind < 32 && (kinds >> kind & 1));
+}
+
 static void eng_clear_points(void *t, unsigned cl)
 {
     struct cluster *c = cluster_at(t, cl);
@@ -257,6 +263,7 @@ const struct gdb_target_ops gdb_target_engine = {
     .wp_insert = eng_wp_insert,
     .wp_remove = eng_wp_remove,
     .clear_points = eng_clear_points,
+    .bp_kind_valid = eng_bp_kind_valid,
     .cpu_stop = eng_cpu_stop,
     .cpu_resume = eng_cpu_resume,
     .cpu_stopped = eng_cpu_stopped,

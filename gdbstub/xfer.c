@@ -5,7 +5,9 @@
  * process and the memory map, served in slices of at most LENGTH bytes as
  * escaped binary data ('m' = more follows, 'l' = last). Generated
  * documents are built when gdb reads offset 0 and kept for the following
- * slices, so one read sees one consistent document.
+ * slices, so one read sees one consistent document. A read of LENGTH 0 is
+ * malformed (E00): 'm' must carry at least one byte and an empty 'l' means
+ * end of file (gdb manual, "General Query Packets", qXfer read replies).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -128,7 +130,8 @@ static int parse_read(const char *p, const char *end, struct xfer_req *r)
     r->annex = p;
     r->annex_len = (size_t)(colon - p);
     p = colon + 1;
-    if (gdb_parse_hex(&p, &r->offset) || *p++ != ',' || gdb_parse_hex(&p, &r->length) || p != end)
+    if (gdb_parse_hex(&p, &r->offset) || *p++ != ',' || gdb_parse_hex(&p, &r->length) || p != end ||
+        !r->length)
         return -EINVAL;
     return 0;
 }

@@ -3,15 +3,15 @@
 # Install what Mosaic needs to build and test on Debian: compilers,
 # autotools, the four libraries, the cross toolchains, gdb-multiarch and
 # python3 (the IDE replay tests drive gdb/MI with it), clang-format-14
-# (make check-format) and QEMU (the reference the firmware and bench
-# results are compared with).
+# (make check-format), clang with libFuzzer (the fuzz targets) and QEMU
+# (the reference the firmware and bench results are compared with).
 # Idempotent and quick when everything is already there.
 set -eu
 
 PACKAGES="build-essential autoconf automake pkg-config
 libcapstone-dev libreadline-dev libexpat1-dev libcmocka-dev
 gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf gcc-arm-none-eabi gdb-multiarch valgrind
-python3 clang-format-14 qemu-system-misc qemu-system-arm"
+python3 clang-format-14 clang-14 libclang-rt-14-dev qemu-system-misc qemu-system-arm"
 
 missing=""
 for p in $PACKAGES; do

@@ -27,3 +27,4 @@ include %D%/firmware/fp/local.mk
 include %D%/gdb/local.mk
 include %D%/cli/local.mk
 include %D%/ide/local.mk
+include %D%/fuzz/local.mk

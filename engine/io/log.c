@@ -31,7 +31,21 @@ static const struct {
 
 static unsigned log_mask;
 static bool log_quiet;
-static FILE *log_file; /* -D FILE; NULL means stderr */
+static FILE *log_file;         /* -D FILE; NULL means stderr */
+static const char *log_origin; /* see log_set_origin */
+
+void log_set_origin(const char *where)
+{
+    log_origin = where;
+}
+
+/* "mosaic: error: " or, with an origin, "mosaic: error: FILE:LINE:COL: ". */
+static const char *log_prefix(char *buf, size_t len, const char *kind)
+{
+    snprintf(buf, len, "mosaic: %s: %s%s", kind, log_origin ? log_origin : "",
+             log_origin ? ": " : "");
+    return buf;
+}
 
 /* Print one message: prefix, text, and a newline unless the text has one. */
 static void log_vprint(FILE *out, const char *prefix, const char *fmt, va_list ap)
@@ -66,7 +80,8 @@ void log_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    log_vprint(stderr, "mosaic: error: ", fmt, ap);
+    char prefix[512];
+    log_vprint(stderr, log_prefix(prefix, sizeof(prefix), "error"), fmt, ap);
     va_end(ap);
 }
 
@@ -74,7 +89,8 @@ void log_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    log_vprint(stderr, "mosaic: warning: ", fmt, ap);
+    char prefix[512];
+    log_vprint(stderr, log_prefix(prefix, sizeof(prefix), "warning"), fmt, ap);
     va_end(ap);
 }
 

@@ -26,6 +26,11 @@ enum log_subsys {
 
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Where the thing being worked on was defined ("board.xml:12:3"): put
+ * before every error and warning until set back to NULL. The machine sets
+ * it while it realizes what a board file defined, so an error found then
+ * points at its element. @where must live until it is replaced. */
+void log_set_origin(const char *where);
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_debug(enum log_subsys s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -89,7 +89,7 @@ int debug_bp_remove(struct cluster *c, enum bp_kind kind, gaddr addr)
 
 int debug_wp_insert(struct cluster *c, enum wp_kind kind, gaddr addr, uint64_t len)
 {
-    if (!len || addr + len - 1 < addr)
+    if (!len || len > DEBUG_WP_LEN_MAX || addr + len - 1 < addr)
         return -EINVAL;
     const struct debug_point p = {addr, len, kind};
     return point_insert(c, &c->wps, &c->nwps, &p, c->accel ? c->accel->wp_insert : NULL);

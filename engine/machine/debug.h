@@ -53,7 +53,12 @@ struct stop_event {
  * offered to it. */
 bool debug_attached(const struct machine *m);
 
-/* Breakpoints and watchpoints (0 or -errno; removing a missing one is -ENOENT). */
+/* The longest watchpoint: every access to its pages takes the slow path,
+ * so a huge one would slow the whole guest to a crawl. */
+#define DEBUG_WP_LEN_MAX (1u << 20)
+
+/* Breakpoints and watchpoints (0 or -errno; removing a missing one is -ENOENT;
+ * a watchpoint of 0 bytes, longer than DEBUG_WP_LEN_MAX or wrapping: -EINVAL). */
 int debug_bp_insert(struct cluster *c, enum bp_kind kind, gaddr addr);
 int debug_bp_remove(struct cluster *c, enum bp_kind kind, gaddr addr);
 int debug_wp_insert(struct cluster *c, enum wp_kind kind, gaddr addr, uint64_t len);

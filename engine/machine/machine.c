@@ -62,6 +62,9 @@ static void machine_finalize(struct object *obj)
     free(m->clusters);
     free(m->cpus);
     free(m->observers);
+    for (size_t i = 0; i < m->origins_cap; i++)
+        free(m->origins[i].where);
+    free(m->origins);
 }
 
 static const struct object_type machine_type = {
@@ -100,6 +103,66 @@ struct machine *machine_of(struct object *obj)
     while (obj->parent)
         obj = obj->parent;
     return object_is(obj, "machine") ? (struct machine *)obj : NULL;
+}
+
+/* ---- origins ---------------------------------------------------------- */
+
+static size_t origin_slot(const struct machine_origin *tab, size_t cap, const struct object *obj)
+{
+    size_t i = ((uintptr_t)obj >> 4) * 0x9e3779b97f4a7c15ull & (cap - 1);
+    while (tab[i].obj && tab[i].obj != obj)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static int origins_grow(struct machine *m)
+{
+    size_t cap = m->origins_cap ? 2 * m->origins_cap : 64;
+    struct machine_origin *tab = calloc(cap, sizeof(*tab));
+    if (!tab)
+        return -ENOMEM;
+    for (size_t i = 0; i < m->origins_cap; i++)
+        if (m->origins[i].obj)
+            tab[origin_slot(tab, cap, m->origins[i].obj)] = m->origins[i];
+    free(m->origins);
+    m->origins = tab;
+    m->origins_cap = cap;
+    return 0;
+}
+
+int machine_set_origin(struct machine *m, const struct object *obj, const char *file,
+                       unsigned long line, unsigned long col)
+{
+    char *where = NULL;
+    if (asprintf(&where, "%s:%lu:%lu", file, line, col) < 0)
+        return -ENOMEM;
+    if (2 * (m->norigins + 1) > m->origins_cap && origins_grow(m)) {
+        free(where);
+        return -ENOMEM;
+    }
+    struct machine_origin *o = &m->origins[origin_slot(m->origins, m->origins_cap, obj)];
+    if (o->obj)
+        free(o->where);
+    else
+        m->norigins++;
+    *o = (struct machine_origin){obj, where};
+    return 0;
+}
+
+const char *machine_origin(const struct machine *m, const struct object *obj)
+{
+    for (; obj && m->origins_cap; obj = obj->parent) {
+        const struct machine_origin *o = &m->origins[origin_slot(m->origins, m->origins_cap, obj)];
+        if (o->obj)
+            return o->where;
+    }
+    return NULL;
+}
+
+/* Errors logged from here on are about @obj: say where it came from. */
+static void origin_enter(const struct machine *m, const struct object *obj)
+{
+    log_set_origin(machine_origin(m, obj));
 }
 
 /* ---- mapping --------------------------------------------------------- */
@@ -165,6 +228,7 @@ static int map_tree(struct machine *m, struct object *obj)
 {
     for (struct object *o = obj->first_child; o; o = o->next_sibling) {
         int err = 0;
+        origin_enter(m, o);
         if (object_is(o, "sysbus"))
             err = map_sysbus(m, (struct sysbus *)o);
         else if (object_is(o, "alias"))
@@ -200,20 +264,44 @@ static int collect_clusters(struct machine *m)
     return 0;
 }
 
-int machine_realize(struct machine *m)
+/* object_realize_tree, one object at a time (children first, as it does),
+ * so that each object's errors carry its origin. */
+static int realize_tree(struct machine *m, struct object *obj)
+{
+    for (struct object *o = obj->first_child; o; o = o->next_sibling) {
+        int err = realize_tree(m, o);
+        if (err)
+            return err;
+    }
+    origin_enter(m, obj);
+    return object_realize_tree(obj);
+}
+
+static int machine_realize_steps(struct machine *m)
 {
     int err = collect_clusters(m);
-    for (unsigned i = 0; i < m->nclusters && !err; i++)
+    for (unsigned i = 0; i < m->nclusters && !err; i++) {
+        origin_enter(m, &m->clusters[i]->obj);
         err = cluster_realize_all(m->clusters[i]);
+    }
     if (!err)
-        err = object_realize_tree(&m->obj);
+        err = realize_tree(m, &m->obj);
     if (!err)
         err = map_tree(m, &m->obj);
     for (unsigned i = 0; i < m->nclusters && !err; i++) {
         struct cluster *c = m->clusters[i];
+        origin_enter(m, &c->obj);
         if (c->target->cluster_realize)
             err = c->target->cluster_realize(c);
     }
+    return err;
+}
+
+int machine_realize(struct machine *m)
+{
+    origin_enter(m, &m->obj);
+    int err = machine_realize_steps(m);
+    log_set_origin(NULL);
     return err;
 }
 

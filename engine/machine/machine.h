@@ -111,6 +111,15 @@ struct machine {
     /* Told of writes to guest pages holding translated code (accel.c
      * passes them to the accelerators' memory_changed). */
     struct mem_code_watcher code_watcher;
+    /* Where objects were defined (machine_set_origin): an open-addressing
+     * table keyed by object, @origins_cap slots (a power of two). */
+    struct machine_origin *origins;
+    size_t norigins, origins_cap;
+};
+
+struct machine_origin {
+    const struct object *obj;
+    char *where; /* "FILE:LINE:COLUMN" */
 };
 
 /* Virtual-time timers (devices arm them; the scheduler fires them). */
@@ -127,7 +136,16 @@ void machine_free(struct machine *m);
 /* The machine that owns @obj. */
 struct machine *machine_of(struct object *obj);
 
-/* Realize every object, build the views, map regions, wire interrupts. */
+/* Record that @obj (the machine itself included) was defined at
+ * FILE:LINE:COLUMN: an error found while realizing it, or an object under
+ * it with no origin of its own, is reported there. 0 or -ENOMEM. */
+int machine_set_origin(struct machine *m, const struct object *obj, const char *file,
+                       unsigned long line, unsigned long col);
+/* Where @obj or its nearest ancestor was defined, or NULL. */
+const char *machine_origin(const struct machine *m, const struct object *obj);
+
+/* Realize every object, build the views, map regions, wire interrupts.
+ * Errors are logged with the origin of the object they concern. */
 int machine_realize(struct machine *m);
 /* Reset every CPU and device (CPUs go to their entry pc); the observers
  * hear reset(NULL). */

@@ -94,6 +94,10 @@ struct target_ops {
      * the stop before the access, with the pc at the load/store, and steps
      * over it itself. Otherwise the engine stops after the access. */
     bool nonsteppable_watchpoints;
+    /* The breakpoint kinds gdb uses for this architecture (Z0/Z1 KIND: bit
+     * N set = kind N; gdb manual, "Architecture-Specific Protocol
+     * Details"); 0 accepts any. */
+    uint32_t bp_kinds;
     /* Optional: where a released CPU boots (cpu_boot). RISC-V: the pc;
      * M-profile: VTOR, from which reset loads SP and PC. */
     void (*set_boot_addr)(struct cpu *cpu, gaddr addr);

@@ -57,11 +57,8 @@ static int mem_block_realize(struct object *obj, bool rom)
     }
     b->bus.region =
         rom ? mem_region_new_rom(obj->name, b->size) : mem_region_new_ram(obj->name, b->size);
-    if (!b->bus.region) {
-        log_error("%s: cannot allocate %llu bytes", object_path(obj, path, sizeof(path)),
-                  (unsigned long long)b->size);
-        return -ENOMEM;
-    }
+    if (!b->bus.region)
+        return -ENOMEM; /* mem_region_new_* said why */
     return 0;
 }
 

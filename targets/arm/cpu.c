@@ -137,6 +137,9 @@ const struct target_ops arm_target_ops = {
     .nglobals = ARM_G_COUNT,
     .regs = arm_regs,
     .arch_reset_pc = true,
+    /* 16-bit Thumb, 32-bit Thumb-2, Arm (gdb sends 4 when it cannot tell
+     * the pc is Thumb). */
+    .bp_kinds = 1u << 2 | 1u << 3 | 1u << 4,
     .cluster_realize = arm_cluster_realize,
     .set_boot_addr = arm_set_boot_addr,
     .cpu_init = arm_cpu_init,

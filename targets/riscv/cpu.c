@@ -277,6 +277,7 @@ const struct target_ops riscv_target_ops = {
     .nglobals = 2 * RISCV_G_PER_XLEN,
     .regs = riscv_regs,
     .nonsteppable_watchpoints = true, /* as gdb's riscv-tdep expects */
+    .bp_kinds = 1u << 2 | 1u << 4,    /* a compressed or a full instruction */
     .cpu_init = riscv_cpu_init,
     .cpu_reset = riscv_cpu_reset,
     .set_pc = riscv_set_pc,

@@ -84,7 +84,7 @@ check "bad -wall-limit" 1 "/.wall-limit: 'soon' is not a duration" -- \
 # every build (a sanitizer's allocator used to abort instead).
 mem_kib=$(awk '/^(MemTotal|SwapTotal):/ { t += $2 } END { print t + 0 }' /proc/meminfo 2>/dev/null)
 if [ "${mem_kib:-0}" -gt 0 ] && [ "$mem_kib" -lt 67108864 ]; then
-    check "64G of RAM cannot be allocated" 1 "/dram: cannot allocate 68719476736 bytes" -- \
+    check "64G of RAM cannot be allocated" 1 "memory region 'dram': cannot allocate 0x1000000000 bytes" -- \
         "$mosaic" -board riscv-virt -set /dram.size=64G -set /app.image="$dir/spin.bin@0x80000000"
 else
     n=$((n + 1))

@@ -14,7 +14,7 @@
 	%D%/memory.sh %D%/interrupt.sh %D%/monitor.sh %D%/lifecycle.sh %D%/mi.sh \
 	%D%/attach_all.sh %D%/valgrind.sh %D%/valgrind_hetero.sh %D%/hetero.sh %D%/hetero_attach.sh %D%/hetero_settle.sh %D%/hetero_break.sh \
 	%D%/hetero_step.sh %D%/hetero_watch.sh %D%/hetero_mi.sh %D%/fpu.sh %D%/vfp.sh \
-	%D%/fault_storm.sh
+	%D%/fault_storm.sh %D%/reconnect_stress.sh
 TESTS += $(%C%_TESTS)
 EXTRA_DIST += $(%C%_TESTS) %D%/lib.sh %D%/firmware/fw.h %D%/firmware/start.S \
 	%D%/firmware/fw.ld %D%/firmware/app.c %D%/firmware/rt.c %D%/firmware/bench.c \

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 
 #include "boards/board.h"
 #include "engine/io/diag.h"
+#include "engine/io/log.h"
 #include "engine/machine/cpu.h"
 #include "engine/machine/machine.h"
 #include "tests/unit/boards/support.h"
@@ -410,7 +412,7 @@ static void test_missing_file(void **state)
     capture_begin(STDERR_FILENO);
     assert_null(board_load_file("/nonexistent/board.xml", NULL));
     err = capture_end();
-    assert_non_null(strstr(err, "cannot open board file /nonexistent/board.xml: "
+    assert_non_null(strstr(err, "/nonexistent/board.xml: cannot open: "
                                 "No such file or directory\n"));
 }
 
@@ -453,6 +455,123 @@ static void test_overlap_at_realize(void **state)
     machine_free(m);
 }
 
+/* A board that parses but cannot be realized: exactly one line, at the
+ * position of the element that caused it. */
+static void expect_realize_error(const char *xml, const char *want)
+{
+    struct machine *m = support_load(xml, NULL);
+    const char *err;
+
+    assert_non_null(m);
+    capture_begin(STDERR_FILENO);
+    assert_int_not_equal(machine_realize(m), 0);
+    err = capture_end();
+    assert_non_null(strstr(err, want));
+    assert_string_equal(strchr(err, '\n'), "\n");
+    machine_free(m);
+}
+
+static void test_realize_errors_have_positions(void **state)
+{
+    (void)state;
+    /* Huge and wrapping sizes. */
+    expect_realize_error(HEAD APP "  <ram name=\"x\" base=\"0x90000000\" size=\"1T\"/>\n</board>\n",
+                         "mosaic: error: test.xml:4:3: memory region 'x': size 0x10000000000 is "
+                         "larger than 64 GiB\n");
+    expect_realize_error(HEAD APP "  <ram name=\"x\" base=\"0x90000000\""
+                                  " size=\"0xffffffffffffffff\"/>\n</board>\n",
+                         "test.xml:4:3: memory region 'x': size 0xffffffffffffffff is larger");
+    expect_realize_error(HEAD APP "  <ram name=\"x\" base=\"0xfffffffffff00000\""
+                                  " size=\"16M\"/>\n</board>\n",
+                         "test.xml:4:3: view app: mapping of 'x' at 0xfffffffffff00000 size "
+                         "0x1000000 wraps past the end of the address space\n");
+    /* Aliases: to itself, to a cluster, past the end of their region. */
+#define ALIAS(attrs)                                                                               \
+    HEAD "  <cluster name=\"app\" arch=\"riscv\">\n"                                               \
+         "    <alias name=\"a\" base=\"0\" " attrs "/>\n  </cluster>\n"                            \
+         "  <ram name=\"dram\" base=\"0x80000000\" size=\"1M\"/>\n</board>\n"
+    expect_realize_error(ALIAS("region=\"/app/a\""),
+                         "test.xml:4:5: /app/a.region: '/app/a' is not a ram, rom or device\n");
+    expect_realize_error(ALIAS("region=\"/app\""),
+                         "test.xml:4:5: /app/a.region: '/app' is not a ram, rom or device\n");
+    expect_realize_error(ALIAS("region=\"/dram\" offset=\"0x100000\""),
+                         "test.xml:4:5: /app/a.offset: 0x100000 is beyond the end of 'dram'\n");
+    expect_realize_error(ALIAS("region=\"/dram\" offset=\"0x80000\" size=\"0x100000\""),
+                         "test.xml:4:5: view app: mapping of 'dram' at 0x00000000: offset "
+                         "0x80000 + size 0x100000 is beyond the region size 0x100000\n");
+#undef ALIAS
+    /* A model of another architecture. */
+    expect_realize_error(HEAD "\n  <cluster name=\"app\" arch=\"riscv\" model=\"cortex-m4\"/>\n"
+                              "</board>\n",
+                         "test.xml:4:3: /app.model: unknown riscv model 'cortex-m4'");
+    /* Overlaps name the later element. */
+    expect_realize_error(HEAD APP "  <ram name=\"a\" base=\"0x80000000\" size=\"1M\"/>"
+                                  "\n  <ram name=\"b\" base=\"0x80080000\" size=\"1M\"/>\n"
+                                  "</board>\n",
+                         "test.xml:5:3: view app: 'b'");
+    /* After realize, errors carry no stale position. */
+    capture_begin(STDERR_FILENO);
+    log_error("later");
+    assert_string_equal(capture_end(), "mosaic: error: later\n");
+}
+
+/* A board of @nram RAMs then @nset <set>s; caller frees. */
+static char *big_board(unsigned nram, unsigned nset)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    assert_non_null(f);
+    fputs(HEAD APP, f);
+    for (unsigned i = 0; i < nram; i++)
+        fprintf(f, "  <ram name=\"r%u\" size=\"4K\"/>\n", i);
+    for (unsigned i = 0; i < nset; i++)
+        fprintf(f, "  <set path=\"/r%u.size\" value=\"%uK\"/>\n", i % nram, 8 + i % 4);
+    fputs("</board>\n", f);
+    fclose(f);
+    return buf;
+}
+
+/* Large boards parse in linear time; past the documented limits they are
+ * refused with one line saying which. */
+static void test_limits(void **state)
+{
+    (void)state;
+    /* 20,000 elements: 4,000 objects (plus the cluster) and 16,000 <set>s. */
+    char *xml = big_board(4000, 16000);
+    struct machine *m = support_load(xml, NULL);
+    assert_non_null(m);
+    assert_prop(m, "/r3999", "size", "11K");
+    machine_free(m);
+    free(xml);
+    /* One object too many: the cluster and 4,096 RAMs. */
+    xml = big_board(BOARD_OBJECTS_MAX, 0);
+    expect_error(xml, "test.xml:4099:3: too many objects: a board file may define at most 4096\n");
+    free(xml);
+    /* An attribute over 64 KiB. */
+    xml = malloc(BOARD_ATTR_MAX + 200);
+    assert_non_null(xml);
+    int n = sprintf(xml, HEAD "  <ram name=\"a\" size=\"1M\" base=\"");
+    memset(xml + n, '1', BOARD_ATTR_MAX + 1);
+    strcpy(xml + n + BOARD_ATTR_MAX + 1, "\"/>\n</board>\n");
+    expect_error(xml, "test.xml:3:3: attribute base is longer than 64 KiB\n");
+    xml[n + BOARD_ATTR_MAX] = '"'; /* exactly 64 KiB: judged by the property */
+    strcpy(xml + n + BOARD_ATTR_MAX + 1, "/>\n</board>\n");
+    expect_error(xml, "test.xml:3:3: /a.base: ");
+    free(xml);
+    /* A file over 16 MiB, whatever it holds. */
+    size_t big = BOARD_FILE_MAX + 1;
+    xml = malloc(big);
+    assert_non_null(xml);
+    memset(xml, ' ', big);
+    capture_begin(STDERR_FILENO);
+    assert_null(board_load_string("test.xml", xml, big, NULL));
+    assert_string_equal(capture_end(),
+                        "mosaic: error: test.xml: the board file is larger than 16 MiB\n");
+    free(xml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +591,8 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_error_names_file),
         cmocka_unit_test(test_overlap_at_realize),
+        cmocka_unit_test(test_realize_errors_have_positions),
+        cmocka_unit_test(test_limits),
     };
 
     return cmocka_run_group_tests_name("board_xml", tests, setup, NULL);

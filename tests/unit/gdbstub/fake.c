@@ -226,6 +226,13 @@ static void f_clear_points(void *t, unsigned cl)
     fake.cl[cl].clears++;
 }
 
+static bool f_bp_kind_valid(void *t, unsigned cl, uint64_t kind)
+{
+    uint32_t kinds = fake.cl[cl].bp_kinds;
+    (void)t;
+    return !kinds || (kind < 32 && (kinds >> kind & 1));
+}
+
 static void f_cpu_stop(void *t, unsigned cl, unsigned cpu)
 {
     (void)t;
@@ -318,6 +325,7 @@ const struct gdb_target_ops fake_ops = {
     .wp_insert = f_wp_insert,
     .wp_remove = f_wp_remove,
     .clear_points = f_clear_points,
+    .bp_kind_valid = f_bp_kind_valid,
     .cpu_stop = f_cpu_stop,
     .cpu_resume = f_cpu_resume,
     .cpu_stopped = f_cpu_stopped,

@@ -46,6 +46,8 @@ struct fake_cluster {
     uint8_t rom[FAKE_ROM_SIZE];
     const char *exec_file;
     bool no_tdesc;
+    /* Breakpoint kinds of its architecture (bit N = kind N); 0: any. */
+    uint32_t bp_kinds;
     /* The view's mappings for the memory map (default: ROM and RAM). */
     struct gdb_mem_range ranges[4];
     unsigned nranges;

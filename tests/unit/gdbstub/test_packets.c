@@ -358,6 +358,63 @@ static void test_points(void **state)
     assert_string_equal(fake_ask(&l, "Z0,2000,4"), "E1c");
 }
 
+/* Breakpoint kinds are the architecture's (the target ops say which);
+ * watch lengths are bounded by what the engine watches. */
+static void test_point_kinds(void **state)
+{
+    (void)state;
+    fake.cl[0].bp_kinds = 1u << 2 | 1u << 4;
+    assert_string_equal(fake_ask(&l, "Z0,1000,2"), "OK");
+    assert_string_equal(fake_ask(&l, "Z1,1004,4"), "OK");
+    assert_string_equal(fake_ask(&l, "Z0,1000,3"), "E16");
+    assert_string_equal(fake_ask(&l, "Z1,1000,0"), "E16");
+    assert_string_equal(fake_ask(&l, "Z0,1000,ffffffffffffffff"), "E16");
+    assert_string_equal(fake_ask(&l, "z0,1000,7"), "E16");
+    assert_int_equal(fake.cl[0].nbps, 2);
+    /* Another architecture, other kinds. */
+    fake.cl[1].bp_kinds = 1u << 2 | 1u << 3;
+    assert_string_equal(fake_ask(&l, "Hgp2.1"), "OK");
+    assert_string_equal(fake_ask(&l, "Z0,1000,3"), "OK");
+    assert_string_equal(fake_ask(&l, "Z0,1000,4"), "E16");
+    /* Watchpoints: 1 byte to DEBUG_WP_LEN_MAX. */
+    char pkt[64];
+    snprintf(pkt, sizeof(pkt), "Z2,1000,%x", DEBUG_WP_LEN_MAX);
+    assert_string_equal(fake_ask(&l, pkt), "OK");
+    snprintf(pkt, sizeof(pkt), "Z2,1000,%x", DEBUG_WP_LEN_MAX + 1);
+    assert_string_equal(fake_ask(&l, pkt), "E16");
+    assert_string_equal(fake_ask(&l, "Z3,0,100000000"), "E16");
+    assert_string_equal(fake_ask(&l, "Z4,0,ffffffffffffffff"), "E16");
+    assert_int_equal(fake.cl[1].nwps, 1);
+}
+
+/* Packets that must carry what they need, or nothing at all. */
+static void test_malformed(void **state)
+{
+    (void)state;
+    /* G with no register data changes nothing and says so. */
+    assert_string_equal(fake_ask(&l, "G"), "E16");
+    /* A zero-length qXfer read: 'm' must carry at least one byte and an
+     * empty 'l' means end of file (gdb manual, qXfer read replies). */
+    assert_string_equal(fake_ask(&l, "qXfer:features:read:target.xml:0,0"), "E00");
+    assert_string_equal(fake_ask(&l, "qXfer:threads:read::0,0"), "E00");
+    assert_string_equal(fake_ask(&l, "qXfer:exec-file:read:1:0,0"), "E00");
+    assert_string_equal(fake_ask(&l, "qXfer:memory-map:read::10,0"), "E00");
+    /* Only the exact QStartNoAckMode turns acks off. */
+    fake_disconnect(&l);
+    fake_connect(&l);
+    fake_send(&l, "QStartNoAckMode:x");
+    assert_string_equal(fake_raw(&l), "+$E16#ac");
+    assert_false(l.conn->noack);
+    fake_send(&l, "QStartNoAckModeX");
+    assert_string_equal(fake_raw(&l), "+$#00");
+    assert_false(l.conn->noack);
+    fake_send(&l, "qC");
+    assert_string_equal(fake_raw(&l), "+$QCp1.1#94");
+    fake_send(&l, "QStartNoAckMode");
+    assert_string_equal(fake_raw(&l), "+$OK#9a");
+    assert_true(l.conn->noack);
+}
+
 static void test_monitor(void **state)
 {
     (void)state;
@@ -397,6 +454,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_registers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_memory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_points, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_point_kinds, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_monitor, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -375,6 +375,20 @@ static void test_kill_and_run(void **state)
     assert_string_equal(fake_ask(&l, "qfThreadInfo"), "l");
 }
 
+/* Found by fuzz_packets: k while running, a resume that finds nothing to
+ * run, then ^C must not stop a thread that is gone (cluster -1). */
+static void test_interrupt_after_kill(void **state)
+{
+    (void)state;
+    resume("vCont;c:p1.2");
+    fake_send(&l, "k");
+    assert_null(fake_next(&l));
+    assert_string_equal(fake_ask(&l, "vCont;c:1"), "E.no thread to resume");
+    fake_feed(&l, "\x03", 1);
+    assert_null(fake_next(&l));
+    assert_string_equal(fake_ask(&l, "qC"), "QCp1.1");
+}
+
 static void test_pending_stop(void **state)
 {
     (void)state;
@@ -459,6 +473,7 @@ int main(void)
         T(test_exit_without_gdb),
         T(test_attach_detach),
         T(test_kill_and_run),
+        T(test_interrupt_after_kill),
         T(test_pending_stop),
         T(test_board_held),
         T(test_disconnect_detaches),

@@ -249,6 +249,78 @@ static void test_bad_specs(void **state)
     }
 }
 
+/* An IDE restarting its session detaches, closes and connects again at
+ * once: the closed connection is gone before the new one is judged, even
+ * when the stub sees the new client before the old one's EOF. */
+static void test_reconnect_after_detach(void **state)
+{
+    (void)state;
+    setup_board();
+    unsigned port = start_tcp(false);
+    int g = connect_tcp(port);
+    for (int i = 0; i < 200; i++) {
+        exchange(g, "qC", "+$QCp1.1#94");
+        exchange(g, "D;1", "+$OK#9a");
+        close(g);
+        g = connect_tcp(port);
+    }
+    exchange(g, "qC", "+$QCp1.1#94");
+    assert_true(fake.cl[0].cpus[0].stopped);
+    close(g);
+    pump();
+    assert_false(fake.cl[0].cpus[0].stopped);
+    stop();
+}
+
+/* Listening beyond this machine says what it exposes; loopback does not. */
+static void test_exposure_warning(void **state)
+{
+    unsigned port;
+    (void)state;
+    setup_board();
+    capture_begin(STDERR_FILENO);
+    assert_int_equal(start("tcp:0.0.0.0:0", false), 0);
+    const char *log = capture_end();
+    assert_int_equal(sscanf(listen_line, "Listening on port %u for gdb connections\n", &port), 1);
+    capture_expect_warning(log,
+                           "gdb: listening on 0.0.0.0:%u, not a loopback address: anyone who "
+                           "can reach it can read and write guest memory and registers, run "
+                           "guest code and end the server with 'monitor quit' (no "
+                           "authentication)",
+                           port);
+    assert_null(strstr(strstr(log, "warning:") + 1, "warning:")); /* once */
+    stop();
+    static const char *const local[] = {"tcp::0", "tcp:127.0.0.1:0", "tcp:127.1.2.3:0",
+                                        "tcp:localhost:0"};
+    for (size_t i = 0; i < sizeof(local) / sizeof(local[0]); i++) {
+        capture_begin(STDERR_FILENO);
+        assert_int_equal(start(local[i], false), 0);
+        assert_null(strstr(capture_end(), "warning"));
+        stop();
+    }
+}
+
+/* The socket file is the owner's alone, whatever the umask. */
+static void test_unix_socket_mode(void **state)
+{
+    char *dir = tmpdir_new(), path[128], spec[160];
+    struct stat st;
+    (void)state;
+    setup_board();
+    snprintf(path, sizeof(path), "%s/gdb.sock", dir);
+    snprintf(spec, sizeof(spec), "unix:%s", path);
+    mode_t old = umask(0);
+    int err = start(spec, false);
+    mode_t during = umask(old);
+    assert_int_equal(err, 0);
+    assert_int_equal(during, 0); /* the stub put the umask back */
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(S_ISSOCK(st.st_mode));
+    assert_int_equal(st.st_mode & 07777, 0600);
+    stop();
+    tmpdir_remove(dir);
+}
+
 /* Listeners are independent: two at once, each with its own port and its
  * own subscription to the board's events. */
 static void test_two_listeners(void **state)
@@ -280,9 +352,10 @@ static void test_two_listeners(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tcp_session),   cmocka_unit_test(test_unread_replies),
-        cmocka_unit_test(test_unix_socket),   cmocka_unit_test(test_bad_specs),
-        cmocka_unit_test(test_two_listeners),
+        cmocka_unit_test(test_tcp_session),      cmocka_unit_test(test_unread_replies),
+        cmocka_unit_test(test_unix_socket),      cmocka_unit_test(test_bad_specs),
+        cmocka_unit_test(test_two_listeners),    cmocka_unit_test(test_reconnect_after_detach),
+        cmocka_unit_test(test_exposure_warning), cmocka_unit_test(test_unix_socket_mode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -220,7 +220,8 @@ static void test_bad_harts(void **state)
 }
 
 /* Harts without msip/mtip (another architecture's cluster): the CPU's
- * own message says which inputs it has, after the CLINT's path, once. */
+ * own message says which inputs it has, after the CLINT's position and
+ * path, once. */
 static void test_harts_without_inputs(void **state)
 {
     struct machine *m;
@@ -234,8 +235,9 @@ static void test_harts_without_inputs(void **state)
     assert_non_null(m);
     capture_begin(STDERR_FILENO);
     assert_int_not_equal(machine_realize(m), 0);
-    assert_string_equal(capture_end(), "mosaic: error: /clint: /rt/cpu0: no interrupt input "
-                                       "msip[0] (a Cortex-M core has irq[0..63])\n");
+    assert_string_equal(capture_end(), "mosaic: error: test.xml:1:48: /clint: /rt/cpu0: no "
+                                       "interrupt input msip[0] (a Cortex-M core has "
+                                       "irq[0..63])\n");
     machine_free(m);
 }
 

@@ -396,8 +396,8 @@ static void test_bad_wiring_and_props(void **state)
                          "<device name=\"plic\" type=\"plic\" base=\"0\" harts=\"/rt\"/>"
                          "</board>",
                          NULL,
-                         "mosaic: error: /plic: /rt/cpu0: no interrupt input meip[0] (a "
-                         "Cortex-M core has irq[0..63])\n");
+                         "mosaic: error: test.xml:1:48: /plic: /rt/cpu0: no interrupt input "
+                         "meip[0] (a Cortex-M core has irq[0..63])\n");
 }
 
 int main(void)

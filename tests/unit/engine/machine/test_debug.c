@@ -229,6 +229,13 @@ static void test_watchpoint_reports_data_address(void **state)
     t->pc = TOY_RAM;
     assert_int_equal(run(t), EXCP_HALTED);
     assert_int_equal(s.stopped, 2);
+    /* Lengths: 1 byte to DEBUG_WP_LEN_MAX, never wrapping. */
+    assert_int_equal(debug_wp_insert(c, WP_WRITE, TOY_RAM, 0), -EINVAL);
+    assert_int_equal(debug_wp_insert(c, WP_WRITE, TOY_RAM, DEBUG_WP_LEN_MAX), 0);
+    assert_int_equal(debug_wp_insert(c, WP_WRITE, TOY_RAM, DEBUG_WP_LEN_MAX + 1), -EINVAL);
+    assert_int_equal(debug_wp_insert(c, WP_READ, 0, 1ull << 32), -EINVAL);
+    assert_int_equal(debug_wp_insert(c, WP_READ, ~0ull, 2), -EINVAL);
+    assert_int_equal(c->nwps, 2);
     machine_remove_observer(m, &o);
 }
 
