@@ -97,15 +97,10 @@ static void mon_report(void *opaque, enum diag_level level, const char *msg)
 
 int mon_error(struct monitor_ctx *ctx, int err, const char *fmt, ...)
 {
-    char *text;
     va_list ap;
     va_start(ap, fmt);
-    int n = vasprintf(&text, fmt, ap);
+    diag_verror(&ctx->diag, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return err;
-    diag_error(&ctx->diag, "%s", text);
-    free(text);
     return err;
 }
 

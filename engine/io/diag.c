@@ -25,6 +25,11 @@ static void diag_vreport(const struct diag *d, enum diag_level level, const char
     free(msg);
 }
 
+void diag_verror(const struct diag *d, const char *fmt, va_list ap)
+{
+    diag_vreport(d, DIAG_ERROR, fmt, ap);
+}
+
 void diag_error(const struct diag *d, const char *fmt, ...)
 {
     va_list ap;

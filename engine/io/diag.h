@@ -10,6 +10,8 @@
 #ifndef MOSAIC_DIAG_H
 #define MOSAIC_DIAG_H
 
+#include <stdarg.h>
+
 enum diag_level { DIAG_ERROR, DIAG_WARN };
 
 struct diag {
@@ -21,6 +23,9 @@ struct diag {
 /* Report to @d, or with log_error()/log_warn() when @d is NULL. */
 void diag_error(const struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_warn(const struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* diag_error() for a caller that is itself variadic (the monitor's errors). */
+void diag_verror(const struct diag *d, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /* A sink that reports "@prefix: message" to @out (NULL: the log), for a
  * caller that only adds who asked: a device naming itself before a CPU's
